@@ -1,4 +1,11 @@
-import type { Answer, SourceDocument } from './types.ts';
+import MiniSearch from 'minisearch';
+import { answerTypeScore } from './answer-type.ts';
+import { backgroundIdf } from './background.ts';
+import { chunkDocument } from './chunk.ts';
+import { analyzeQuestion, type Concept, type QuestionAnalysis } from './question.ts';
+import { buildSnippet } from './snippet.ts';
+import { normalizeText, splitWords, tokenize } from './text.ts';
+import type { Answer, Chunk, Citation, SourceDocument } from './types.ts';
 
 /** Per-question options for {@link Engine.answer}. */
 export interface AskOptions {
@@ -12,6 +19,10 @@ export interface Engine {
   answer(question: string, options?: AskOptions): Answer;
   /** The documents the engine was built over. */
   readonly documents: readonly SourceDocument[];
+  /** The sentence chunks of all documents, in document order. */
+  readonly chunks: readonly Chunk[];
+  /** The MiniSearch index over the chunks (for benchmarks and snapshots). */
+  readonly index: MiniSearch<IndexedChunk>;
 }
 
 /** Options for {@link createEngine}. */
@@ -20,15 +31,321 @@ export interface EngineOptions {
   maxQuestionLength: number;
   /** Most citations per answer. Default 3. */
   maxCitations: number;
+  /** Candidates taken from the index for reranking. Default 40. */
+  candidates: number;
+  /**
+   * Least evidence (0 to 1, see {@link scoreEvidence}) the best sentence needs for the engine to
+   * answer rather than say the documents don't cover the question. Default 0.55.
+   */
+  minConfidence: number;
 }
 
-export const defaultEngineOptions: EngineOptions = { maxQuestionLength: 500, maxCitations: 3 };
+/** Defaults for {@link EngineOptions}. */
+export const defaultEngineOptions: EngineOptions = {
+  maxQuestionLength: 500,
+  maxCitations: 3,
+  candidates: 40,
+  minConfidence: 0.55,
+};
 
-/** Builds the engine (work in progress: implemented in the next commit). */
+/** What the MiniSearch index stores per chunk. */
+export interface IndexedChunk {
+  id: number;
+  text: string;
+}
+
+/** MiniSearch settings shared by building and loading an index. */
+export const indexOptions = {
+  fields: ['text'],
+  storeFields: [] as string[],
+  tokenize: (text: string) => tokenize(text),
+  processTerm: (term: string) => term,
+  searchOptions: { tokenize: (text: string) => text.split(' '), processTerm: (t: string) => t },
+};
+
+/** Per-chunk and per-document term statistics used to weigh and check evidence. */
+interface Corpus {
+  documents: readonly SourceDocument[];
+  docById: Map<string, SourceDocument>;
+  chunks: Chunk[];
+  chunkTerms: Set<string>[];
+  docTerms: Map<string, Set<string>>;
+  df: Map<string, number>;
+  maxIdf: number;
+}
+
+function idf(corpus: Corpus, term: string): number {
+  const n = corpus.chunks.length;
+  const df = corpus.df.get(term) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** Weight of a concept: how much its presence tells sentences apart. */
+function conceptWeight(corpus: Corpus, concept: Concept): number {
+  const known = concept.alternatives.some((alt) => alt.every((t) => corpus.df.has(t)));
+  if (known) {
+    const own = concept.terms.filter((t) => corpus.df.has(t));
+    const base = own.length > 0 ? Math.max(...own.map((t) => idf(corpus, t))) : corpus.maxIdf / 2;
+    return base * concept.weight;
+  }
+  // A word the documents never use: filler if it is common English, the point of the question if rare.
+  const rarity = Math.min(1, Math.max(0.15, (backgroundIdf(concept.word) - 7.5) / 4));
+  return corpus.maxIdf * rarity * concept.weight;
+}
+
+/** Date metadata as words ("2024-10-24" → "october 2024 24"), so "the October 2024 strike" matches. */
+function dateWords(date: string | undefined): string {
+  if (!date) return '';
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return '';
+  const month = parsed.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+  return `${month} ${parsed.getUTCFullYear()} ${parsed.getUTCDate()}`;
+}
+
+function buildCorpus(documents: readonly SourceDocument[]): Corpus {
+  const chunks: Chunk[] = [];
+  for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
+  const chunkTerms = chunks.map((c) => new Set(tokenize(c.text)));
+  const df = new Map<string, number>();
+  for (const terms of chunkTerms) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const docTerms = new Map<string, Set<string>>();
+  for (const doc of documents) {
+    const meta = [doc.title, doc.publisher ?? '', dateWords(doc.date)].join(' ');
+    docTerms.set(doc.id, new Set(tokenize(meta)));
+  }
+  const n = chunks.length;
+  return {
+    documents,
+    docById: new Map(documents.map((d) => [d.id, d])),
+    chunks,
+    chunkTerms,
+    docTerms,
+    df,
+    maxIdf: Math.log(1 + (n + 0.5) / 0.5),
+  };
+}
+
+/** How well a set of terms expresses a concept: 1 own words, 0.85 a synonym, 0 not at all. */
+function matchConcept(concept: Concept, terms: ReadonlySet<string>): number {
+  let best = 0;
+  concept.alternatives.forEach((alt, i) => {
+    if (alt.every((t) => terms.has(t))) best = Math.max(best, i === 0 ? 1 : 0.85);
+  });
+  return best;
+}
+
+/** Evidence that one chunk answers the question. */
+export interface Evidence {
+  chunk: Chunk;
+  /** Weighted share of the question's concepts the sentence (or, for less, its context) expresses. */
+  coverage: number;
+  /** Whether the sentence holds the expected kind of answer (0 to 1). */
+  typeScore: number;
+  /** Index score relative to the best candidate (0 to 1). */
+  relevance: number;
+  /** Combined score used for ranking and the answer/abstain decision (0 to 1). */
+  confidence: number;
+}
+
+/**
+ * Scores how well one chunk answers the analysed question: concept coverage in the sentence
+ * (neighbouring sentences and the document's title and date count for less), the expected answer
+ * type, and the index score.
+ */
+export function scoreEvidence(
+  corpus: Corpus,
+  question: QuestionAnalysis,
+  chunk: Chunk,
+  relevance: number,
+): Evidence {
+  const own = corpus.chunkTerms[chunk.id] ?? new Set<string>();
+  const prev = corpus.chunks[chunk.id - 1];
+  const next = corpus.chunks[chunk.id + 1];
+  const neighbours = [prev, next].filter(
+    (c): c is Chunk => c !== undefined && c.docId === chunk.docId,
+  );
+  const docTerms = corpus.docTerms.get(chunk.docId) ?? new Set<string>();
+  let total = 0;
+  let covered = 0;
+  for (const concept of question.concepts) {
+    const weight = conceptWeight(corpus, concept);
+    total += weight;
+    let match = matchConcept(concept, own);
+    if (match < 1) {
+      for (const n of neighbours) {
+        match = Math.max(match, 0.5 * matchConcept(concept, corpus.chunkTerms[n.id] ?? new Set()));
+      }
+      match = Math.max(match, 0.5 * matchConcept(concept, docTerms));
+    }
+    covered += weight * match;
+  }
+  const coverage = total > 0 ? covered / total : 0;
+  const typeScore = answerTypeScore(question.type, chunk.text);
+  const typed = question.type !== 'other' && question.type !== 'yesno';
+  const confidence = typed
+    ? 0.6 * coverage + 0.25 * typeScore + 0.15 * relevance
+    : 0.75 * coverage + 0.1 + 0.15 * relevance;
+  return { chunk, coverage, typeScore, relevance, confidence };
+}
+
+/** Content words of a snippet, for telling whether two sources say the same thing. */
+function contentTerms(text: string): Set<string> {
+  return new Set(tokenize(text));
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+function describeSource(doc: SourceDocument): string {
+  return doc.publisher ?? doc.title;
+}
+
+/** Short list of what the documents cover, preferring the ones nearest the question. */
+function coverageHint(corpus: Corpus, near: readonly Evidence[]): string {
+  const seen = new Set<string>();
+  const docs: SourceDocument[] = [];
+  for (const e of near) {
+    const doc = corpus.docById.get(e.chunk.docId);
+    if (doc && !seen.has(doc.id)) {
+      seen.add(doc.id);
+      docs.push(doc);
+    }
+  }
+  const rest = [...corpus.documents].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  for (const doc of rest) {
+    if (!seen.has(doc.id)) {
+      seen.add(doc.id);
+      docs.push(doc);
+    }
+  }
+  const titles = docs.slice(0, 3).map((d) => `"${d.title}"${d.date ? ` (${d.date})` : ''}`);
+  return `The documents cover the Kaiser Permanente mental health strikes and bargaining, for example ${titles.join('; ')}.`;
+}
+
+function abstain(question: string, reason: NonNullable<Answer['reason']>, text: string): Answer {
+  return { question, answered: false, text, citations: [], reason };
+}
+
+/**
+ * Builds the answer engine over a set of documents: chunks them into sentences, indexes the
+ * sentences with MiniSearch, and answers questions with cited, verbatim snippets.
+ *
+ * @example
+ * const engine = createEngine(await loadKnowledge('knowledge'));
+ * const answer = engine.answer('How many workers went on strike in Southern California?');
+ * answer.citations[0]?.snippet // => 'Nearly 2,400 mental health workers at Kaiser ...'
+ */
 export function createEngine(
   documents: readonly SourceDocument[],
   options: Partial<EngineOptions> = {},
 ): Engine {
-  void options;
-  throw new Error(`engine not built yet (${documents.length} documents)`);
+  const settings: EngineOptions = { ...defaultEngineOptions, ...options };
+  const corpus = buildCorpus(documents);
+  const index = new MiniSearch<IndexedChunk>(indexOptions);
+  index.addAll(corpus.chunks.map((c) => ({ id: c.id, text: c.text })));
+
+  const retrieve = (analysis: QuestionAnalysis): Evidence[] => {
+    const weights = new Map<string, number>();
+    for (const concept of analysis.concepts) {
+      concept.alternatives.forEach((alt, i) => {
+        const w = concept.weight * (i === 0 ? 1 : 0.6);
+        for (const term of alt) weights.set(term, Math.max(weights.get(term) ?? 0, w));
+      });
+    }
+    const terms = [...weights.keys()].filter((t) => corpus.df.has(t));
+    if (terms.length === 0) return [];
+    const hits = index.search(terms.join(' '), {
+      combineWith: 'OR',
+      boostTerm: (term) => weights.get(term) ?? 1,
+    });
+    const top = hits.slice(0, settings.candidates);
+    const best = top[0]?.score ?? 1;
+    return top
+      .map((hit) => {
+        const chunk = corpus.chunks[hit.id as number] as Chunk;
+        return scoreEvidence(corpus, analysis, chunk, hit.score / best);
+      })
+      .sort((a, b) => b.confidence - a.confidence || a.chunk.id - b.chunk.id);
+  };
+
+  const answer = (rawQuestion: string, ask: AskOptions = {}): Answer => {
+    const question = String(rawQuestion ?? '')
+      .replace(/\s+/gu, ' ')
+      .trim();
+    if (question.length > settings.maxQuestionLength) {
+      return abstain(
+        question.slice(0, settings.maxQuestionLength),
+        'too-long',
+        `Your question is ${question.length} characters long; please keep it under ${settings.maxQuestionLength} characters.`,
+      );
+    }
+    if (splitWords(normalizeText(question)).length === 0) {
+      return abstain(
+        question,
+        'empty',
+        'Ask me a question about the Kaiser Permanente mental health strikes, for example: "Why did the union strike?"',
+      );
+    }
+    const analysis = analyzeQuestion(question, ask.history ?? []);
+    const ranked = retrieve(analysis);
+    const top = ranked[0];
+    if (!top || top.confidence < settings.minConfidence) {
+      return abstain(
+        question,
+        'not-found',
+        `I couldn't find that in the documents. ${coverageHint(corpus, ranked.slice(0, 3))}`,
+      );
+    }
+    const citations: Citation[] = [];
+    const used = new Set<number>();
+    const floor = Math.max(settings.minConfidence, top.confidence * 0.75);
+    for (const evidence of ranked) {
+      if (citations.length >= settings.maxCitations) break;
+      if (evidence.confidence < floor || used.has(evidence.chunk.id)) continue;
+      const snippet = buildSnippet(corpus.chunks, evidence.chunk, corpus.docById);
+      if (snippet.chunkIds.some((id) => used.has(id))) continue;
+      for (const id of snippet.chunkIds) used.add(id);
+      const doc = corpus.docById.get(evidence.chunk.docId) as SourceDocument;
+      citations.push({
+        n: citations.length + 1,
+        docId: doc.id,
+        title: doc.title,
+        ...(doc.publisher ? { publisher: doc.publisher } : {}),
+        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.url ? { url: doc.url } : {}),
+        snippet: snippet.text,
+        score: Math.round(evidence.confidence * 1000) / 1000,
+      });
+    }
+    return { question, answered: true, text: composeText(citations, corpus), citations };
+  };
+
+  return { answer, documents, chunks: corpus.chunks, index };
+}
+
+/** The plain-text answer: the best quote, then which other sources agree or add to it. */
+function composeText(citations: readonly Citation[], corpus: Corpus): string {
+  const [first, ...rest] = citations;
+  if (!first) return '';
+  const firstDoc = corpus.docById.get(first.docId) as SourceDocument;
+  const lines = [`${first.snippet} [${first.n}]`];
+  const firstTerms = contentTerms(first.snippet);
+  const agreeing = rest.filter(
+    (c) => c.docId !== first.docId && overlap(firstTerms, contentTerms(c.snippet)) >= 0.6,
+  );
+  if (agreeing.length > 0) {
+    const names = agreeing.map((c) => {
+      const doc = corpus.docById.get(c.docId) as SourceDocument;
+      return `${describeSource(doc)} [${c.n}]`;
+    });
+    lines.push(
+      `${agreeing.length + 1} sources say this: ${describeSource(firstDoc)} [${first.n}] and ${names.join(' and ')}.`,
+    );
+  }
+  const more = rest.filter((c) => !agreeing.includes(c));
+  if (more.length > 0) lines.push(`See also ${more.map((c) => `[${c.n}]`).join(', ')}.`);
+  return lines.join('\n');
 }
