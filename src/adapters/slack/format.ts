@@ -1,0 +1,179 @@
+/**
+ * Turns an engine {@link Answer} into a Slack message (Block Kit plus fallback text), and Slack's
+ * message markup back into a plain question. Pure functions: no Bolt, no I/O.
+ */
+import type { Answer, Citation } from '../../core/types.ts';
+
+/** Slack rejects section texts of 3,000 characters or more; we stay below. */
+export const MAX_SECTION_CHARS = 2900;
+/** Slack rejects messages of 50 blocks or more; we stay below. */
+export const MAX_BLOCKS = 49;
+/** Fallback `text` (shown in notifications) is cut at this length. */
+export const MAX_FALLBACK_CHARS = 3000;
+
+/** A Block Kit text object as strikebot sends it. */
+export interface SlackText {
+  type: 'mrkdwn';
+  text: string;
+  /** Always true: Slack must not turn user text into links or mentions. */
+  verbatim: true;
+}
+
+/** The Block Kit blocks strikebot sends. */
+export type SlackBlock =
+  | { type: 'section'; text: SlackText }
+  | { type: 'context'; elements: SlackText[] }
+  | { type: 'divider' };
+
+/** A message ready for `chat.postMessage` or a `response_url`. */
+export interface SlackMessage {
+  /** Plain-text fallback for notifications and clients without Block Kit (escaped like mrkdwn). */
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/**
+ * Escapes the three characters Slack's markup reserves (`&`, `<`, `>`) and breaks the plain
+ * `@channel`, `@here` and `@everyone` words with a zero-width space, so no text of ours can
+ * mention anyone or make a link.
+ *
+ * @example
+ * escapeSlackText('<!channel> A&B @here'); // '&lt;!channel&gt; A&amp;B @\u200bhere'
+ */
+export function escapeSlackText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(channel|here|everyone)/gi, '@\u200b$1');
+}
+
+/**
+ * Cuts already-escaped text to at most `max` characters, ending with `…` when cut. Never splits an
+ * entity such as `&amp;` or a surrogate pair.
+ */
+export function truncateSlackText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const amp = text.lastIndexOf('&', end);
+  // `&amp;` is the longest entity we emit (5 characters): back off if the cut lands inside one.
+  if (amp !== -1 && end - amp < 5 && !text.slice(amp, end).includes(';')) end = amp;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+function section(text: string): SlackBlock {
+  const body = text.trim() === '' ? '\u200b' : text;
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncateSlackText(body, MAX_SECTION_CHARS), verbatim: true },
+  };
+}
+
+/** An `http(s)` URL made safe for `<url|label>`, or undefined when the URL is unusable. */
+function linkTarget(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  // `href` percent-encodes spaces, quotes and `<>`; `|` would end the target, so encode it too.
+  const href = parsed.href.replace(/\|/g, '%7C');
+  return href.length > 1000 ? undefined : escapeSlackText(href);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** "Title, Publisher, 2024-10-14" with the title linked when the source has a URL. */
+function sourceLine(citation: Citation): string {
+  const title = escapeSlackText(oneLine(citation.title) || citation.docId).replace(/\|/g, '¦');
+  const target = linkTarget(citation.url);
+  const parts = [target ? `<${target}|${truncateSlackText(title, 300)}>` : title];
+  if (citation.publisher) parts.push(escapeSlackText(oneLine(citation.publisher)));
+  if (citation.date) parts.push(escapeSlackText(oneLine(citation.date)));
+  return parts.join(', ');
+}
+
+function citationText(citation: Citation): string {
+  const source = `— ${sourceLine(citation)}`;
+  const room = MAX_SECTION_CHARS - source.length - 20;
+  const quote = truncateSlackText(escapeSlackText(oneLine(citation.snippet)), Math.max(room, 100));
+  return `*[${citation.n}]* “${quote}”\n${source}`;
+}
+
+function fallbackText(answer: Answer, citations: readonly Citation[]): string {
+  const lines = [escapeSlackText(answer.text.trim() || answer.question)];
+  if (citations.length > 0) {
+    lines.push('');
+    for (const c of citations) {
+      const meta = [c.publisher, c.date].filter(Boolean).map((v) => oneLine(v as string));
+      const title = oneLine(c.title) || c.docId;
+      lines.push(
+        escapeSlackText(`[${c.n}] ${title}${meta.length > 0 ? ` (${meta.join(', ')})` : ''}`),
+      );
+    }
+  }
+  return truncateSlackText(lines.join('\n'), MAX_FALLBACK_CHARS);
+}
+
+/**
+ * Renders an answer as a Slack message: a section with the answer text, then (for answered
+ * questions) a divider and one section per citation quoting its snippet, with the source's title
+ * (linked when it has a URL), publisher and date. Every piece of text is escaped, sections stay
+ * under 3,000 characters and the message under 50 blocks (extra citations are dropped).
+ *
+ * @example
+ * const { text, blocks } = formatSlackReply(engine.answer('How many workers struck?'));
+ * await client.chat.postMessage({ channel, thread_ts, text, blocks });
+ */
+export function formatSlackReply(answer: Answer): SlackMessage {
+  const blocks: SlackBlock[] = [section(escapeSlackText(answer.text))];
+  // The answer section and the divider take two blocks.
+  const citations = answer.citations.slice(0, MAX_BLOCKS - 2);
+  if (citations.length > 0) {
+    blocks.push({ type: 'divider' });
+    for (const citation of citations) blocks.push(section(citationText(citation)));
+  }
+  return { text: fallbackText(answer, citations), blocks };
+}
+
+/**
+ * The channel message that opens an `/ask` thread: `<@U123> asked: …` with the question escaped.
+ * `userId` must be a Slack user id; anything else is left out rather than trusted as markup.
+ *
+ * @example
+ * formatSlackQuestion('U123', 'Why <b>?'); // '<@U123> asked: Why &lt;b&gt;?'
+ */
+export function formatSlackQuestion(userId: string, question: string): string {
+  const who = /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : 'Someone';
+  return truncateSlackText(`${who} asked: ${escapeSlackText(oneLine(question))}`, 2900);
+}
+
+/**
+ * Turns Slack message markup into the plain question the engine reads: drops mentions of the
+ * bot and special mentions (`<!here>`), keeps link labels, and decodes `&amp;`, `&lt;`, `&gt;`.
+ *
+ * @example
+ * toPlainQuestion('<@UBOT> how many &amp; when?', 'UBOT'); // 'how many & when?'
+ */
+export function toPlainQuestion(text: string, botUserId?: string): string {
+  const plain = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
+    const [target = '', label] = inner.split('|', 2);
+    if (target.startsWith('@')) return target.slice(1) === botUserId ? ' ' : (label ?? target);
+    if (target.startsWith('!')) return ' ';
+    if (target.startsWith('#')) return label ? `#${label}` : target;
+    return label ?? target;
+  });
+  return plain
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

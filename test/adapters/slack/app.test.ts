@@ -1,0 +1,411 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningSlackAdapter, startSlack } from '../../../src/adapters/slack/app.ts';
+import type { Engine } from '../../../src/core/engine.ts';
+import { StrikebotError } from '../../../src/core/errors.ts';
+import type { Answer } from '../../../src/core/types.ts';
+import { createLogger, silentLogger } from '../../../src/logger.ts';
+import { type FakeSlack, type RecordedCall, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
+import {
+  eventCallbackBody,
+  postSignedToSlackApp,
+  slashCommandBody,
+} from '../../fakes/slack/sign.ts';
+
+const secret = 'test-signing-secret';
+const botToken = 'xoxb-test-token';
+const snippet =
+  'Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday over contract talks.';
+
+/** Stand-in engine until the real one lands: one answerable topic, records what it was asked. */
+const asked: { question: string; history: readonly string[] }[] = [];
+const engine: Pick<Engine, 'answer'> = {
+  answer(question, options = {}): Answer {
+    asked.push({ question, history: options.history ?? [] });
+    if (!/workers|strike/i.test(question)) {
+      return {
+        question,
+        answered: false,
+        text: "The articles I have don't say.",
+        citations: [],
+        reason: 'not-found',
+      };
+    }
+    return {
+      question,
+      answered: true,
+      text: `${snippet} [1]`,
+      citations: [{ n: 1, docId: 'socal', title: 'Kaiser workers strike', snippet, score: 1 }],
+    };
+  },
+};
+
+let fake: FakeSlack;
+let slack: RunningSlackAdapter;
+let base: string;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ botToken });
+  slack = await startSlack({
+    botToken,
+    signingSecret: secret,
+    apiUrl: fake.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    engine,
+    logger: createLogger({ level: 'debug', write: (line) => logLines.push(line) }),
+    webApiRetries: 0,
+  });
+  base = `http://127.0.0.1:${slack.port}`;
+});
+
+afterAll(async () => {
+  await slack?.stop();
+  await fake?.close();
+});
+
+beforeEach(() => {
+  fake.reset();
+  asked.length = 0;
+});
+
+const posts = () => fake.callsTo('chat.postMessage');
+const sendEvent = (event: Record<string, unknown>, eventId?: string, headers = {}) =>
+  postSignedToSlackApp(base, eventCallbackBody(event, eventId), { secret, headers });
+const blockTexts = (call: RecordedCall | undefined): string[] =>
+  ((call?.args.blocks ?? []) as { text?: { text: string } }[]).map((b) => b.text?.text ?? '');
+
+describe('startSlack /ask', () => {
+  it('acks at once, posts the question, then the cited answer in its thread', async () => {
+    const started = performance.now();
+    const res = await postSignedToSlackApp(
+      base,
+      slashCommandBody({ text: 'How many workers struck in Southern California?' }),
+      { secret },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    expect(performance.now() - started).toBeLessThan(1000);
+
+    await fake.waitFor(() => posts().length === 2 && fake.callsTo('reactions.remove').length === 1);
+    const [question, answer] = posts();
+    expect(question?.args).toMatchObject({
+      channel: 'C1',
+      text: '<@U123> asked: How many workers struck in Southern California?',
+    });
+    expect(question?.args.thread_ts).toBeUndefined();
+    expect(answer?.args.channel).toBe('C1');
+    expect(answer?.args.thread_ts).toBe('1700000000.000001');
+    expect(blockTexts(answer)).toEqual([
+      `${snippet} [1]`,
+      '',
+      `*[1]* “${snippet}”\n— Kaiser workers strike`,
+    ]);
+    expect(answer?.args.text).toBe(`${snippet} [1]\n\n[1] Kaiser workers strike`);
+    expect(fake.callsTo('reactions.add').map((c) => c.args)).toEqual([
+      { channel: 'C1', timestamp: '1700000000.000001', name: 'eyes', team_id: 'T1' },
+    ]);
+    expect(fake.callsTo('reactions.remove').map((c) => c.args)).toEqual([
+      { channel: 'C1', timestamp: '1700000000.000001', name: 'eyes', team_id: 'T1' },
+    ]);
+    expect(fake.calls.every((c) => c.token === botToken)).toBe(true);
+  });
+
+  it('answers an empty /ask with ephemeral usage help and posts nothing', async () => {
+    const res = await postSignedToSlackApp(base, slashCommandBody({ text: '   ' }), { secret });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { response_type: string; text: string };
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toContain('Try `/ask How many workers struck in Southern California?`');
+    expect(fake.calls).toEqual([]);
+    expect(asked).toEqual([]);
+  });
+
+  it('answers through response_url, ephemerally, when the bot is not in the channel', async () => {
+    fake.failNext('chat.postMessage', 'not_in_channel');
+    const res = await postSignedToSlackApp(
+      base,
+      slashCommandBody({
+        text: 'When did the workers strike?',
+        channel_id: 'C2',
+        response_url: fake.responseUrl('r1'),
+      }),
+      { secret },
+    );
+    expect(res.status).toBe(200);
+    await fake.waitFor(() => fake.responses.length === 1);
+    const [response] = fake.responses;
+    expect(response?.id).toBe('r1');
+    expect(response?.body.response_type).toBe('ephemeral');
+    expect(response?.body.text).toBe(`${snippet} [1]\n\n[1] Kaiser workers strike`);
+    const blocks = response?.body.blocks as { type: string; elements?: { text: string }[] }[];
+    expect(blocks.at(-1)).toEqual({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: "Only you can see this: I can't post in this conversation. To share answers here, invite me with `/invite <@UBOT>`.",
+          verbatim: true,
+        },
+      ],
+    });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('also falls back to response_url on channel_not_found (a private channel or DM)', async () => {
+    fake.failNext('chat.postMessage', 'channel_not_found');
+    await postSignedToSlackApp(
+      base,
+      slashCommandBody({ text: 'strike?', channel_id: 'G1', response_url: fake.responseUrl('r2') }),
+      { secret },
+    );
+    await fake.waitFor(() => fake.responses.length === 1);
+    expect(fake.responses[0]?.id).toBe('r2');
+    expect(fake.responses[0]?.body.response_type).toBe('ephemeral');
+  });
+
+  it('never posts <!channel> or @here from a question unescaped', async () => {
+    await postSignedToSlackApp(
+      base,
+      // Slack sends `<`, `>` and `&` typed by people as entities; `<!channel>` is its markup.
+      slashCommandBody({ text: '<!channel> @here &amp; &lt;b&gt;strike&lt;/b&gt; @everyone?' }),
+      { secret },
+    );
+    await fake.waitFor(() => posts().length === 2);
+    expect(posts()[0]?.args.text).toBe(
+      '<@U123> asked: @\u200bhere &amp; &lt;b&gt;strike&lt;/b&gt; @\u200beveryone?',
+    );
+    const everything = JSON.stringify(fake.calls.map((c) => c.args));
+    expect(everything).not.toMatch(/<!(channel|here|everyone)/);
+    expect(everything).not.toMatch(/@(channel|here|everyone)/);
+  });
+});
+
+describe('startSlack events', () => {
+  it('answers an app_mention in the thread of the mention, without the mention', async () => {
+    const res = await sendEvent({
+      type: 'app_mention',
+      user: 'U123',
+      text: '<@UBOT> how many workers went on strike?',
+      ts: '1710000000.000100',
+      channel: 'C1',
+      event_ts: '1710000000.000100',
+    });
+    expect(res.status).toBe(200);
+    await fake.waitFor(() => posts().length === 1 && fake.callsTo('reactions.remove').length === 1);
+    expect(asked).toEqual([{ question: 'how many workers went on strike?', history: [] }]);
+    expect(posts()[0]?.args).toMatchObject({ channel: 'C1', thread_ts: '1710000000.000100' });
+    expect(blockTexts(posts()[0])[0]).toBe(`${snippet} [1]`);
+    expect(fake.callsTo('reactions.add')[0]?.args).toEqual({
+      channel: 'C1',
+      timestamp: '1710000000.000100',
+      name: 'eyes',
+      team_id: 'T1',
+    });
+  });
+
+  it('answers a mention inside a thread in that thread', async () => {
+    await sendEvent({
+      type: 'app_mention',
+      user: 'U123',
+      text: 'and the strike? <@UBOT>',
+      ts: '1710000001.000200',
+      thread_ts: '1710000000.999999',
+      channel: 'C1',
+      event_ts: '1710000001.000200',
+    });
+    await fake.waitFor(() => posts().length === 1);
+    expect(posts()[0]?.args.thread_ts).toBe('1710000000.999999');
+    expect(asked[0]?.question).toBe('and the strike?');
+  });
+
+  it('answers a follow-up in an /ask thread with the earlier question as history', async () => {
+    await postSignedToSlackApp(base, slashCommandBody({ text: 'Why did workers strike?' }), {
+      secret,
+    });
+    await fake.waitFor(() => posts().length === 2);
+    const threadTs =
+      posts()[0]?.args.channel === 'C1' ? (posts()[1]?.args.thread_ts as string) : '';
+    fake.reset();
+    asked.length = 0;
+
+    await sendEvent({
+      type: 'message',
+      channel_type: 'channel',
+      user: 'U456',
+      text: 'and how long did the strike last?',
+      ts: '1700000099.000001',
+      thread_ts: threadTs,
+      channel: 'C1',
+      event_ts: '1700000099.000001',
+    });
+    await fake.waitFor(() => posts().length === 1);
+    expect(asked).toEqual([
+      { question: 'and how long did the strike last?', history: ['Why did workers strike?'] },
+    ]);
+    expect(posts()[0]?.args).toMatchObject({ channel: 'C1', thread_ts: threadTs });
+  });
+
+  it('answers a direct message in the DM, threaded only when the DM message is', async () => {
+    await sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U123',
+      text: 'How many workers struck?',
+      ts: '1710000002.000001',
+      channel: 'D1',
+      event_ts: '1710000002.000001',
+    });
+    await fake.waitFor(() => posts().length === 1);
+    expect(posts()[0]?.args.channel).toBe('D1');
+    expect(posts()[0]?.args.thread_ts).toBeUndefined();
+
+    await sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U123',
+      text: 'And in 2022?',
+      ts: '1710000003.000001',
+      thread_ts: '1710000002.000001',
+      channel: 'D1',
+      event_ts: '1710000003.000001',
+    });
+    await fake.waitFor(() => posts().length === 2);
+    expect(posts()[1]?.args).toMatchObject({ channel: 'D1', thread_ts: '1710000002.000001' });
+  });
+
+  it('answers a retried event (X-Slack-Retry-Num) and a repeated event_id only once', async () => {
+    const event = {
+      type: 'app_mention',
+      user: 'U123',
+      text: '<@UBOT> strike dates?',
+      ts: '1710000004.000001',
+      channel: 'C1',
+      event_ts: '1710000004.000001',
+    };
+    expect((await sendEvent(event, 'EvRetry1')).status).toBe(200);
+    const retry = await sendEvent(event, 'EvRetry1', {
+      'X-Slack-Retry-Num': '1',
+      'X-Slack-Retry-Reason': 'http_timeout',
+    });
+    expect(retry.status).toBe(200);
+    // The same message also arrives as a plain channel message event; it is not answered again.
+    await sendEvent({ ...event, type: 'message', channel_type: 'channel' }, 'EvRetry2');
+    await sendEvent(event, 'EvRetry1');
+    await fake.waitFor(() => posts().length >= 1 && fake.callsTo('reactions.remove').length >= 1);
+    await barrier();
+    expect(posts()).toHaveLength(2); // the answer and the barrier's answer
+    expect(asked.map((a) => a.question)).toEqual(['strike dates?', 'barrier strike']);
+  });
+
+  it('ignores its own messages, other bots, edits and messages in unknown threads', async () => {
+    const common = { type: 'message', channel: 'C1', channel_type: 'channel' };
+    await sendEvent({ ...common, user: 'UBOT', text: 'strike', ts: '1.1', thread_ts: '1.0' });
+    await sendEvent({ ...common, subtype: 'bot_message', bot_id: 'B9', text: 'strike', ts: '1.2' });
+    await sendEvent({
+      ...common,
+      subtype: 'message_changed',
+      message: { user: 'U123', text: 'strike?' },
+      ts: '1.3',
+    });
+    await sendEvent({ ...common, user: 'U123', text: 'strike?', ts: '1.4', thread_ts: '0.5' });
+    await sendEvent({ ...common, user: 'U123', text: 'strike?', ts: '1.5' });
+    await sendEvent({
+      ...common,
+      channel_type: 'im',
+      channel: 'D1',
+      user: 'UBOT',
+      text: 'x',
+      ts: '1.6',
+    });
+    await barrier();
+    expect(asked.map((a) => a.question)).toEqual(['barrier strike']);
+    expect(posts()).toHaveLength(1);
+  });
+});
+
+describe('startSlack request verification', () => {
+  it('rejects a bad signature with 401 and posts nothing', async () => {
+    const res = await postSignedToSlackApp(base, slashCommandBody({ text: 'strike?' }), {
+      secret: 'wrong-secret',
+    });
+    expect(res.status).toBe(401);
+    const event = await postSignedToSlackApp(
+      base,
+      eventCallbackBody({
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D1',
+        user: 'U1',
+        text: 'strike',
+        ts: '2.1',
+      }),
+      { secret: 'wrong-secret' },
+    );
+    expect(event.status).toBe(401);
+    await barrier();
+    expect(asked.map((a) => a.question)).toEqual(['barrier strike']);
+  });
+
+  it('rejects a timestamp over five minutes old with 401 and posts nothing', async () => {
+    const res = await postSignedToSlackApp(base, slashCommandBody({ text: 'strike?' }), {
+      secret,
+      timestampSec: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(res.status).toBe(401);
+    await barrier();
+    expect(asked.map((a) => a.question)).toEqual(['barrier strike']);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('never writes a token or the signing secret to the log', () => {
+    expect(logLines.length).toBeGreaterThan(0);
+    for (const line of logLines) {
+      expect(line).not.toContain(botToken);
+      expect(line).not.toContain(secret);
+    }
+  });
+});
+
+describe('startSlack start-up', () => {
+  it('refuses a token Slack rejects, naming SLACK_BOT_TOKEN', async () => {
+    const start = startSlack({
+      botToken: 'xoxb-wrong',
+      signingSecret: secret,
+      apiUrl: fake.apiUrl,
+      port: 0,
+      host: '127.0.0.1',
+      engine,
+      logger: silentLogger,
+      webApiRetries: 0,
+    });
+    await expect(start).rejects.toThrow(
+      new StrikebotError(
+        'PLATFORM_ERROR',
+        'Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth); copy the Bot User OAuth Token from OAuth & Permissions',
+      ),
+    );
+  });
+
+  it('requires a signing secret in HTTP mode', async () => {
+    await expect(
+      startSlack({ botToken, apiUrl: fake.apiUrl, port: 0, engine, logger: silentLogger }),
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+  });
+});
+
+let barrierTs = 0;
+/** Sends a DM that is answered and waits for its answer, so earlier requests have been handled. */
+async function barrier(): Promise<void> {
+  barrierTs += 1;
+  const before = posts().length;
+  await sendEvent({
+    type: 'message',
+    channel_type: 'im',
+    user: 'U999',
+    text: 'barrier strike',
+    ts: `1800000000.${String(barrierTs).padStart(6, '0')}`,
+    channel: 'D999',
+  });
+  await fake.waitFor(() => posts().length === before + 1);
+}

@@ -1,0 +1,198 @@
+/**
+ * A fake Slack on 127.0.0.1 for adapter tests: the Web API (`POST /api/<method>`) and
+ * `response_url` endpoints (`POST /respond/<id>`). It records every call and answers like Slack.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call the fake received. */
+export interface RecordedCall {
+  method: string;
+  /** Form or JSON arguments; `blocks` is parsed back into an array. */
+  args: Record<string, unknown>;
+  /** The bearer token sent, if any. */
+  token: string | undefined;
+}
+
+/** One POST to a `response_url`. */
+export interface RecordedResponse {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+/** Builds the JSON the fake answers a method with. */
+export type MethodHandler = (call: RecordedCall) => Record<string, unknown>;
+
+/** Options for {@link startFakeSlack}. */
+export interface FakeSlackOptions {
+  /** The bot token the fake accepts; other tokens get `invalid_auth`. Default `xoxb-test-token`. */
+  botToken: string;
+  /** The bot's user id reported by `auth.test`. Default `UBOT`. */
+  botUserId: string;
+  /** The bot id reported by `auth.test`. Default `BBOT`. */
+  botId: string;
+}
+
+const defaultOptions: FakeSlackOptions = {
+  botToken: 'xoxb-test-token',
+  botUserId: 'UBOT',
+  botId: 'BBOT',
+};
+
+/** A running fake Slack. */
+export interface FakeSlack {
+  /** Web API base URL for the app's `apiUrl`, ending in `/`. */
+  readonly apiUrl: string;
+  /** Every Web API call, in order of arrival. */
+  readonly calls: RecordedCall[];
+  /** Every POST to a response URL, in order. */
+  readonly responses: RecordedResponse[];
+  /** A response URL pointing at the fake. */
+  responseUrl(id: string): string;
+  /** Calls to one method. */
+  callsTo(method: string): RecordedCall[];
+  /** Answers the next call to `method` with `{ ok: false, error }`. */
+  failNext(method: string, error: string): void;
+  /** Replaces how `method` is answered until {@link FakeSlack.reset}. */
+  handle(method: string, handler: MethodHandler): void;
+  /** Forgets recorded calls, queued failures and custom handlers. */
+  reset(): void;
+  /** Resolves once `predicate` holds; rejects after `timeoutMs` naming the calls seen. */
+  waitFor(predicate: (fake: FakeSlack) => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.startsWith('application/json')) {
+    return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  }
+  const args: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'attachments']) {
+    if (typeof args[key] === 'string') args[key] = JSON.parse(args[key] as string);
+  }
+  return args;
+}
+
+/**
+ * Starts the fake on 127.0.0.1 on a free port.
+ *
+ * @example
+ * const slack = await startFakeSlack();
+ * await startSlack({ apiUrl: slack.apiUrl, ... });
+ * await slack.waitFor((s) => s.callsTo('chat.postMessage').length === 2);
+ */
+export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): Promise<FakeSlack> {
+  const { botToken, botUserId, botId } = { ...defaultOptions, ...options };
+  const calls: RecordedCall[] = [];
+  const responses: RecordedResponse[] = [];
+  const failures = new Map<string, string[]>();
+  const handlers = new Map<string, MethodHandler>();
+  let nextTs = 1;
+
+  const builtIn: Record<string, MethodHandler> = {
+    'auth.test': () => ({
+      ok: true,
+      url: 'https://strikers.slack.com/',
+      team: 'Strikers',
+      user: 'strikebot',
+      team_id: 'T1',
+      user_id: botUserId,
+      bot_id: botId,
+    }),
+    'chat.postMessage': (call) => {
+      const ts = `1700000000.${String(nextTs++).padStart(6, '0')}`;
+      return {
+        ok: true,
+        channel: call.args.channel,
+        ts,
+        message: { type: 'message', text: call.args.text, user: botUserId, bot_id: botId, ts },
+      };
+    },
+    'reactions.add': () => ({ ok: true }),
+    'reactions.remove': () => ({ ok: true }),
+  };
+
+  const server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/respond/')) {
+      responses.push({ id: url.pathname.slice('/respond/'.length), body: JSON.parse(raw) });
+      send(200, { ok: true });
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      send(404, { ok: false, error: 'not_found' });
+      return;
+    }
+    const method = url.pathname.slice('/api/'.length);
+    const auth = req.headers.authorization;
+    const call: RecordedCall = {
+      method,
+      args: parseArgs(raw, req.headers['content-type']),
+      token: auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined,
+    };
+    calls.push(call);
+    if (call.token !== botToken) {
+      send(200, { ok: false, error: 'invalid_auth' });
+      return;
+    }
+    const queued = failures.get(method);
+    const error = queued?.shift();
+    if (error !== undefined) {
+      send(200, { ok: false, error });
+      return;
+    }
+    const handler = handlers.get(method) ?? builtIn[method];
+    send(200, handler ? handler(call) : { ok: false, error: 'unknown_method' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const fake: FakeSlack = {
+    apiUrl: `${base}/api/`,
+    calls,
+    responses,
+    responseUrl: (id) => `${base}/respond/${id}`,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    failNext(method, error) {
+      failures.set(method, [...(failures.get(method) ?? []), error]);
+    },
+    handle(method, handler) {
+      handlers.set(method, handler);
+    },
+    reset() {
+      calls.length = 0;
+      responses.length = 0;
+      failures.clear();
+      handlers.clear();
+    },
+    async waitFor(predicate, timeoutMs = 2000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate(fake)) {
+        if (Date.now() > deadline) {
+          const seen = calls.map((c) => c.method).join(', ') || 'none';
+          throw new Error(
+            `fake Slack: condition not met in ${timeoutMs} ms; calls: ${seen}; responses: ${responses.length}`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  };
+  return fake;
+}

@@ -1,0 +1,100 @@
+/**
+ * Sends requests to a Bolt app exactly as Slack does: `v0` HMAC-SHA256 signatures over
+ * `v0:<timestamp>:<raw body>`, form-encoded slash commands and JSON Events API callbacks.
+ */
+import { createHmac } from 'node:crypto';
+
+/**
+ * The `X-Slack-Signature` value for `body` sent at `timestampSec`.
+ *
+ * @example
+ * signSlackBody('secret', 1700000000, 'a=1'); // 'v0=…64 hex digits'
+ */
+export function signSlackBody(secret: string, timestampSec: number, body: string): string {
+  const hmac = createHmac('sha256', secret).update(`v0:${timestampSec}:${body}`);
+  return `v0=${hmac.digest('hex')}`;
+}
+
+/** Options for {@link postSignedToSlackApp}. */
+export interface SignedPostOptions {
+  /** Content type sent. Default: `application/json` for objects, form for strings. */
+  contentType: string;
+  /** Request time in seconds. Default: now. */
+  timestampSec: number;
+  /** Secret used to sign; pass a wrong one to test rejection. */
+  secret: string;
+  /** Extra headers (e.g. `X-Slack-Retry-Num`). */
+  headers: Record<string, string>;
+}
+
+/**
+ * POSTs a signed request to `<baseUrl>/slack/events`. A string body is sent as
+ * `application/x-www-form-urlencoded` (exactly; Bolt refuses a charset suffix), an object as JSON.
+ */
+export async function postSignedToSlackApp(
+  baseUrl: string,
+  body: string | Record<string, unknown>,
+  options: Partial<SignedPostOptions> & { secret: string },
+): Promise<Response> {
+  const raw = typeof body === 'string' ? body : JSON.stringify(body);
+  const contentType =
+    options.contentType ??
+    (typeof body === 'string' ? 'application/x-www-form-urlencoded' : 'application/json');
+  const timestampSec = options.timestampSec ?? Math.floor(Date.now() / 1000);
+  return fetch(`${baseUrl}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': contentType,
+      'X-Slack-Request-Timestamp': String(timestampSec),
+      'X-Slack-Signature': signSlackBody(options.secret, timestampSec, raw),
+      ...options.headers,
+    },
+    body: raw,
+  });
+}
+
+/** Fields of a slash command payload; the defaults describe `/ask` in `#strike-news`. */
+export interface SlashCommandFields {
+  command: string;
+  text: string;
+  response_url: string;
+  user_id: string;
+  channel_id: string;
+}
+
+/** The form body Slack sends for a slash command. */
+export function slashCommandBody(fields: Partial<SlashCommandFields> & { text: string }): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    team_domain: 'strikers',
+    channel_id: 'C1',
+    channel_name: 'strike-news',
+    user_id: 'U123',
+    user_name: 'rosa',
+    command: '/ask',
+    response_url: 'http://127.0.0.1:9/unused',
+    trigger_id: '1.2.3',
+    api_app_id: 'A1',
+    ...fields,
+  }).toString();
+}
+
+let nextEventId = 1;
+
+/** An Events API `event_callback` body wrapping `event`, with a fresh `event_id` unless given. */
+export function eventCallbackBody(
+  event: Record<string, unknown>,
+  eventId = `Ev${String(nextEventId++).padStart(6, '0')}`,
+): Record<string, unknown> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1700000000,
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true, enterprise_id: null }],
+    event,
+  };
+}
