@@ -1,0 +1,322 @@
+/**
+ * The Discord adapter: translates `/ask`, mentions, thread follow-ups and DMs into engine
+ * questions and the engine's answers into Discord messages. No answer logic lives here.
+ */
+import {
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Message,
+  type MessageCreateOptions,
+  Partials,
+  type SendableChannels,
+} from 'discord.js';
+import type { Engine } from '../../core/engine.ts';
+import { StrikebotError } from '../../core/errors.ts';
+import type { Answer } from '../../core/types.ts';
+import type { Logger } from '../../logger.ts';
+import { type ConversationStore, createConversationStore } from '../conversation.ts';
+import type { RunningAdapter } from '../types.ts';
+import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';
+import { type DiscordReply, formatDiscordReply, threadNameFor } from './format.ts';
+
+/** Options for {@link startDiscord}. */
+export interface DiscordAdapterOptions {
+  /** Bot token (Developer Portal > Bot). Required. */
+  token: string;
+  /** Application id, used for the invite URL. Required. */
+  applicationId: string;
+  /** When set, the logged invite URL preselects this server. Default: none. */
+  guildId?: string;
+  /** REST base URL (`https://discord.com/api` by default); the gateway URL comes from its `/gateway/bot`. */
+  apiUrl?: string;
+  /** The answer engine (only `answer` is used). Required. */
+  engine: Pick<Engine, 'answer'>;
+  /** Where the adapter logs. Required. */
+  logger: Logger;
+  /**
+   * Ask for the privileged Message Content intent, so thread follow-ups that don't mention the
+   * bot can be read. Without it, mentions, `/ask` and DMs still work. Default true.
+   */
+  messageContent: boolean;
+  /** Thread memory for follow-ups. Default: a new {@link createConversationStore}. */
+  conversations?: ConversationStore;
+  /** Minutes of inactivity before Discord archives a thread the bot opens. Default 1,440 (a day). */
+  threadAutoArchiveMinutes: 60 | 1440 | 4320 | 10080;
+  /** Give up if the gateway is not ready after this many ms. Default 30,000. */
+  readyTimeoutMs: number;
+  /** REST retries on 5xx and network errors. Default 3. */
+  restRetries: number;
+}
+
+/** Defaults for the optional fields of {@link DiscordAdapterOptions}. */
+export const defaultOptions = {
+  messageContent: true,
+  threadAutoArchiveMinutes: 1440,
+  readyTimeoutMs: 30_000,
+  restRetries: 3,
+} as const satisfies Partial<DiscordAdapterOptions>;
+
+/** What {@link startDiscord} requires; the other fields default to {@link defaultOptions}. */
+export type StartDiscordOptions = Pick<
+  DiscordAdapterOptions,
+  'token' | 'applicationId' | 'engine' | 'logger'
+> &
+  Partial<DiscordAdapterOptions>;
+
+/** Polite reply when something failed while answering. */
+export const FAILURE_TEXT = 'Sorry, something went wrong while answering. Please try again.';
+
+/** Removes `<@botId>` / `<@!botId>` mentions of the bot and folds whitespace. */
+export function stripBotMention(content: string, botId: string): string {
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function errorFields(error: unknown): Record<string, unknown> {
+  const e = error as { message?: string; status?: number; code?: unknown };
+  return { error: e?.message ?? String(error), status: e?.status, code: e?.code };
+}
+
+/**
+ * Connects to Discord and answers `/ask`, mentions (in a new thread named after the question),
+ * later messages in the threads it opened (with the thread's earlier questions as context) and
+ * direct messages. Logs the invite URL with the exact permissions it needs. Resolves once the
+ * gateway is ready; `stop()` waits for answers in flight, then disconnects.
+ *
+ * @example
+ * const discord = await startDiscord({
+ *   token: config.DISCORD_TOKEN,
+ *   applicationId: config.DISCORD_APPLICATION_ID,
+ *   guildId: config.DISCORD_GUILD_ID,
+ *   apiUrl: config.DISCORD_API_URL,
+ *   engine,
+ *   logger,
+ * });
+ * process.once('SIGTERM', () => void discord.stop());
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<RunningAdapter> {
+  const opts = { ...defaultOptions, ...options };
+  const { engine, logger, threadAutoArchiveMinutes } = opts;
+  const conversations = opts.conversations ?? createConversationStore();
+
+  const intents = [
+    GatewayIntentBits.Guilds,
+    GatewayIntentBits.GuildMessages,
+    GatewayIntentBits.DirectMessages,
+    ...(opts.messageContent ? [GatewayIntentBits.MessageContent] : []),
+  ];
+  const client = new Client({
+    intents,
+    // DM channels are not cached before their first message; without this those messages are dropped.
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    rest: {
+      retries: opts.restRetries,
+      ...(opts.apiUrl ? { api: opts.apiUrl.replace(/\/+$/, '') } : {}),
+    },
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  const track = (work: () => Promise<void>) => {
+    if (stopping) return;
+    const job = work().catch((error: unknown) => {
+      logger.error('discord handler failed', errorFields(error));
+    });
+    inFlight.add(job);
+    void job.finally(() => inFlight.delete(job));
+  };
+
+  const ask = (question: string, history: readonly string[] = []): Answer =>
+    engine.answer(question, { history });
+
+  /** Sends a reply, logging instead of throwing; returns the message or null. */
+  async function sendTo(
+    channel: SendableChannels,
+    payload: DiscordReply | MessageCreateOptions,
+    what: string,
+  ): Promise<Message | null> {
+    try {
+      return await channel.send(payload);
+    } catch (error) {
+      logger.error(`discord could not send ${what}`, {
+        channelId: channel.id,
+        ...errorFields(error),
+      });
+      return null;
+    }
+  }
+
+  async function typing(channel: SendableChannels): Promise<void> {
+    try {
+      await channel.sendTyping();
+    } catch (error) {
+      logger.debug('discord typing indicator failed', errorFields(error));
+    }
+  }
+
+  async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const question = interaction.options.getString(QUESTION_OPTION, true);
+    logger.info('discord /ask', { userId: interaction.user.id, channelId: interaction.channelId });
+    // Defer first: Discord drops interactions not acknowledged within 3 seconds.
+    await interaction.deferReply();
+    let reply: Message;
+    try {
+      const answer = ask(question);
+      reply = await interaction.editReply(formatDiscordReply(answer));
+    } catch (error) {
+      logger.error('discord /ask failed', errorFields(error));
+      await interaction
+        .editReply({ content: FAILURE_TEXT, embeds: [], allowedMentions: { parse: [] } })
+        .catch((e: unknown) => logger.error('discord /ask failure reply failed', errorFields(e)));
+      return;
+    }
+    if (!interaction.inGuild() || interaction.channel?.isThread()) return;
+    try {
+      const thread = await reply.startThread({
+        name: threadNameFor(question),
+        autoArchiveDuration: threadAutoArchiveMinutes,
+      });
+      conversations.record(thread.id, question);
+    } catch (error) {
+      // The answer is already in the channel; the conversation just can't continue in a thread.
+      logger.warn('discord could not open a thread on the /ask reply', errorFields(error));
+    }
+  }
+
+  async function onMessage(message: Message): Promise<void> {
+    const botId = client.user?.id;
+    if (!botId || message.author.bot || message.author.id === botId || message.system) return;
+    const mentioned = message.mentions.users.has(botId);
+    const channel = message.channel;
+    const question = stripBotMention(message.content, botId);
+
+    if (channel.isDMBased()) {
+      if (!channel.isSendable()) return;
+      logger.info('discord DM', { userId: message.author.id });
+      await typing(channel);
+      await sendTo(channel, formatDiscordReply(ask(question)), 'a DM answer');
+      return;
+    }
+
+    if (channel.isThread()) {
+      const ours = channel.ownerId === botId || conversations.has(channel.id);
+      if (!mentioned && !ours) return;
+      // Without the Message Content intent, unmentioned messages arrive empty: nothing to answer.
+      if (!mentioned && question === '') return;
+      logger.info('discord thread question', { threadId: channel.id, followUp: !mentioned });
+      await typing(channel);
+      const answer = ask(question, conversations.history(channel.id));
+      conversations.record(channel.id, question);
+      await sendTo(channel, formatDiscordReply(answer), 'a thread answer');
+      return;
+    }
+
+    if (!mentioned || !channel.isSendable()) return;
+    logger.info('discord mention', { channelId: channel.id, userId: message.author.id });
+    const answer = ask(question);
+    let target: SendableChannels = channel;
+    if (channel.isTextBased() && 'threads' in channel) {
+      try {
+        const thread = await message.startThread({
+          name: threadNameFor(question),
+          autoArchiveDuration: threadAutoArchiveMinutes,
+        });
+        conversations.record(thread.id, question);
+        target = thread;
+      } catch (error) {
+        logger.warn('discord could not open a thread; answering in the channel', {
+          channelId: channel.id,
+          ...errorFields(error),
+        });
+      }
+    }
+    await typing(target);
+    const payload = formatDiscordReply(answer);
+    if (target === channel) {
+      await sendTo(
+        channel,
+        { ...payload, reply: { messageReference: message, failIfNotExists: false } },
+        'a channel answer',
+      );
+    } else {
+      await sendTo(target, payload, 'a thread answer');
+    }
+  }
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
+      track(() => onSlashCommand(interaction));
+    }
+  });
+  client.on(Events.MessageCreate, (message) => track(() => onMessage(message)));
+  client.on(Events.Error, (error) => logger.error('discord client error', errorFields(error)));
+  client.on(Events.Warn, (warning) => logger.warn('discord client warning', { warning }));
+
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new StrikebotError(
+            'PLATFORM_ERROR',
+            `Discord was not ready after ${opts.readyTimeoutMs} ms; check the network and DISCORD_API_URL.`,
+          ),
+        ),
+      opts.readyTimeoutMs,
+    );
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(opts.token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw loginError(error, opts.messageContent);
+  }
+
+  logger.info('discord ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
+  logger.info('discord invite url (bot + applications.commands, exact permissions)', {
+    url: discordInviteUrl(opts.applicationId, opts.guildId),
+  });
+
+  return {
+    name: 'discord',
+    async stop() {
+      stopping = true;
+      await Promise.allSettled([...inFlight]);
+      await client.destroy();
+      logger.info('discord stopped');
+    },
+  };
+}
+
+/** Turns login failures into errors that say which setting to fix. */
+function loginError(error: unknown, messageContent: boolean): StrikebotError {
+  if (error instanceof StrikebotError) return error;
+  const message = (error as Error)?.message ?? String(error);
+  const code = (error as { code?: unknown })?.code;
+  if (code === 'TokenInvalid' || /token/i.test(message)) {
+    return new StrikebotError(
+      'CONFIG_INVALID',
+      `Discord refused DISCORD_TOKEN (${message}); reset it in the Developer Portal > Bot and update .env.`,
+      { cause: error },
+    );
+  }
+  if (/disallowed intents/i.test(message) && messageContent) {
+    return new StrikebotError(
+      'CONFIG_INVALID',
+      'Discord refused the Message Content intent: enable it in the Developer Portal > Bot > Privileged Gateway Intents (needed for thread follow-ups that do not mention the bot).',
+      { cause: error },
+    );
+  }
+  return new StrikebotError('PLATFORM_ERROR', `Could not connect to Discord: ${message}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Inline documents for the Discord adapter tests (sentences copied verbatim from `knowledge/`),
+ * a logger that records its lines, and the engine built over them.
+ */
+import type { Engine } from '../../../src/core/engine.ts';
+import type { Answer, SourceDocument } from '../../../src/core/types.ts';
+import type { Logger } from '../../../src/logger.ts';
+
+/** The sentence the Southern California question must quote. */
+export const SOCAL_SNIPPET_START =
+  'Nearly 2,400 mental health workers at Kaiser Permanente facilities';
+
+/** Three short documents: the 2024 Southern California strike, its staffing ratios, the 2022 call-off. */
+export const documents: SourceDocument[] = [
+  {
+    id: 'socal-strike',
+    title:
+      'Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
+    publisher: 'CBS Los Angeles',
+    date: '2024-10-14',
+    url: 'https://example.org/socal-strike',
+    body: [
+      'Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday over contract talks and accusations of a “broken” health care system.',
+      '',
+      'The union’s contract with Kaiser expired on September 30.',
+      '',
+      'However, the union says shortages are still persistent in Southern California, highlighting that Kaiser has about one therapist for every 3,000 Kaiser members, compared to one for every 2,000 in Northern California.',
+    ].join('\n'),
+  },
+  {
+    id: 'norcal-call-off',
+    title: '4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday',
+    publisher: 'The Sacramento Bee',
+    body: [
+      'The union representing 4,000 mental health clinicians statewide at Kaiser Permanente announced Sunday that its membership voted to call off the open-ended strike they planned to start Tuesday, saying they had made progress at the bargaining table.',
+    ].join('\n'),
+  },
+];
+
+/** One logged line, as the recording logger keeps it. */
+export interface LogLine {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  message: string;
+  fields?: Record<string, unknown>;
+}
+
+/** A logger that keeps every line in `lines`. */
+export function createRecordingLogger(): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (message: string, fields?: Record<string, unknown>) =>
+    lines.push({ level, message, ...(fields ? { fields } : {}) });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+const words = (text: string) =>
+  new Set((text.toLowerCase().match(/[a-z0-9,]+/g) ?? []).filter((w) => w.length > 3));
+
+/**
+ * Stand-in engine until `createEngine` lands: quotes the sentence sharing the most words with
+ * the question (and the thread's last question), or abstains.
+ */
+export function createStubEngine(docs: SourceDocument[] = documents): Pick<Engine, 'answer'> {
+  return {
+    answer(question, options = {}): Answer {
+      const asked = question.trim();
+      if (!asked)
+        return { question: asked, answered: false, text: '', citations: [], reason: 'empty' };
+      const context = [...(options.history ?? []).slice(-1), asked].join(' ');
+      const q = words(context);
+      let best: { doc: SourceDocument; sentence: string; score: number } | undefined;
+      for (const doc of docs) {
+        for (const sentence of doc.body.split('\n').filter(Boolean)) {
+          const score = [...words(sentence)].filter((w) => q.has(w)).length;
+          if (score > (best?.score ?? 1)) best = { doc, sentence, score };
+        }
+      }
+      if (!best) {
+        return {
+          question: asked,
+          answered: false,
+          text: 'Not found.',
+          citations: [],
+          reason: 'not-found',
+        };
+      }
+      const { doc, sentence, score } = best;
+      return {
+        question: asked,
+        answered: true,
+        text: `${sentence} [1]`,
+        citations: [
+          {
+            n: 1,
+            docId: doc.id,
+            title: doc.title,
+            ...(doc.publisher ? { publisher: doc.publisher } : {}),
+            ...(doc.date ? { date: doc.date } : {}),
+            ...(doc.url ? { url: doc.url } : {}),
+            snippet: sentence,
+            score,
+          },
+        ],
+      };
+    },
+  };
+}

@@ -1,0 +1,498 @@
+/**
+ * A fake Discord on 127.0.0.1 for tests: an HTTP server for the REST API (`/api/v10/...`) and a
+ * WebSocket gateway on the same port. The real discord.js `Client` connects to it when its
+ * `rest.api` option is `fake.apiUrl`. The fake speaks HELLO, IDENTIFY, heartbeats, RESUME,
+ * READY and GUILD_CREATE, dispatches INTERACTION_CREATE, MESSAGE_CREATE and THREAD_CREATE on
+ * demand, records every REST call and can fail chosen calls with a status.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+/** One REST request the bot made. */
+export interface RecordedCall {
+  method: string;
+  /** Path after `/api/v10`, still percent-encoded (`/webhooks/1/tok/messages/%40original`). */
+  path: string;
+  /** Query string without `?` ('' when none). */
+  query: string;
+  /** Parsed JSON body, or undefined when there was none. */
+  body: unknown;
+  /** HTTP status the fake answered with. */
+  status: number;
+  /** JSON the fake answered with (a message, a thread...), or undefined for an empty answer. */
+  response: unknown;
+}
+
+/** A user as the gateway and REST API describe it. */
+export interface FakeUser {
+  id: string;
+  username: string;
+  discriminator: string;
+  global_name: string | null;
+  avatar: null;
+  bot?: boolean;
+}
+
+/** A one-shot (or repeated) failure of the calls matching `method` and `path`. */
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: unknown;
+  times: number;
+}
+
+type Json = Record<string, unknown>;
+
+const API_PREFIX = '/api/v10';
+
+/** The ids of everything the fake Discord holds. */
+export const FAKE_IDS = {
+  applicationId: '100000000000000001',
+  botUserId: '100000000000000001',
+  guildId: '200000000000000001',
+  channelId: '300000000000000001',
+  humanUserId: '400000000000000001',
+} as const;
+
+/** The bot's token the fake accepts; any other gets 401 on `GET /gateway/bot`. */
+export const FAKE_TOKEN = 'fake-bot-token.for-tests-only';
+
+/** The bot user the fake logs in. */
+export const botUser: FakeUser = {
+  id: FAKE_IDS.botUserId,
+  username: 'strikebot',
+  discriminator: '0',
+  global_name: null,
+  avatar: null,
+  bot: true,
+};
+
+/** The person who asks in the tests. */
+export const humanUser: FakeUser = {
+  id: FAKE_IDS.humanUserId,
+  username: 'organiser',
+  discriminator: '0',
+  global_name: 'Organiser',
+  avatar: null,
+};
+
+const TIMESTAMP = '2024-10-14T16:00:00.000000+00:00';
+
+/** A started fake Discord. */
+export interface FakeDiscord {
+  /** REST base URL for the client's `rest.api` option (`http://127.0.0.1:PORT/api`). */
+  readonly apiUrl: string;
+  /** Every REST call, in arrival order. */
+  readonly calls: RecordedCall[];
+  /** Makes the next `times` calls matching `method` and `path` answer `status` with a Discord error body. */
+  fail(method: string, path: RegExp, status: number, times?: number): void;
+  /** Sends a dispatch (`op: 0`) to every connected gateway client. */
+  dispatch(event: string, data: Json): void;
+  /** Dispatches `/ask question:<question>` in the guild text channel; returns the interaction's id and token. */
+  sendSlashCommand(question: string): { id: string; token: string };
+  /**
+   * Dispatches MESSAGE_CREATE from the human user. `mentionsBot` puts the bot in the `mentions`
+   * array (the text should then contain `<@botId>`); `channelId` defaults to the text channel;
+   * `dm: true` sends it in a DM channel without a guild.
+   */
+  sendMessage(options: {
+    content: string;
+    mentionsBot?: boolean;
+    channelId?: string;
+    dm?: boolean;
+    author?: FakeUser;
+  }): string;
+  /** Dispatches THREAD_CREATE for a thread a person opened in the text channel; returns its id. */
+  createUserThread(name: string): string;
+  /** Resolves with the first call (already made or coming) that matches; rejects after `timeoutMs`. */
+  waitForCall(match: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Number of heartbeats the fake has acknowledged. */
+  readonly heartbeats: number;
+  /** Closes every socket and the server. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link startFakeDiscord}. */
+export interface FakeDiscordOptions {
+  /** Heartbeat interval sent in HELLO, in ms. Default 45,000 (short values exercise heartbeats). */
+  heartbeatIntervalMs: number;
+}
+
+const defaultOptions: FakeDiscordOptions = { heartbeatIntervalMs: 45_000 };
+
+/**
+ * Starts the fake Discord on an ephemeral port of 127.0.0.1.
+ *
+ * @example
+ * const fake = await startFakeDiscord();
+ * const client = new Client({ intents, rest: { api: fake.apiUrl, retries: 0 } });
+ */
+export async function startFakeDiscord(
+  options: Partial<FakeDiscordOptions> = {},
+): Promise<FakeDiscord> {
+  const { heartbeatIntervalMs } = { ...defaultOptions, ...options };
+  const calls: RecordedCall[] = [];
+  const failures: Failure[] = [];
+  const waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
+  const sockets = new Set<WebSocket>();
+  let nextId = 500000000000000000n;
+  const newId = () => (nextId++).toString();
+  let sequence = 0;
+  let heartbeats = 0;
+  // Channel ids the fake knows, mapped to their guild (null for DMs).
+  const channelGuild = new Map<string, string | null>([[FAKE_IDS.channelId, FAKE_IDS.guildId]]);
+  // Interaction token -> channel id, for the webhook routes.
+  const interactionChannel = new Map<string, string>();
+
+  const server = createServer((req, res) => {
+    void handleRest(req, res);
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  const base = `127.0.0.1:${port}`;
+
+  function send(ws: WebSocket, payload: Json): void {
+    ws.send(JSON.stringify(payload));
+  }
+
+  function dispatchTo(ws: WebSocket, event: string, data: Json): void {
+    sequence += 1;
+    send(ws, { op: 0, t: event, s: sequence, d: data });
+  }
+
+  function guildCreate(): Json {
+    return {
+      id: FAKE_IDS.guildId,
+      name: 'Strike Support',
+      icon: null,
+      owner_id: FAKE_IDS.humanUserId,
+      features: [],
+      joined_at: TIMESTAMP,
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      roles: [
+        {
+          id: FAKE_IDS.guildId,
+          name: '@everyone',
+          permissions: '309237730304',
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
+      channels: [
+        {
+          id: FAKE_IDS.channelId,
+          type: 0,
+          name: 'strike-questions',
+          position: 0,
+          permission_overwrites: [],
+          parent_id: null,
+          guild_id: FAKE_IDS.guildId,
+        },
+      ],
+      threads: [],
+      members: [],
+      emojis: [],
+      stickers: [],
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  wss.on('connection', (ws) => {
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    send(ws, { op: 10, d: { heartbeat_interval: heartbeatIntervalMs } });
+    ws.on('message', (raw) => {
+      const payload = JSON.parse(String(raw)) as { op: number; d: unknown };
+      if (payload.op === 1) {
+        heartbeats += 1;
+        send(ws, { op: 11 });
+      } else if (payload.op === 2) {
+        dispatchTo(ws, 'READY', {
+          v: 10,
+          user: botUser,
+          guilds: [{ id: FAKE_IDS.guildId, unavailable: true }],
+          session_id: 'fake-session',
+          resume_gateway_url: `ws://${base}`,
+          shard: [0, 1],
+          application: { id: FAKE_IDS.applicationId, flags: 0 },
+        });
+        dispatchTo(ws, 'GUILD_CREATE', guildCreate());
+      } else if (payload.op === 6) {
+        dispatchTo(ws, 'RESUMED', {});
+      }
+    });
+  });
+
+  function messageObject(channelId: string, body: Json, id = newId()): Json {
+    const guildId = channelGuild.get(channelId);
+    return {
+      id,
+      channel_id: channelId,
+      ...(guildId ? { guild_id: guildId } : {}),
+      author: botUser,
+      content: typeof body.content === 'string' ? body.content : '',
+      timestamp: TIMESTAMP,
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: Array.isArray(body.embeds) ? body.embeds : [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
+  }
+
+  function threadObject(id: string, parentId: string, name: string, ownerId: string): Json {
+    return {
+      id,
+      type: 11,
+      guild_id: FAKE_IDS.guildId,
+      parent_id: parentId,
+      name,
+      owner_id: ownerId,
+      flags: 0,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: 1440,
+        archive_timestamp: TIMESTAMP,
+        locked: false,
+      },
+    };
+  }
+
+  /** Routes a REST call to its canned answer: [status, JSON body or undefined for no body]. */
+  function route(method: string, path: string, body: Json): [number, unknown] {
+    const on = (verb: string, pattern: RegExp) =>
+      method === verb ? (path.match(pattern) ?? undefined) : undefined;
+    const channelOfToken = (token: string | undefined) =>
+      interactionChannel.get(decodeURIComponent(token ?? '')) ?? FAKE_IDS.channelId;
+    if (on('GET', /^\/gateway\/bot$/)) {
+      return [
+        200,
+        {
+          url: `ws://${base}`,
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+        },
+      ];
+    }
+    if (on('POST', /^\/interactions\/\d+\/[^/]+\/callback$/)) return [204, undefined];
+    const edited = on('PATCH', /^\/webhooks\/\d+\/([^/]+)\/messages\/%40original$/);
+    if (edited) return [200, messageObject(channelOfToken(edited[1]), body)];
+    const followUp = on('POST', /^\/webhooks\/\d+\/([^/]+)$/);
+    if (followUp) return [200, messageObject(channelOfToken(followUp[1]), body)];
+    const thread = on('POST', /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/);
+    if (thread) {
+      const id = newId();
+      channelGuild.set(id, FAKE_IDS.guildId);
+      const name = typeof body.name === 'string' ? body.name : 'thread';
+      return [201, threadObject(id, thread[1] ?? '', name, FAKE_IDS.botUserId)];
+    }
+    const sent = on('POST', /^\/channels\/(\d+)\/messages$/);
+    if (sent) return [200, messageObject(sent[1] ?? '', body)];
+    if (on('POST', /^\/channels\/\d+\/typing$/)) return [204, undefined];
+    if (on('PUT', /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/)) {
+      const commands = Array.isArray(body) ? (body as Json[]) : [];
+      const registered = commands.map((c) => ({
+        ...c,
+        id: newId(),
+        application_id: FAKE_IDS.applicationId,
+        version: '1',
+      }));
+      return [200, registered];
+    }
+    return [404, { message: `Unknown route ${method} ${path}`, code: 0 }];
+  }
+
+  async function handleRest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = req.url ?? '/';
+    const [fullPath = '/', query = ''] = url.split('?');
+    const path = fullPath.startsWith(API_PREFIX) ? fullPath.slice(API_PREFIX.length) : fullPath;
+    const method = req.method ?? 'GET';
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+
+    let status: number;
+    let reply: unknown;
+    const failure = failures.find((f) => f.method === method && f.path.test(path) && f.times > 0);
+    if (path === '/gateway/bot' && req.headers.authorization !== `Bot ${FAKE_TOKEN}`) {
+      [status, reply] = [401, { message: '401: Unauthorized', code: 0 }];
+    } else if (failure) {
+      failure.times -= 1;
+      [status, reply] = [failure.status, failure.body];
+    } else {
+      [status, reply] = route(method, path, (body ?? {}) as Json);
+    }
+
+    const call: RecordedCall = { method, path, query, body, status, response: reply };
+    calls.push(call);
+    for (const waiter of [...waiters]) {
+      if (waiter.match(call)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+    }
+    if (reply === undefined) {
+      res.writeHead(status).end();
+    } else {
+      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
+    }
+  }
+
+  function broadcast(event: string, data: Json): void {
+    for (const ws of sockets) dispatchTo(ws, event, data);
+  }
+
+  return {
+    apiUrl: `http://${base}/api`,
+    calls,
+    get heartbeats() {
+      return heartbeats;
+    },
+    fail(method, path, status, times = 1) {
+      const body =
+        status === 403
+          ? { message: 'Missing Permissions', code: 50013 }
+          : { message: `${status}: Internal Server Error`, code: 0 };
+      failures.push({ method, path, status, body, times });
+    },
+    dispatch: broadcast,
+    sendSlashCommand(question) {
+      const id = newId();
+      const token = `interaction-token-${id}`;
+      interactionChannel.set(token, FAKE_IDS.channelId);
+      broadcast('INTERACTION_CREATE', {
+        id,
+        application_id: FAKE_IDS.applicationId,
+        type: 2,
+        token,
+        version: 1,
+        guild_id: FAKE_IDS.guildId,
+        channel_id: FAKE_IDS.channelId,
+        channel: {
+          id: FAKE_IDS.channelId,
+          type: 0,
+          name: 'strike-questions',
+          guild_id: FAKE_IDS.guildId,
+        },
+        member: {
+          user: humanUser,
+          roles: [],
+          joined_at: TIMESTAMP,
+          permissions: '2251799813685247',
+          deaf: false,
+          mute: false,
+          flags: 0,
+        },
+        data: {
+          id: '600000000000000001',
+          name: 'ask',
+          type: 1,
+          options: [{ name: 'question', type: 3, value: question }],
+        },
+        app_permissions: '309237730304',
+        locale: 'en-US',
+        guild_locale: 'en-US',
+        entitlements: [],
+        authorizing_integration_owners: { '0': FAKE_IDS.guildId },
+        context: 0,
+      });
+      return { id, token };
+    },
+    sendMessage({ content, mentionsBot = false, channelId, dm = false, author = humanUser }) {
+      const id = newId();
+      const channel = channelId ?? (dm ? '700000000000000001' : FAKE_IDS.channelId);
+      if (dm) channelGuild.set(channel, null);
+      const guildId = channelGuild.get(channel);
+      broadcast('MESSAGE_CREATE', {
+        id,
+        channel_id: channel,
+        ...(guildId ? { guild_id: guildId } : {}),
+        author,
+        ...(guildId
+          ? { member: { roles: [], joined_at: TIMESTAMP, deaf: false, mute: false, flags: 0 } }
+          : {}),
+        content,
+        timestamp: TIMESTAMP,
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: mentionsBot ? [botUser] : [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        components: [],
+        pinned: false,
+        type: 0,
+        flags: 0,
+      });
+      return id;
+    },
+    createUserThread(name) {
+      const id = newId();
+      channelGuild.set(id, FAKE_IDS.guildId);
+      broadcast('THREAD_CREATE', {
+        ...threadObject(id, FAKE_IDS.channelId, name, FAKE_IDS.humanUserId),
+        newly_created: true,
+      });
+      return id;
+    },
+    waitForCall(match, timeoutMs = 3000) {
+      const done = calls.find(match);
+      if (done) return Promise.resolve(done);
+      return new Promise((resolve, reject) => {
+        const waiter = {
+          match,
+          resolve: (call: RecordedCall) => {
+            clearTimeout(timer);
+            resolve(call);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          reject(new Error(`fake Discord: no matching REST call within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiters.push(waiter);
+      });
+    },
+    async close() {
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
