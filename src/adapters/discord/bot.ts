@@ -68,10 +68,18 @@ export type StartDiscordOptions = Pick<
 /** Polite reply when something failed while answering. */
 export const FAILURE_TEXT = 'Sorry, something went wrong while answering. Please try again.';
 
-/** Removes `<@botId>` / `<@!botId>` mentions of the bot and folds whitespace. */
-export function stripBotMention(content: string, botId: string): string {
+/**
+ * Turns a message's text into the question: drops the bot's mention and any other user, role
+ * or channel mention markup (`<@id>`, `<@&id>`, `<#id>`, which mean nothing to the engine), and
+ * folds whitespace.
+ *
+ * @example
+ * questionFromMessage('<@123> why strike? <@&456>', '123'); // 'why strike?'
+ */
+export function questionFromMessage(content: string, botId: string): string {
   return content
     .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -193,7 +201,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     if (!botId || message.author.bot || message.author.id === botId || message.system) return;
     const mentioned = message.mentions.users.has(botId);
     const channel = message.channel;
-    const question = stripBotMention(message.content, botId);
+    const question = questionFromMessage(message.content, botId);
 
     if (channel.isDMBased()) {
       if (!channel.isSendable()) return;

@@ -1,14 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../../src/adapters/discord/bot.ts';
 import type { RunningAdapter } from '../../../src/adapters/types.ts';
 import {
   FAKE_IDS,
   FAKE_TOKEN,
   type FakeDiscord,
+  humanUser,
   type RecordedCall,
   startFakeDiscord,
 } from '../../fakes/discord/fake-discord.ts';
-import { createRecordingLogger, createStubEngine, SOCAL_SNIPPET_START } from './fixtures.ts';
+import {
+  createRecordingLogger,
+  createTestEngine,
+  type LogLine,
+  SOCAL_SNIPPET_START,
+} from './fixtures.ts';
 
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
 type Body = {
@@ -26,6 +32,8 @@ describe('startDiscord', () => {
   let fake: FakeDiscord;
   let discord: RunningAdapter;
   const logger = createRecordingLogger();
+  const engine = createTestEngine();
+  let startupLines: LogLine[] = [];
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
@@ -33,10 +41,11 @@ describe('startDiscord', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
-      engine: createStubEngine(),
+      engine,
       logger,
       restRetries: 0,
     });
+    startupLines = [...logger.lines];
   });
 
   afterAll(async () => {
@@ -47,6 +56,7 @@ describe('startDiscord', () => {
   beforeEach(() => {
     fake.calls.length = 0;
     logger.lines.length = 0;
+    engine.calls.length = 0;
   });
 
   it('defers /ask, edits the reply with the quoted snippet and opens a thread on it', async () => {
@@ -71,5 +81,172 @@ describe('startDiscord', () => {
     );
     expect(field?.value.startsWith(`> ${SOCAL_SNIPPET_START}`)).toBe(true);
     expect(body(thread).name).toBe(question);
+  });
+
+  it('opens a thread named after the question on a mention and answers inside it', async () => {
+    const messageId = fake.sendMessage({
+      content: `<@${FAKE_IDS.botUserId}>   why are   they striking?`,
+      mentionsBot: true,
+    });
+    const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    const thread = fake.calls.find(isPost(/\/threads$/)) as RecordedCall;
+    expect(thread.path).toBe(`/channels/${FAKE_IDS.channelId}/messages/${messageId}/threads`);
+    expect(thread.body).toEqual({
+      name: 'why are they striking?',
+      auto_archive_duration: 1440,
+      type: 11,
+    });
+    const threadId = (thread.response as { id: string }).id;
+    expect(answer.path).toBe(`/channels/${threadId}/messages`);
+    expect(body(answer).embeds?.[0]?.title).toBe('why are they striking?');
+    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      `POST /channels/${FAKE_IDS.channelId}/messages/${messageId}/threads`,
+      `POST /channels/${threadId}/typing`,
+      `POST /channels/${threadId}/messages`,
+    ]);
+  });
+
+  it('answers a follow-up in its thread with the earlier question as context', async () => {
+    const first = 'How many mental health workers went on strike in Southern California?';
+    fake.sendMessage({ content: `<@${FAKE_IDS.botUserId}> ${first}`, mentionsBot: true });
+    const firstAnswer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    const threadId = firstAnswer.path.split('/')[2] as string;
+    fake.calls.length = 0;
+
+    fake.sendMessage({ content: 'and in Northern California?', channelId: threadId });
+    const followUp = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    expect(engine.calls).toEqual([
+      { question: first, history: [] },
+      { question: 'and in Northern California?', history: [first] },
+    ]);
+    expect(followUp.path).toBe(`/channels/${threadId}/messages`);
+    expect(body(followUp).embeds?.[0]?.title).toBe('and in Northern California?');
+    expect(body(followUp).embeds?.[0]?.fields?.[0]?.value).toContain(
+      'compared to one for every 2,000 in Northern California.',
+    );
+    expect(fake.calls.some(isPost(/\/threads$/))).toBe(false);
+
+    fake.sendMessage({ content: 'and statewide?', channelId: threadId });
+    await fake.waitForCall((c) => isPost(/^\/channels\/\d+\/messages$/)(c) && c !== followUp);
+    expect(engine.calls[2]).toEqual({
+      question: 'and statewide?',
+      history: [first, 'and in Northern California?'],
+    });
+  });
+
+  it('pings no one when a question contains @everyone', async () => {
+    fake.sendMessage({
+      content: `@everyone <@${FAKE_IDS.botUserId}> **how many** mental health workers went on strike? <@&500>`,
+      mentionsBot: true,
+    });
+    const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    expect(body(answer).allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(body(answer).embeds?.[0]?.title).toBe(
+      '@everyone \\*\\*how many\\*\\* mental health workers went on strike?',
+    );
+  });
+
+  it('answers in the channel, replying to the message, when it may not create a thread', async () => {
+    fake.fail('POST', /\/threads$/, 403);
+    const messageId = fake.sendMessage({
+      content: `<@${FAKE_IDS.botUserId}> how many mental health workers went on strike?`,
+      mentionsBot: true,
+    });
+    const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    expect(answer.path).toBe(`/channels/${FAKE_IDS.channelId}/messages`);
+    expect(body(answer).message_reference?.message_id).toBe(messageId);
+    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([
+      {
+        level: 'warn',
+        message: 'discord could not open a thread; answering in the channel',
+        fields: {
+          channelId: FAKE_IDS.channelId,
+          error: 'Missing Permissions',
+          status: 403,
+          code: 50013,
+        },
+      },
+    ]);
+  });
+
+  it('logs a failed send and keeps answering', async () => {
+    fake.fail('POST', /^\/channels\/\d+\/messages$/, 500);
+    fake.sendMessage({
+      content: `<@${FAKE_IDS.botUserId}> how many mental health workers went on strike?`,
+      mentionsBot: true,
+    });
+    await fake.waitForCall((c) => c.status === 500);
+    await vi.waitFor(() => expect(logger.lines.some((l) => l.level === 'error')).toBe(true));
+    const errors = logger.lines.filter((l) => l.level === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toBe('discord could not send a thread answer');
+    expect(errors[0]?.fields?.status).toBe(500);
+
+    fake.calls.length = 0;
+    fake.sendMessage({ content: 'how many mental health workers went on strike?', dm: true });
+    const next = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    expect(next.status).toBe(200);
+  });
+
+  it('answers a direct message in the DM channel', async () => {
+    fake.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
+    const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    expect(answer.path).toBe('/channels/700000000000000001/messages');
+    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /channels/700000000000000001/typing',
+      'POST /channels/700000000000000001/messages',
+    ]);
+  });
+
+  it('answers a mention inside a thread someone else opened, in that thread', async () => {
+    const threadId = fake.createUserThread('strike questions');
+    fake.sendMessage({ content: 'just chatting here', channelId: threadId });
+    fake.sendMessage({
+      content: `<@${FAKE_IDS.botUserId}> how many mental health workers went on strike?`,
+      mentionsBot: true,
+      channelId: threadId,
+    });
+    const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    expect(answer.path).toBe(`/channels/${threadId}/messages`);
+    expect(fake.calls.filter(isPost(/messages$/))).toHaveLength(1);
+    expect(fake.calls.some(isPost(/\/threads$/))).toBe(false);
+  });
+
+  it('ignores channel messages that do not mention it, and other bots', async () => {
+    fake.sendMessage({ content: 'how many mental health workers went on strike?' });
+    fake.sendMessage({
+      content: `<@${FAKE_IDS.botUserId}> how many mental health workers went on strike?`,
+      mentionsBot: true,
+      author: { ...humanUser, id: '400000000000000009', bot: true },
+    });
+    // A DM sent last is answered; by then the two messages before it were handled and ignored.
+    fake.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
+    await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /channels/700000000000000001/typing',
+      'POST /channels/700000000000000001/messages',
+    ]);
+  });
+
+  it('says so, briefly and without an embed, when the documents do not answer', async () => {
+    fake.sendSlashCommand('What is the capital of France?');
+    const edit = await fake.waitForCall((c) => c.method === 'PATCH');
+    expect(body(edit).embeds).toEqual([]);
+    expect(body(edit).content).toBe(
+      'I couldn\'t find that in the documents. The documents cover the Kaiser Permanente mental health strikes and bargaining, for example "Thousands of Kaiser Permanente mental health workers are going on strike across Southern California" (2024-10-14); "4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday".',
+    );
+  });
+
+  it('logs the invite URL with the exact permissions at start-up', () => {
+    expect(startupLines).toContainEqual({
+      level: 'info',
+      message: 'discord invite url (bot + applications.commands, exact permissions)',
+      fields: {
+        url: `https://discord.com/oauth2/authorize?client_id=${FAKE_IDS.applicationId}&scope=bot+applications.commands&permissions=309237730304`,
+      },
+    });
   });
 });

@@ -2,8 +2,8 @@
  * Inline documents for the Discord adapter tests (sentences copied verbatim from `knowledge/`),
  * a logger that records its lines, and the engine built over them.
  */
-import type { Engine } from '../../../src/core/engine.ts';
-import type { Answer, SourceDocument } from '../../../src/core/types.ts';
+import { createEngine, type Engine } from '../../../src/core/engine.ts';
+import type { SourceDocument } from '../../../src/core/types.ts';
 import type { Logger } from '../../../src/logger.ts';
 
 /** The sentence the Southern California question must quote. */
@@ -52,55 +52,24 @@ export function createRecordingLogger(): Logger & { lines: LogLine[] } {
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-const words = (text: string) =>
-  new Set((text.toLowerCase().match(/[a-z0-9,]+/g) ?? []).filter((w) => w.length > 3));
+/** One call the engine received. */
+export interface EngineCall {
+  question: string;
+  history: readonly string[];
+}
 
 /**
- * Stand-in engine until `createEngine` lands: quotes the sentence sharing the most words with
- * the question (and the thread's last question), or abstains.
+ * The real engine over {@link documents}, wrapped to record each question and the history the
+ * adapter passed with it.
  */
-export function createStubEngine(docs: SourceDocument[] = documents): Pick<Engine, 'answer'> {
+export function createTestEngine(): Pick<Engine, 'answer'> & { calls: EngineCall[] } {
+  const engine = createEngine(documents);
+  const calls: EngineCall[] = [];
   return {
-    answer(question, options = {}): Answer {
-      const asked = question.trim();
-      if (!asked)
-        return { question: asked, answered: false, text: '', citations: [], reason: 'empty' };
-      const context = [...(options.history ?? []).slice(-1), asked].join(' ');
-      const q = words(context);
-      let best: { doc: SourceDocument; sentence: string; score: number } | undefined;
-      for (const doc of docs) {
-        for (const sentence of doc.body.split('\n').filter(Boolean)) {
-          const score = [...words(sentence)].filter((w) => q.has(w)).length;
-          if (score > (best?.score ?? 1)) best = { doc, sentence, score };
-        }
-      }
-      if (!best) {
-        return {
-          question: asked,
-          answered: false,
-          text: 'Not found.',
-          citations: [],
-          reason: 'not-found',
-        };
-      }
-      const { doc, sentence, score } = best;
-      return {
-        question: asked,
-        answered: true,
-        text: `${sentence} [1]`,
-        citations: [
-          {
-            n: 1,
-            docId: doc.id,
-            title: doc.title,
-            ...(doc.publisher ? { publisher: doc.publisher } : {}),
-            ...(doc.date ? { date: doc.date } : {}),
-            ...(doc.url ? { url: doc.url } : {}),
-            snippet: sentence,
-            score,
-          },
-        ],
-      };
+    calls,
+    answer(question, options = {}) {
+      calls.push({ question, history: [...(options.history ?? [])] });
+      return engine.answer(question, options);
     },
   };
 }

@@ -441,6 +441,8 @@ export async function startFakeDiscord(
         id,
         channel_id: channel,
         ...(guildId ? { guild_id: guildId } : {}),
+        // discord.js builds the partial DM channel from this; without it the DM is dropped.
+        ...(dm ? { channel_type: 1 } : {}),
         author,
         ...(guildId
           ? { member: { roles: [], joined_at: TIMESTAMP, deaf: false, mute: false, flags: 0 } }
