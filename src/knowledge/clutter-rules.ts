@@ -56,6 +56,8 @@ function normalizeSpace(text: string): string {
  * repeatsTitle('Press release: Strike ends', 'Strike ends'); // true
  */
 export function repeatsTitle(line: string, title: string): boolean {
+  // A headline is about as long as the title; skip normalising long lines of running text.
+  if (line.length > 3 * title.length + 100) return false;
   const text = normalizeSpace(line);
   const wanted = normalizeSpace(title);
   if (wanted === '') return false;
