@@ -77,12 +77,14 @@ export function truncateText(text: string, max: number): string {
  */
 export function escapeDiscordText(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
-  return escapeMarkdown(oneLine, {
+  const escaped = escapeMarkdown(oneLine, {
     heading: true,
     bulletedList: true,
     numberedList: true,
     maskedLink: true,
   });
+  // escapeMarkdown leaves block quotes alone; a leading ">" would quote the whole line.
+  return escaped.replace(/^>/, '\\>');
 }
 
 /** {@link escapeDiscordText} line by line, keeping the text's line breaks (blank lines dropped). */
