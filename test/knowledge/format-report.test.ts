@@ -1,0 +1,102 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatKnowledgeReport } from '../../src/knowledge/format-report.ts';
+import { inspectKnowledge } from '../../src/knowledge/load-knowledge.ts';
+
+const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli', 'knowledge-check.ts');
+const run = promisify(execFile);
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'strikebot-check-'));
+  await writeFile(
+    join(dir, 'a.md'),
+    [
+      '---',
+      'title: Strike ends',
+      'publisher: Example News',
+      'date: 2024-10-20',
+      'author: Jane Doe',
+      '---',
+      'Strike ends',
+      '',
+      'Workers returned on Friday.',
+      '',
+      '  • Talks resume Monday',
+      'Most Popular',
+    ].join('\n'),
+  );
+  await writeFile(
+    join(dir, 'b.txt'),
+    'Picket lines\nThe union picketed.\n\nSee also: Weather today',
+  );
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const EXPECTED = (file: (name: string) => string) =>
+  [
+    '== a ==',
+    `file:      ${file('a.md')}`,
+    'title:     Strike ends',
+    'publisher: Example News',
+    'date:      2024-10-20',
+    'url:       (not given)',
+    'author:    Jane Doe',
+    'lines:     2 kept, 2 dropped',
+    '  -    7  [headline] Strike ends',
+    '  +    9  Workers returned on Friday.',
+    '  +   11    • Talks resume Monday',
+    '  -   12  [widget-heading] Most Popular',
+    '',
+    '== b ==',
+    `file:      ${file('b.txt')}`,
+    'title:     Picket lines',
+    'publisher: (not given)',
+    'date:      (not given)',
+    'url:       (not given)',
+    'lines:     1 kept, 2 dropped',
+    '  -    1  [headline] Picket lines',
+    '  +    2  The union picketed.',
+    '  -    4  [see-also] See also: Weather today',
+    '',
+    '2 documents, 4 lines dropped as clutter',
+    '  headline (2): repeats the title, which is already in the front matter',
+    '  see-also (1): a "See also"/"Read more" link to another story',
+    '  widget-heading (1): the heading of a recommendation, trending or comments widget',
+  ].join('\n');
+
+describe('formatKnowledgeReport', () => {
+  it('lists fields, kept and dropped lines with their rule, and drops per rule', async () => {
+    expect(formatKnowledgeReport(await inspectKnowledge(dir))).toBe(
+      EXPECTED((name) => join(dir, name)),
+    );
+  });
+});
+
+// Each case starts a Node process with tsx, which takes seconds on a busy machine.
+describe('knowledge:check', { timeout: 30_000 }, () => {
+  it('prints the report for the folder it is given', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, dir]);
+    expect(stdout).toBe(`${EXPECTED((name) => join(dir, name))}\n`);
+  });
+
+  it('exits 1 with the error message and no stack on a malformed file', async () => {
+    await writeFile(join(dir, 'c.md'), '---\ntitle: T\ndate: Oct 14\n---\nBody.');
+    const failure = await run(process.execPath, ['--import', 'tsx', CLI, dir]).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: `knowledge:check: ${join(dir, 'c.md')}:3: front matter: "date" must be an ISO date like 2024-10-14, got "Oct 14"\n`,
+    });
+  });
+});
