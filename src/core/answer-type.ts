@@ -5,6 +5,8 @@
 
 /** The kind of phrase a question asks for. */
 export type AnswerType =
+  | 'kinds'
+  | 'definition'
   | 'number'
   | 'money'
   | 'duration'
@@ -20,6 +22,14 @@ export type AnswerType =
 
 /** Question patterns, tried in order; the first match decides. Matched on normalised text. */
 const QUESTION_PATTERNS: ReadonlyArray<readonly [RegExp, AnswerType]> = [
+  [
+    /^what (?:kind|type|sort) of \w+ (?:is|are|was|were)\b|^what (?:is|are) (?:a |an )?[\w-]+\s?\?*$/,
+    'definition',
+  ],
+  [
+    /\b(?:what|which) (?:kinds|types|sorts|categories) of\b|\bwho (?:is|are) (?:on strike|striking|affected|included|represented)\b/,
+    'kinds',
+  ],
   [/\b(?:phone|telephone|hotline)\b|\bnumber (?:can|should|do|to) .*\bcall\b/, 'phone'],
   [
     /\bhow much (?:money|did \w+ (?:pay|invest|spend|offer)|does \w+ (?:pay|invest|spend))|\bhow much .*\b(?:cost|fine|settlement|invest|spend|spent|worth|dollars?)\b|\bwhat (?:is|was) the (?:penalty|fine|settlement)\b/,
@@ -43,7 +53,7 @@ const QUESTION_PATTERNS: ReadonlyArray<readonly [RegExp, AnswerType]> = [
     'place',
   ],
   [
-    /\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:lawmakers?|officials?|leaders?|executives?|people|person|politicians?|legislators?)\b/,
+    /\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:\w+ )?(?:lawmakers?|officials?|leaders?|executives?|people|person|politicians?|legislators?)\b/,
     'person',
   ],
   [
@@ -71,6 +81,9 @@ export function detectAnswerType(normalizedQuestion: string): AnswerType {
   return 'other';
 }
 
+/** A personal name: two or three capitalised words, maybe with an initial ("Janet A. Liang"). */
+const NAME = String.raw`\b(?!(?:Kaiser|Permanente|National|Union|California|Southern|Northern|Medical|Health|Department|The|In|On|At|Last|This|That|Senate|Assembly)\b)[A-Z][a-z]+(?:\s[A-Z]\.)?\s(?!(?:Kaiser|Permanente|Union|Medical|Center|Health|Care|Department)\b)[A-Z][a-zA-Z'-]+`;
+const ROLE = String.raw`[Pp]resident|[Dd]irector|[Ss]peaker|[Tt]em|[Cc]hief|officer|leader|ceo|secretary|senator|chair|spokesperson|spokeswoman|spokesman|psychologist|therapist|worker|manager|administrator|pro\stem`;
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|quarter|third|thousands|hundreds|millions)\b/i;
 const MONTH =
@@ -78,8 +91,16 @@ const MONTH =
 const WEEKDAY = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 const TIME_UNIT = /\b(?:second|minute|hour|day|week|month|year|decade)s?\b/i;
 
+/** 1 for a sentence that enumerates ("psychologists, social workers and nurses"), else 0.25. */
+function listScore(sentence: string): number {
+  const commas = sentence.match(/,\s/g)?.length ?? 0;
+  return commas >= 2 && /\b(?:and|or)\b/.test(sentence) ? 1 : 0.25;
+}
+
 /** Sentence patterns for each answer type (raw sentence text, case-insensitive where it helps). */
-const SENTENCE_PATTERNS: Readonly<Record<Exclude<AnswerType, 'other' | 'yesno'>, RegExp[]>> = {
+export const SENTENCE_PATTERNS: Readonly<
+  Record<Exclude<AnswerType, 'other' | 'yesno' | 'kinds' | 'definition'>, RegExp[]>
+> = {
   number: [/\d/, NUMBER_WORD],
   money: [
     /\$\s?\d/,
@@ -97,7 +118,7 @@ const SENTENCE_PATTERNS: Readonly<Record<Exclude<AnswerType, 'other' | 'yesno'>,
     /\b(?:today|yesterday|tomorrow|last year|this week|summer|spring|fall|winter)\b/i,
   ],
   time: [
-    /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm)\b/i,
+    /\b\d{1,2}(?::\d{2})?\s?(?:a\.m\.|p\.m\.|(?:am|pm)\b)/i,
     /\b(?:noon|midnight|morning|afternoon|evening)\b/i,
   ],
   place: [
@@ -107,9 +128,11 @@ const SENTENCE_PATTERNS: Readonly<Record<Exclude<AnswerType, 'other' | 'yesno'>,
     /\b(?:in|at|from|across)\s+(?:[A-Z][a-z]+\s?){1,3}/,
   ],
   person: [
-    /\b[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-zA-Z'-]+\b/,
-    /\b(?:said|says|stated|told|according to)\b/i,
-    /\b(?:president|director|officer|speaker|leader|ceo|chief|secretary|senator)\b/i,
+    // A name next to a role or a speech verb: "Sal Rosselli, president of", "said Annie Russell".
+    new RegExp(
+      `${NAME}(?:,\\s(?:the\\s|a\\s)?(?:${ROLE})\\b|\\s(?:said|says|stated|told)\\b)|\\b(?:said|says|${ROLE})\\s${NAME}|[,”"]\\s[A-Z][a-zA-Z'-]+\\s(?:said|says|stated)\\b`,
+    ),
+    new RegExp(`${NAME}`),
   ],
   organization: [/\b(?:union|NUHW|Kaiser|department|agency|DMHC|association|council)\b/i],
   reason: [
@@ -127,6 +150,8 @@ const SENTENCE_PATTERNS: Readonly<Record<Exclude<AnswerType, 'other' | 'yesno'>,
  */
 export function answerTypeScore(type: AnswerType, sentence: string): number {
   if (type === 'other' || type === 'yesno') return 0.5;
+  if (type === 'kinds') return listScore(sentence);
+  if (type === 'definition') return /\b(?:is|are|was|were) (?:a|an)\b/i.test(sentence) ? 1 : 0.25;
   const patterns = SENTENCE_PATTERNS[type];
   const text = sentence.slice(0, 2000);
   if (patterns[0]?.test(text)) return 1;

@@ -80,17 +80,58 @@ function idf(corpus: Corpus, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-/** Weight of a concept: how much its presence tells sentences apart. */
+/** Informativeness of a word the documents never use: low for everyday English, high if rare. */
+function unseenWeight(corpus: Corpus, word: string): number {
+  const rarity = Math.min(1, Math.max(0.15, (backgroundIdf(word) - 7.5) / 4));
+  return corpus.maxIdf * rarity;
+}
+
+/**
+ * Weight of a concept: how much its presence tells sentences apart (its rarest own term's IDF).
+ * A word the documents never use is filler if it is common English and the point of the question
+ * if it is rare, even when a synonym of it does occur ("CEO" vs "chief ... executives").
+ */
 function conceptWeight(corpus: Corpus, concept: Concept): number {
-  const known = concept.alternatives.some((alt) => alt.every((t) => corpus.df.has(t)));
-  if (known) {
-    const own = concept.terms.filter((t) => corpus.df.has(t));
-    const base = own.length > 0 ? Math.max(...own.map((t) => idf(corpus, t))) : corpus.maxIdf / 2;
-    return base * concept.weight;
+  // Unknown verb and adverb forms are more often paraphrase ("urged" for "called upon") than topic.
+  const damp = looksLikeTopic(concept) ? 1 : 0.6;
+  const own = concept.terms.map((t) =>
+    corpus.df.has(t) ? idf(corpus, t) : damp * unseenWeight(corpus, concept.word),
+  );
+  return Math.max(...own) * concept.weight;
+}
+
+/** Names, acronyms and (by their endings) nouns: words a question is about rather than how it asks. */
+function looksLikeTopic(concept: Concept): boolean {
+  return concept.capitalized || !/(?:ed|ing|ly)$/.test(concept.word);
+}
+
+/**
+ * True when missing the concept means the sentence is about something else: a name, what a
+ * "how many" question counts, or a topic word the documents never use.
+ */
+function isKeyCandidate(corpus: Corpus, concept: Concept): boolean {
+  if (concept.capitalized || concept.head) return true;
+  return !concept.terms.every((t) => corpus.df.has(t)) && looksLikeTopic(concept);
+}
+
+/** Number-like index terms: digits and the words that scale them. */
+const QUANTITY_TERM = /^(?:\d|million$|billion$|thousand$|hundr|dozen$|half$|quarter$)/;
+
+/**
+ * True when a number stands just before what the question counts ("4.8 million members" for
+ * "how many members"), within three index terms.
+ */
+function quantifiesHead(question: QuestionAnalysis, terms: readonly string[]): boolean {
+  const heads = question.concepts.filter((c) => c.head);
+  if (heads.length === 0) return false;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i] as string;
+    const isHead = heads.some((c) => c.alternatives.some((alt) => alt[alt.length - 1] === term));
+    if (!isHead) continue;
+    for (let j = Math.max(0, i - 3); j < i; j++)
+      if (QUANTITY_TERM.test(terms[j] as string)) return true;
   }
-  // A word the documents never use: filler if it is common English, the point of the question if rare.
-  const rarity = Math.min(1, Math.max(0.15, (backgroundIdf(concept.word) - 7.5) / 4));
-  return corpus.maxIdf * rarity * concept.weight;
+  return false;
 }
 
 /** Date metadata as words ("2024-10-24" → "october 2024 24"), so "the October 2024 strike" matches. */
@@ -102,7 +143,7 @@ function dateWords(date: string | undefined): string {
   return `${month} ${parsed.getUTCFullYear()} ${parsed.getUTCDate()}`;
 }
 
-function buildCorpus(documents: readonly SourceDocument[]): Corpus {
+export function buildCorpus(documents: readonly SourceDocument[]): Corpus {
   const chunks: Chunk[] = [];
   for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
   const chunkTerms = chunks.map((c) => new Set(tokenize(c.text)));
@@ -134,6 +175,21 @@ function matchConcept(concept: Concept, terms: ReadonlySet<string>): number {
   return best;
 }
 
+/** A question analysis with each concept's weight in this corpus. */
+export interface WeightedQuestion extends QuestionAnalysis {
+  /** Weight of each concept, parallel to `concepts`. */
+  weights: number[];
+  /** Concepts at least this heavy are the question's key concepts. */
+  keyWeight: number;
+}
+
+export function weighQuestion(corpus: Corpus, analysis: QuestionAnalysis): WeightedQuestion {
+  const weights = analysis.concepts.map((c) => conceptWeight(corpus, c));
+  const ownWeights = weights.filter((_, i) => analysis.concepts[i]?.weight === 1);
+  const keyWeight = 0.8 * Math.max(0, ...ownWeights);
+  return { ...analysis, weights, keyWeight };
+}
+
 /** Evidence that one chunk answers the question. */
 export interface Evidence {
   chunk: Chunk;
@@ -143,6 +199,8 @@ export interface Evidence {
   typeScore: number;
   /** Index score relative to the best candidate (0 to 1). */
   relevance: number;
+  /** How many of the question's most specific concepts the sentence and its context lack. */
+  keyMissed: number;
   /** Combined score used for ranking and the answer/abstain decision (0 to 1). */
   confidence: number;
 }
@@ -154,7 +212,7 @@ export interface Evidence {
  */
 export function scoreEvidence(
   corpus: Corpus,
-  question: QuestionAnalysis,
+  question: WeightedQuestion,
   chunk: Chunk,
   relevance: number,
 ): Evidence {
@@ -165,12 +223,18 @@ export function scoreEvidence(
     (c): c is Chunk => c !== undefined && c.docId === chunk.docId,
   );
   const docTerms = corpus.docTerms.get(chunk.docId) ?? new Set<string>();
+  let typeScore = answerTypeScore(question.type, chunk.text);
+  if ((question.type === 'number' || question.type === 'money') && typeScore > 0) {
+    typeScore = quantifiesHead(question, tokenize(chunk.text)) ? 1 : 0.6 * typeScore;
+  }
   let total = 0;
   let covered = 0;
-  for (const concept of question.concepts) {
-    const weight = conceptWeight(corpus, concept);
+  let keyMissed = 0;
+  for (const [i, concept] of question.concepts.entries()) {
+    const weight = question.weights[i] ?? 0;
     total += weight;
     let match = matchConcept(concept, own);
+    if (concept.typeNoun && typeScore >= 0.75) match = 1;
     if (match < 1) {
       for (const n of neighbours) {
         match = Math.max(match, 0.5 * matchConcept(concept, corpus.chunkTerms[n.id] ?? new Set()));
@@ -178,14 +242,18 @@ export function scoreEvidence(
       match = Math.max(match, 0.5 * matchConcept(concept, docTerms));
     }
     covered += weight * match;
+    if (match < 0.5 && weight >= question.keyWeight && isKeyCandidate(corpus, concept)) {
+      keyMissed++;
+    }
   }
   const coverage = total > 0 ? covered / total : 0;
-  const typeScore = answerTypeScore(question.type, chunk.text);
   const typed = question.type !== 'other' && question.type !== 'yesno';
-  const confidence = typed
+  const base = typed
     ? 0.6 * coverage + 0.25 * typeScore + 0.15 * relevance
     : 0.75 * coverage + 0.1 + 0.15 * relevance;
-  return { chunk, coverage, typeScore, relevance, confidence };
+  // Missing one of the question's most specific concepts is strong evidence of a near miss.
+  const confidence = base * 0.75 ** keyMissed;
+  return { chunk, coverage, typeScore, relevance, confidence, keyMissed };
 }
 
 /** Content words of a snippet, for telling whether two sources say the same thing. */
@@ -247,7 +315,7 @@ export function createEngine(
   const index = new MiniSearch<IndexedChunk>(indexOptions);
   index.addAll(corpus.chunks.map((c) => ({ id: c.id, text: c.text })));
 
-  const retrieve = (analysis: QuestionAnalysis): Evidence[] => {
+  const retrieve = (analysis: WeightedQuestion): Evidence[] => {
     const weights = new Map<string, number>();
     for (const concept of analysis.concepts) {
       concept.alternatives.forEach((alt, i) => {
@@ -289,7 +357,7 @@ export function createEngine(
         'Ask me a question about the Kaiser Permanente mental health strikes, for example: "Why did the union strike?"',
       );
     }
-    const analysis = analyzeQuestion(question, ask.history ?? []);
+    const analysis = weighQuestion(corpus, analyzeQuestion(question, ask.history ?? []));
     const ranked = retrieve(analysis);
     const top = ranked[0];
     if (!top || top.confidence < settings.minConfidence) {

@@ -18,6 +18,15 @@ export interface Concept {
   word: string;
   /** 1 for the question's own concepts, lower for concepts carried over from earlier questions. */
   weight: number;
+  /**
+   * True when the word names the kind of answer ("what hours", "which date"): a sentence holding
+   * an answer of the expected type expresses it even without the word.
+   */
+  typeNoun: boolean;
+  /** True when the question writes the word capitalised mid-sentence or in capitals (a name, "CEO"). */
+  capitalized: boolean;
+  /** True for the words right after "how many"/"how much": the thing whose number is asked for. */
+  head: boolean;
 }
 
 /** What the engine needs to know about a question. */
@@ -61,6 +70,7 @@ function compileLexicon(groups: readonly (readonly string[])[]): CompiledLexicon
 }
 
 const defaultLexicon = compileLexicon(lexicon.synonyms);
+const typeNouns = new Set(lexicon.typeNouns.map((w) => termsOf(w).join(' ')));
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((t, i) => t === b[i]);
@@ -70,8 +80,39 @@ function sameTerms(a: readonly string[], b: readonly string[]): boolean {
 const DEPENDENT_OPENERS = /^(?:and|but|also|what about|how about|what of|same|then|so)\b/;
 const ANAPHORA = /\b(?:it|that|this|those|these|they|them|their|there|he|she|his|her|him)\b/;
 
+/** Lowercased words the question writes with a capital, other than its first word. */
+function capitalizedWords(original: string): Set<string> {
+  const found = new Set<string>();
+  const raw = original.normalize('NFKD').replace(/\p{M}+/gu, '');
+  let first = true;
+  for (const match of raw.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0];
+    if (!first && /^\p{Lu}/u.test(word)) found.add(word.toLowerCase());
+    else if (word.length >= 2 && word === word.toUpperCase() && /\p{L}/u.test(word)) {
+      found.add(word.toLowerCase());
+    }
+    first = false;
+  }
+  return found;
+}
+
+/** The (up to two) content words after "how many", "how much" or "number of": what is counted. */
+function quantityHeads(normalized: string): Set<string> {
+  const match = /\b(?:how (?:many|much)|number of|amount of)\s+([^?.!,;]{0,60})/.exec(normalized);
+  if (!match?.[1]) return new Set();
+  const words = splitWords(match[1]).filter((w) => !isStopWord(w));
+  return new Set(words.slice(0, 2));
+}
+
 /** Splits a question into concepts, matching synonym phrases longest-first. */
-function extractConcepts(normalized: string, weight: number, lex: CompiledLexicon): Concept[] {
+function extractConcepts(
+  original: string,
+  normalized: string,
+  weight: number,
+  lex: CompiledLexicon,
+): Concept[] {
+  const capitalized = capitalizedWords(original);
+  const headWords = quantityHeads(normalized);
   const words = splitWords(normalized).filter((w) => !isStopWord(w));
   const terms = words.map(toTerm);
   const concepts: Concept[] = [];
@@ -89,11 +130,22 @@ function extractConcepts(normalized: string, weight: number, lex: CompiledLexico
         alternatives: [match.member, ...others],
         word: words[i] as string,
         weight,
+        typeNoun: typeNouns.has(match.member.join(' ')),
+        capitalized: capitalized.has(words[i] as string),
+        head: headWords.has(words[i] as string),
       });
       i += match.member.length;
       continue;
     }
-    concepts.push({ terms: [term], alternatives: [[term]], word: words[i] as string, weight });
+    concepts.push({
+      terms: [term],
+      alternatives: [[term]],
+      word: words[i] as string,
+      weight,
+      typeNoun: typeNouns.has(term),
+      capitalized: capitalized.has(words[i] as string),
+      head: headWords.has(words[i] as string),
+    });
     i++;
   }
   // A word asked twice is one concept.
@@ -114,7 +166,7 @@ export function analyzeQuestion(
 ): QuestionAnalysis {
   const normalized = normalizeText(question).trim();
   let type = detectAnswerType(normalized);
-  const concepts = extractConcepts(normalized, 1, defaultLexicon);
+  const concepts = extractConcepts(question, normalized, 1, defaultLexicon);
   const previous = history.at(-1);
   const dependent =
     previous !== undefined &&
@@ -124,7 +176,7 @@ export function analyzeQuestion(
     if (type === 'other' || (type === 'yesno' && DEPENDENT_OPENERS.test(normalized))) {
       type = detectAnswerType(before);
     }
-    for (const carried of extractConcepts(before, 0.5, defaultLexicon)) {
+    for (const carried of extractConcepts(previous, before, 0.5, defaultLexicon)) {
       const clash = concepts.some((c) =>
         c.alternatives.some((alt) => carried.alternatives.some((o) => sameTerms(alt, o))),
       );
