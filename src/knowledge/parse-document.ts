@@ -18,9 +18,22 @@ export interface DocumentReport {
 }
 
 /**
+ * The title of a file without front matter: its first non-empty line that no clutter rule
+ * drops (so a breadcrumb or banner above the headline is skipped), else its first non-empty line.
+ */
+function guessTitle(lines: readonly string[], rules: readonly ClutterRule[]): string {
+  const texts = lines.map((line) => line.trim()).filter((line) => line !== '');
+  const isClutter = (line: string): boolean =>
+    rules.some(
+      (r) => r.scope === 'anywhere' && r.name !== 'headline' && r.matches(line, { title: '' }),
+    );
+  return texts.find((line) => !isClutter(line)) ?? (texts[0] as string);
+}
+
+/**
  * Turns the text of one knowledge file into a document. Front matter (between `---` lines)
- * gives title, publisher, date and url; without front matter the first non-empty line is the
- * title. Page clutter is removed from the body by `rules`.
+ * gives title, publisher, date and url; without front matter the first non-empty line that is
+ * not clutter is the title. Page clutter is removed from the body by `rules`.
  *
  * @example
  * parseKnowledgeFile('knowledge/a.txt', 'Strike ends\n\nWorkers returned.', CLUTTER_RULES).document;
@@ -49,7 +62,7 @@ export function parseKnowledgeFile(
   }
   const metadata: FrontMatter =
     split.yaml === undefined
-      ? { title: (split.bodyLines[firstText] as string).trim() }
+      ? { title: guessTitle(split.bodyLines, rules) }
       : parseFrontMatter(file, split.yaml, split.yamlLine);
   const title = metadata.title.trim();
 

@@ -218,3 +218,39 @@ describe('loadKnowledge', () => {
     expect((await loadKnowledge(dir, { extensions: ['.txt'] })).map((d) => d.id)).toEqual(['b']);
   });
 });
+
+describe('loadKnowledge on a pasted page without front matter', () => {
+  it('takes the first line that is not clutter as the title and drops what sits above it', async () => {
+    await write({
+      'pasted.txt': [
+        'Support the strikers! Donate to the fund >>',
+        'HomeTop StoriesKaiser therapists strike across...',
+        '',
+        'Kaiser therapists strike across the state',
+        '',
+        'Therapists walked out on Monday.',
+        '',
+        'See also\u00a0 Weather: rain this weekend',
+        '',
+        'Talks resume Friday.',
+        '',
+        '- Advertisement -',
+        'RELATED ARTICLES',
+      ].join('\n'),
+    });
+    const [report] = await inspectKnowledge(dir);
+    expect(report?.lines.filter((l) => l.dropped).map((l) => [l.line, l.dropped?.rule])).toEqual([
+      [1, 'link-button'],
+      [2, 'breadcrumb'],
+      [4, 'headline'],
+      [8, 'see-also'],
+      [12, 'advertisement'],
+      [13, 'widget-heading'],
+    ]);
+    expect(report?.document).toEqual({
+      id: 'pasted',
+      title: 'Kaiser therapists strike across the state',
+      body: 'Therapists walked out on Monday.\n\nTalks resume Friday.',
+    });
+  });
+});
