@@ -9,7 +9,7 @@ export const MAX_SECTION_CHARS = 2900;
 /** Slack rejects messages of 50 blocks or more; we stay below. */
 export const MAX_BLOCKS = 49;
 /** Fallback `text` (shown in notifications) is cut at this length. */
-export const MAX_FALLBACK_CHARS = 3000;
+export const MAX_FALLBACK_CHARS = 2900;
 
 /** A Block Kit text object as strikebot sends it. */
 export interface SlackText {
@@ -108,7 +108,7 @@ function citationText(citation: Citation): string {
 }
 
 function fallbackText(answer: Answer, citations: readonly Citation[]): string {
-  const lines = [escapeSlackText(answer.text.trim() || answer.question)];
+  const lines = [escapeSlackText(answer.text.trim() || answer.question.trim() || '…')];
   if (citations.length > 0) {
     lines.push('');
     for (const c of citations) {
