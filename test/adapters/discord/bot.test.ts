@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startDiscord } from '../../../src/adapters/discord/bot.ts';
+import { questionFromMessage, startDiscord } from '../../../src/adapters/discord/bot.ts';
 import type { RunningAdapter } from '../../../src/adapters/types.ts';
 import {
   FAKE_IDS,
@@ -248,5 +248,66 @@ describe('startDiscord', () => {
         url: `https://discord.com/oauth2/authorize?client_id=${FAKE_IDS.applicationId}&scope=bot+applications.commands&permissions=309237730304`,
       },
     });
+  });
+});
+
+describe('startDiscord connection', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ heartbeatIntervalMs: 60 });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('keeps one session through heartbeats and disconnects on stop()', async () => {
+    const logger = createRecordingLogger();
+    const discord = await startDiscord({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      apiUrl: `${fake.apiUrl}/`,
+      engine: createTestEngine(),
+      logger,
+      restRetries: 0,
+    });
+    try {
+      await vi.waitFor(() => expect(fake.heartbeats).toBeGreaterThanOrEqual(3), { timeout: 3000 });
+      fake.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
+      const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+      expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+      expect(fake.sessions).toEqual({ identify: 1, resume: 0 });
+      expect(fake.connections).toBe(1);
+    } finally {
+      await discord.stop();
+    }
+    await vi.waitFor(() => expect(fake.connections).toBe(0));
+    expect(logger.lines.at(-1)).toEqual({ level: 'info', message: 'discord stopped' });
+  });
+
+  it('refuses a bad token with a message naming DISCORD_TOKEN', async () => {
+    const attempt = startDiscord({
+      token: 'not-the-token',
+      applicationId: FAKE_IDS.applicationId,
+      apiUrl: fake.apiUrl,
+      engine: createTestEngine(),
+      logger: createRecordingLogger(),
+      restRetries: 0,
+    });
+    await expect(attempt).rejects.toMatchObject({
+      name: 'StrikebotError',
+      code: 'CONFIG_INVALID',
+      message:
+        'Discord refused DISCORD_TOKEN (An invalid token was provided.); reset it in the Developer Portal > Bot and update .env.',
+    });
+  });
+});
+
+describe('questionFromMessage', () => {
+  it('drops the bot mention and other mention markup and folds whitespace', () => {
+    expect(questionFromMessage('<@123>  why   strike?', '123')).toBe('why strike?');
+    expect(questionFromMessage('<@!123> why <#42> <@&7> <@99>\nnow? @everyone', '123')).toBe(
+      'why now? @everyone',
+    );
+    expect(questionFromMessage('<@123>', '123')).toBe('');
   });
 });

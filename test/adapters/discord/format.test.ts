@@ -186,7 +186,7 @@ describe('formatDiscordReply', () => {
           /\\ud[89ab][0-9a-f]{2}(?!\\udc|\\udd|\\ude|\\udf)/i,
         );
       }),
-      { numRuns: 300, seed: 20241014 },
+      { numRuns: 200, seed: 20241014 },
     );
   });
 

@@ -111,6 +111,10 @@ export interface FakeDiscord {
   waitForCall(match: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
   /** Number of heartbeats the fake has acknowledged. */
   readonly heartbeats: number;
+  /** Number of IDENTIFY (op 2) and RESUME (op 6) frames received, i.e. (re)connections. */
+  readonly sessions: { identify: number; resume: number };
+  /** Gateway sockets open now. */
+  readonly connections: number;
   /** Closes every socket and the server. */
   close(): Promise<void>;
 }
@@ -142,6 +146,7 @@ export async function startFakeDiscord(
   const newId = () => (nextId++).toString();
   let sequence = 0;
   let heartbeats = 0;
+  const sessions = { identify: 0, resume: 0 };
   // Channel ids the fake knows, mapped to their guild (null for DMs).
   const channelGuild = new Map<string, string | null>([[FAKE_IDS.channelId, FAKE_IDS.guildId]]);
   // Interaction token -> channel id, for the webhook routes.
@@ -225,6 +230,7 @@ export async function startFakeDiscord(
         heartbeats += 1;
         send(ws, { op: 11 });
       } else if (payload.op === 2) {
+        sessions.identify += 1;
         dispatchTo(ws, 'READY', {
           v: 10,
           user: botUser,
@@ -236,6 +242,7 @@ export async function startFakeDiscord(
         });
         dispatchTo(ws, 'GUILD_CREATE', guildCreate());
       } else if (payload.op === 6) {
+        sessions.resume += 1;
         dispatchTo(ws, 'RESUMED', {});
       }
     });
@@ -381,6 +388,12 @@ export async function startFakeDiscord(
     calls,
     get heartbeats() {
       return heartbeats;
+    },
+    get sessions() {
+      return { ...sessions };
+    },
+    get connections() {
+      return sockets.size;
     },
     fail(method, path, status, times = 1) {
       const body =

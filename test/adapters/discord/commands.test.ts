@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  askCommand,
+  discordInviteUrl,
+  registerCommands,
+  requiredPermissions,
+} from '../../../src/adapters/discord/commands.ts';
+import { StrikebotError } from '../../../src/core/errors.ts';
+import {
+  FAKE_IDS,
+  FAKE_TOKEN,
+  type FakeDiscord,
+  startFakeDiscord,
+} from '../../fakes/discord/fake-discord.ts';
+import { createRecordingLogger } from './fixtures.ts';
+
+describe('askCommand', () => {
+  it('is /ask with one required question of at most 500 characters, in servers and DMs', () => {
+    expect(askCommand).toEqual({
+      type: 1,
+      name: 'ask',
+      description: 'Ask about the Kaiser Permanente mental health strikes; answers quote the news.',
+      contexts: [0, 1],
+      integration_types: [0],
+      options: [
+        {
+          type: 3,
+          name: 'question',
+          description: 'Your question, e.g. how many workers struck in Southern California?',
+          required: true,
+          max_length: 500,
+        },
+      ],
+    });
+  });
+});
+
+describe('discordInviteUrl', () => {
+  it('asks for the bot and applications.commands scopes and exactly the permissions used', () => {
+    expect(requiredPermissions.toArray()).toEqual([
+      'ViewChannel',
+      'SendMessages',
+      'EmbedLinks',
+      'ReadMessageHistory',
+      'CreatePublicThreads',
+      'SendMessagesInThreads',
+    ]);
+    expect(discordInviteUrl('123456789012345678')).toBe(
+      'https://discord.com/oauth2/authorize?client_id=123456789012345678&scope=bot+applications.commands&permissions=309237730304',
+    );
+  });
+
+  it('preselects the server when given its id', () => {
+    expect(discordInviteUrl('123456789012345678', '876543210987654321')).toBe(
+      'https://discord.com/oauth2/authorize?client_id=123456789012345678&scope=bot+applications.commands&permissions=309237730304&guild_id=876543210987654321&disable_guild_select=true',
+    );
+  });
+});
+
+describe('registerCommands', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.calls.length = 0;
+  });
+
+  it('puts /ask to one server when given a guild id', async () => {
+    const logger = createRecordingLogger();
+    const result = await registerCommands({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      guildId: FAKE_IDS.guildId,
+      apiUrl: fake.apiUrl,
+      logger,
+    });
+    expect(result).toEqual({ scope: 'guild', names: ['ask'] });
+    expect(fake.calls.map((c) => [c.method, c.path, c.body])).toEqual([
+      [
+        'PUT',
+        `/applications/${FAKE_IDS.applicationId}/guilds/${FAKE_IDS.guildId}/commands`,
+        [askCommand],
+      ],
+    ]);
+    expect(logger.lines).toEqual([
+      {
+        level: 'info',
+        message: 'discord commands registered',
+        fields: { scope: 'guild', names: ['ask'], guildId: FAKE_IDS.guildId },
+      },
+    ]);
+  });
+
+  it('puts /ask globally without a guild id', async () => {
+    const result = await registerCommands({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      apiUrl: fake.apiUrl,
+      logger: createRecordingLogger(),
+    });
+    expect(result).toEqual({ scope: 'global', names: ['ask'] });
+    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      `PUT /applications/${FAKE_IDS.applicationId}/commands`,
+    ]);
+  });
+
+  it('names the variables to check when Discord refuses', async () => {
+    fake.fail('PUT', /commands$/, 403);
+    const attempt = registerCommands({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      guildId: FAKE_IDS.guildId,
+      apiUrl: fake.apiUrl,
+      logger: createRecordingLogger(),
+    });
+    await expect(attempt).rejects.toThrow(StrikebotError);
+    await expect(attempt).rejects.toThrow(
+      'Registering the Discord guild commands failed (Missing Permissions): check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID (is the bot in that server with the applications.commands scope?).',
+    );
+  });
+});
