@@ -5,6 +5,7 @@ import { StrikebotError } from '../../../src/core/errors.ts';
 import type { Answer } from '../../../src/core/types.ts';
 import { createLogger, silentLogger } from '../../../src/logger.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
+import { webApiScopes } from '../../fakes/slack/scopes.ts';
 import {
   eventCallbackBody,
   postSignedToSlackApp,
@@ -64,7 +65,11 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** Every Web API method the adapter called in this file, kept across resets. */
+const methodsCalled = new Set<string>();
+
 beforeEach(() => {
+  for (const call of fake.calls) methodsCalled.add(call.method);
   fake.reset();
   asked.length = 0;
 });
@@ -364,6 +369,13 @@ describe('startSlack request verification', () => {
       expect(line).not.toContain(botToken);
       expect(line).not.toContain(secret);
     }
+  });
+});
+
+describe('startSlack scopes', () => {
+  it('calls only Web API methods whose scopes the manifest requests', () => {
+    for (const call of fake.calls) methodsCalled.add(call.method);
+    expect([...methodsCalled].sort()).toEqual(Object.keys(webApiScopes).sort());
   });
 });
 
