@@ -181,10 +181,16 @@ describe('formatDiscordReply', () => {
             DISCORD_LIMITS.embedTotal,
           );
         }
-        // No lone surrogate halves: truncation never splits a character.
-        expect(JSON.stringify(reply)).not.toMatch(
-          /\\ud[89ab][0-9a-f]{2}(?!\\udc|\\udd|\\ude|\\udf)/i,
-        );
+        // Truncation never splits a character: well-formed input gives well-formed output.
+        if (!answerStrings(answer).some((x) => LONE_SURROGATE.test(x))) {
+          const shown = reply.embeds.flatMap((e) => [
+            e.title ?? '',
+            e.description ?? '',
+            e.footer?.text ?? '',
+            ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+          ]);
+          expect([content, ...shown].filter((x) => LONE_SURROGATE.test(x))).toEqual([]);
+        }
       }),
       { numRuns: 200, seed: 20241014 },
     );
@@ -224,6 +230,22 @@ describe('truncateText', () => {
     expect(truncateText('ab\u{1F600}cd', 4)).toBe('ab…');
     expect(truncateText('ab\\*cd', 4)).toBe('ab…');
     expect(truncateText('a\\\\bcd', 4)).toBe('a\\\\…');
+  });
+  it('keeps well-formed text well-formed and within the limit, for any cut', () => {
+    const piece = fc.constantFrom('a', '\\', '\u{1F600}', 'é', ' ', '*');
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }),
+        fc.integer({ min: 0, max: 50 }),
+        (parts, max) => {
+          const out = truncateText(parts.join(''), max);
+          expect(out.length).toBeLessThanOrEqual(max);
+          expect(LONE_SURROGATE.test(out)).toBe(false);
+          expect(/(^|[^\\])(\\\\)*\\…$/.test(out)).toBe(false);
+        },
+      ),
+      { numRuns: 500, seed: 3 },
+    );
   });
 });
 
