@@ -12,6 +12,7 @@ import {
   Routes,
   SlashCommandBuilder,
 } from 'discord.js';
+import type { Config } from '../../config.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
 
@@ -129,4 +130,43 @@ export async function registerCommands(
       { cause: error },
     );
   }
+}
+
+/**
+ * Registers the commands with the Discord settings of a parsed {@link Config}: to
+ * `DISCORD_GUILD_ID` when set, globally otherwise. Throws a {@link StrikebotError}
+ * (`CONFIG_INVALID`) naming the variable when `DISCORD_TOKEN` or `DISCORD_APPLICATION_ID` is missing.
+ *
+ * @example
+ * await registerCommandsFromConfig(loadConfig(process.env), logger);
+ */
+export function registerCommandsFromConfig(
+  config: Pick<
+    Config,
+    'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_GUILD_ID' | 'DISCORD_API_URL'
+  >,
+  logger: Logger,
+): Promise<RegisteredCommands> {
+  const { DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID, DISCORD_API_URL } = config;
+  const missing = [
+    DISCORD_TOKEN ? undefined : 'DISCORD_TOKEN (Developer Portal > Bot > Reset Token)',
+    DISCORD_APPLICATION_ID
+      ? undefined
+      : 'DISCORD_APPLICATION_ID (Developer Portal > General Information > Application ID)',
+  ].filter((m): m is string => m !== undefined);
+  if (!DISCORD_TOKEN || !DISCORD_APPLICATION_ID) {
+    return Promise.reject(
+      new StrikebotError(
+        'CONFIG_INVALID',
+        `Cannot register Discord commands: set ${missing.join(' and ')} in .env.`,
+      ),
+    );
+  }
+  return registerCommands({
+    token: DISCORD_TOKEN,
+    applicationId: DISCORD_APPLICATION_ID,
+    ...(DISCORD_GUILD_ID ? { guildId: DISCORD_GUILD_ID } : {}),
+    ...(DISCORD_API_URL ? { apiUrl: DISCORD_API_URL } : {}),
+    logger,
+  });
 }
