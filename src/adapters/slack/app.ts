@@ -195,7 +195,9 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   const track = (work: () => Promise<void>): Promise<void> => {
-    const run = work()
+    // Yield first so an ack already sent is flushed before the engine's synchronous work.
+    const run = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(work)
       .catch((error: unknown) => logger.error('slack: could not answer', { error }))
       .finally(() => inFlight.delete(run));
     inFlight.add(run);
