@@ -96,12 +96,23 @@ function capitalizedWords(original: string): Set<string> {
   return found;
 }
 
-/** The (up to two) content words after "how many", "how much" or "number of": what is counted. */
+/**
+ * The word a "how many" / "how much" question counts: the last of the content words right after
+ * it ("how many Kaiser members do ..." → "members").
+ */
 function quantityHeads(normalized: string): Set<string> {
-  const match = /\b(?:how (?:many|much)|number of|amount of)\s+([^?.!,;]{0,60})/.exec(normalized);
+  const match = /\b(?:how (?:many|much)|number of|amount of)\s+([^?.!,;]{0,80})/.exec(normalized);
   if (!match?.[1]) return new Set();
-  const words = splitWords(match[1]).filter((w) => !isStopWord(w));
-  return new Set(words.slice(0, 2));
+  const run: string[] = [];
+  for (const word of splitWords(match[1])) {
+    // The counted phrase ends at a function word or a past-tense verb ("workers walked off").
+    if (isStopWord(word) || (run.length > 0 && /ed$/.test(word))) {
+      if (run.length > 0) break;
+      continue;
+    }
+    run.push(word);
+  }
+  return new Set(run.slice(-1));
 }
 
 /** Splits a question into concepts, matching synonym phrases longest-first. */
@@ -132,7 +143,7 @@ function extractConcepts(
         weight,
         typeNoun: typeNouns.has(match.member.join(' ')),
         capitalized: capitalized.has(words[i] as string),
-        head: headWords.has(words[i] as string),
+        head: words.slice(i, i + match.member.length).some((w) => headWords.has(w)),
       });
       i += match.member.length;
       continue;

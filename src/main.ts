@@ -1,0 +1,70 @@
+import type { RunningAdapter } from './adapters/types.ts';
+import { bootstrap, exitWithError } from './bootstrap.ts';
+import { runConsoleChat } from './cli/console-chat.ts';
+import { hasDiscord, hasSlack } from './config.ts';
+
+/**
+ * `npm start`: the one place that wires configuration, knowledge, engine and adapters. Starts the
+ * Discord and/or Slack adapters when their tokens are set, else the console chat.
+ */
+async function main(): Promise<void> {
+  const { config, logger, engine, readyMs } = await bootstrap();
+  const adapters: RunningAdapter[] = [];
+  if (!hasDiscord(config) && !hasSlack(config)) {
+    logger.debug('ready', { documents: engine.documents.length, readyMs: Math.round(readyMs) });
+    await runConsoleChat(engine, {
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    });
+    return;
+  }
+  logger.info(`knowledge ready in ${Math.round(readyMs)} ms`, {
+    documents: engine.documents.length,
+    chunks: engine.chunks.length,
+  });
+  if (hasDiscord(config)) {
+    const { startDiscord } = await import('./adapters/discord/bot.ts');
+    adapters.push(
+      await startDiscord({
+        token: config.DISCORD_TOKEN as string,
+        applicationId: config.DISCORD_APPLICATION_ID as string,
+        ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
+        ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
+        engine,
+        logger,
+      }),
+    );
+  }
+  if (hasSlack(config)) {
+    const { startSlack } = await import('./adapters/slack/app.ts');
+    adapters.push(
+      await startSlack({
+        botToken: config.SLACK_BOT_TOKEN as string,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        apiUrl: config.SLACK_API_URL,
+        port: config.PORT,
+        engine,
+        logger,
+      }),
+    );
+  }
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing answers in flight and disconnecting`);
+    const results = await Promise.allSettled(adapters.map((a) => a.stop()));
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'rejected') {
+        logger.error(`${adapters[i]?.name} did not stop cleanly`, { error: result.reason });
+      }
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(exitWithError);
