@@ -1,9 +1,11 @@
 /**
- * A fake Slack on 127.0.0.1 for adapter tests: the Web API (`POST /api/<method>`) and
- * `response_url` endpoints (`POST /respond/<id>`). It records every call and answers like Slack.
+ * A fake Slack on 127.0.0.1 for adapter tests: the Web API (`POST /api/<method>`),
+ * `response_url` endpoints (`POST /respond/<id>`) and a Socket Mode WebSocket (`/socket`).
+ * It records every call and answers like Slack.
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 /** One Web API call the fake received. */
 export interface RecordedCall {
@@ -31,13 +33,22 @@ export interface FakeSlackOptions {
   botUserId: string;
   /** The bot id reported by `auth.test`. Default `BBOT`. */
   botId: string;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode). Default `xapp-test-token`. */
+  appToken: string;
 }
 
 const defaultOptions: FakeSlackOptions = {
   botToken: 'xoxb-test-token',
   botUserId: 'UBOT',
   botId: 'BBOT',
+  appToken: 'xapp-test-token',
 };
+
+/** What a Socket Mode client sent back for one envelope. */
+export interface SocketAck {
+  envelope_id: string;
+  payload?: Record<string, unknown>;
+}
 
 /** A running fake Slack. */
 export interface FakeSlack {
@@ -57,6 +68,15 @@ export interface FakeSlack {
   handle(method: string, handler: MethodHandler): void;
   /** Forgets recorded calls, queued failures and custom handlers. */
   reset(): void;
+  /** Number of Socket Mode connections currently open. */
+  readonly openSockets: number;
+  /**
+   * Sends a Socket Mode envelope (`slash_commands`, `events_api`...) to every connected client
+   * and resolves with the first client's ack.
+   */
+  sendEnvelope(
+    envelope: { envelope_id: string; type: string } & Record<string, unknown>,
+  ): Promise<SocketAck>;
   /** Resolves once `predicate` holds; rejects after `timeoutMs` naming the calls seen. */
   waitFor(predicate: (fake: FakeSlack) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -88,7 +108,7 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
  * await slack.waitFor((s) => s.callsTo('chat.postMessage').length === 2);
  */
 export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): Promise<FakeSlack> {
-  const { botToken, botUserId, botId } = { ...defaultOptions, ...options };
+  const { botToken, botUserId, botId, appToken } = { ...defaultOptions, ...options };
   const calls: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const failures = new Map<string, string[]>();
@@ -142,6 +162,15 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
       token: auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined,
     };
     calls.push(call);
+    if (method === 'apps.connections.open') {
+      send(
+        200,
+        call.token === appToken
+          ? { ok: true, url: `${wsBase}/socket` }
+          : { ok: false, error: 'invalid_auth' },
+      );
+      return;
+    }
     if (call.token !== botToken) {
       send(200, { ok: false, error: 'invalid_auth' });
       return;
@@ -155,8 +184,30 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
     const handler = handlers.get(method) ?? builtIn[method];
     send(200, handler ? handler(call) : { ok: false, error: 'unknown_method' });
   });
+  const sockets = new Set<WebSocket>();
+  const waitingAcks = new Map<string, (ack: SocketAck) => void>();
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  wss.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('message', (data) => {
+      const ack = JSON.parse(String(data)) as SocketAck;
+      waitingAcks.get(ack.envelope_id)?.(ack);
+      waitingAcks.delete(ack.envelope_id);
+    });
+    socket.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: sockets.size,
+        debug_info: { host: 'fake-slack', approximate_connection_time: 3600 },
+        connection_info: { app_id: 'A1' },
+      }),
+    );
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${port}`;
+  const wsBase = `ws://127.0.0.1:${port}`;
 
   const fake: FakeSlack = {
     apiUrl: `${base}/api/`,
@@ -169,6 +220,16 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
     },
     handle(method, handler) {
       handlers.set(method, handler);
+    },
+    get openSockets() {
+      return sockets.size;
+    },
+    sendEnvelope(envelope) {
+      const acked = new Promise<SocketAck>((resolve) =>
+        waitingAcks.set(envelope.envelope_id, resolve),
+      );
+      for (const socket of sockets) socket.send(JSON.stringify(envelope));
+      return acked;
     },
     reset() {
       calls.length = 0;
@@ -190,6 +251,8 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const socket of sockets) socket.terminate();
+        wss.close();
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),
