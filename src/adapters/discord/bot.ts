@@ -14,7 +14,6 @@ import {
 } from 'discord.js';
 import type { Engine } from '../../core/engine.ts';
 import { StrikebotError } from '../../core/errors.ts';
-import type { Answer } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
 import { type ConversationStore, createConversationStore } from '../conversation.ts';
 import type { RunningAdapter } from '../types.ts';
@@ -139,8 +138,19 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     void job.finally(() => inFlight.delete(job));
   };
 
-  const ask = (question: string, history: readonly string[] = []): Answer =>
-    engine.answer(question, { history });
+  /** The engine's answer as a Discord payload; a polite failure reply if the engine throws. */
+  const answerFor = (question: string, history: readonly string[] = []): DiscordReply => {
+    try {
+      return formatDiscordReply(engine.answer(question, { history }));
+    } catch (error) {
+      logger.error('discord engine failed', errorFields(error));
+      return {
+        content: FAILURE_TEXT,
+        embeds: [],
+        allowedMentions: { parse: [], repliedUser: false },
+      };
+    }
+  };
 
   /** Sends a reply, logging instead of throwing; returns the message or null. */
   async function sendTo(
@@ -172,18 +182,22 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     logger.info('discord /ask', { userId: interaction.user.id, channelId: interaction.channelId });
     // Defer first: Discord drops interactions not acknowledged within 3 seconds.
     await interaction.deferReply();
+    // Asked inside a thread the bot takes part in: the thread's earlier questions give context.
+    const channel = interaction.channel;
+    const threadId =
+      channel?.isThread() && (channel.ownerId === client.user?.id || conversations.has(channel.id))
+        ? channel.id
+        : undefined;
+    const payload = answerFor(question, threadId ? conversations.history(threadId) : []);
+    if (threadId) conversations.record(threadId, question);
     let reply: Message;
     try {
-      const answer = ask(question);
-      reply = await interaction.editReply(formatDiscordReply(answer));
+      reply = await interaction.editReply(payload);
     } catch (error) {
-      logger.error('discord /ask failed', errorFields(error));
-      await interaction
-        .editReply({ content: FAILURE_TEXT, embeds: [], allowedMentions: { parse: [] } })
-        .catch((e: unknown) => logger.error('discord /ask failure reply failed', errorFields(e)));
+      logger.error('discord could not edit the /ask reply', errorFields(error));
       return;
     }
-    if (!interaction.inGuild() || interaction.channel?.isThread()) return;
+    if (!interaction.inGuild() || channel?.isThread()) return;
     try {
       const thread = await reply.startThread({
         name: threadNameFor(question),
@@ -207,7 +221,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       if (!channel.isSendable()) return;
       logger.info('discord DM', { userId: message.author.id });
       await typing(channel);
-      await sendTo(channel, formatDiscordReply(ask(question)), 'a DM answer');
+      await sendTo(channel, answerFor(question), 'a DM answer');
       return;
     }
 
@@ -218,15 +232,15 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       if (!mentioned && question === '') return;
       logger.info('discord thread question', { threadId: channel.id, followUp: !mentioned });
       await typing(channel);
-      const answer = ask(question, conversations.history(channel.id));
+      const payload = answerFor(question, conversations.history(channel.id));
       conversations.record(channel.id, question);
-      await sendTo(channel, formatDiscordReply(answer), 'a thread answer');
+      await sendTo(channel, payload, 'a thread answer');
       return;
     }
 
     if (!mentioned || !channel.isSendable()) return;
     logger.info('discord mention', { channelId: channel.id, userId: message.author.id });
-    const answer = ask(question);
+    const payload = answerFor(question);
     let target: SendableChannels = channel;
     if (channel.isTextBased() && 'threads' in channel) {
       try {
@@ -244,7 +258,6 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       }
     }
     await typing(target);
-    const payload = formatDiscordReply(answer);
     if (target === channel) {
       await sendTo(
         channel,

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { questionFromMessage, startDiscord } from '../../../src/adapters/discord/bot.ts';
+import {
+  FAILURE_TEXT,
+  questionFromMessage,
+  startDiscord,
+} from '../../../src/adapters/discord/bot.ts';
 import type { RunningAdapter } from '../../../src/adapters/types.ts';
 import {
   FAKE_IDS,
@@ -282,6 +286,38 @@ describe('startDiscord connection', () => {
     }
     await vi.waitFor(() => expect(fake.connections).toBe(0));
     expect(logger.lines.at(-1)).toEqual({ level: 'info', message: 'discord stopped' });
+  });
+
+  it('replies politely and logs when the engine throws', async () => {
+    const logger = createRecordingLogger();
+    const discord = await startDiscord({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      apiUrl: fake.apiUrl,
+      engine: {
+        answer() {
+          throw new Error('index corrupt');
+        },
+      },
+      logger,
+      restRetries: 0,
+    });
+    try {
+      fake.calls.length = 0;
+      fake.sendSlashCommand('Why did they strike?');
+      const edit = await fake.waitForCall((c) => c.method === 'PATCH');
+      expect(body(edit).content).toBe(FAILURE_TEXT);
+      expect(body(edit).allowed_mentions).toEqual({ parse: [], replied_user: false });
+      expect(logger.lines.filter((l) => l.level === 'error')).toEqual([
+        {
+          level: 'error',
+          message: 'discord engine failed',
+          fields: { error: 'index corrupt', status: undefined, code: undefined },
+        },
+      ]);
+    } finally {
+      await discord.stop();
+    }
   });
 
   it('refuses a bad token with a message naming DISCORD_TOKEN', async () => {
