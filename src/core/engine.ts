@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { answerTypeScore } from './answer-type.ts';
 import { backgroundIdf } from './background.ts';
 import { chunkDocument } from './chunk.ts';
+import { StrikebotError } from './errors.ts';
 import { analyzeQuestion, type Concept, type QuestionAnalysis } from './question.ts';
 import { buildSnippet } from './snippet.ts';
 import { normalizeText, splitWords, tokenize } from './text.ts';
@@ -23,6 +24,8 @@ export interface Engine {
   readonly chunks: readonly Chunk[];
   /** The MiniSearch index over the chunks (for benchmarks and snapshots). */
   readonly index: MiniSearch<IndexedChunk>;
+  /** Serialises the index and term statistics, for `createEngine(documents, { snapshot })`. */
+  toSnapshot(): string;
 }
 
 /** Options for {@link createEngine}. */
@@ -38,6 +41,11 @@ export interface EngineOptions {
    * answer rather than say the documents don't cover the question. Default 0.55.
    */
   minConfidence: number;
+  /**
+   * A string from {@link Engine.toSnapshot} for the same documents: the index is loaded from it
+   * instead of being built. Throws `SNAPSHOT_INVALID` when it does not fit. Default: none.
+   */
+  snapshot?: string;
 }
 
 /** Defaults for {@link EngineOptions}. */
@@ -58,19 +66,40 @@ export interface IndexedChunk {
 export const indexOptions = {
   fields: ['text'],
   storeFields: [] as string[],
-  tokenize: (text: string) => tokenize(text),
-  processTerm: (term: string) => term,
-  searchOptions: { tokenize: (text: string) => text.split(' '), processTerm: (t: string) => t },
+  // Chunks are indexed and searched as space-joined index terms (see `queryTerms`), so text is
+  // tokenised once, by strikebot's own tokenizer.
+  tokenize: (terms: string) => terms.split(' '),
+  processTerm: (term: string) => term || null,
 };
+
+/**
+ * A question (or any text) as a query string for {@link Engine.index}: its index terms joined by
+ * spaces. `engine.index.search(queryTerms(q), { combineWith: 'OR' })` is a bare MiniSearch search.
+ */
+export function queryTerms(text: string): string {
+  return tokenize(text).join(' ');
+}
+
+/** Version of the index format and of everything that shapes index terms. */
+export const SNAPSHOT_VERSION = 'strikebot-index-1';
+
+/** What {@link Engine.toSnapshot} serialises. */
+interface SnapshotData {
+  version: string;
+  chunks: number;
+  df: [string, number][];
+  index: ReturnType<MiniSearch['toJSON']>;
+}
 
 /** Per-chunk and per-document term statistics used to weigh and check evidence. */
 interface Corpus {
   documents: readonly SourceDocument[];
   docById: Map<string, SourceDocument>;
   chunks: Chunk[];
-  chunkTerms: Set<string>[];
+  /** Index terms of a chunk (computed on first use and kept). */
+  termsOf(chunkId: number): ReadonlySet<string>;
   docTerms: Map<string, Set<string>>;
-  df: Map<string, number>;
+  df: ReadonlyMap<string, number>;
   maxIdf: number;
 }
 
@@ -148,12 +177,29 @@ function dateWords(date: string | undefined): string {
   return `${month} ${parsed.getUTCFullYear()} ${parsed.getUTCDate()}`;
 }
 
-export function buildCorpus(documents: readonly SourceDocument[]): Corpus {
+export function buildCorpus(
+  documents: readonly SourceDocument[],
+  df?: ReadonlyMap<string, number>,
+): Corpus {
   const chunks: Chunk[] = [];
   for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
-  const chunkTerms = chunks.map((c) => new Set(tokenize(c.text)));
-  const df = new Map<string, number>();
-  for (const terms of chunkTerms) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const cache: (Set<string> | undefined)[] = new Array(chunks.length);
+  const termsOf = (chunkId: number): ReadonlySet<string> => {
+    let terms = cache[chunkId];
+    if (!terms) {
+      terms = new Set(tokenize(chunks[chunkId]?.text ?? ''));
+      cache[chunkId] = terms;
+    }
+    return terms;
+  };
+  let frequencies = df;
+  if (!frequencies) {
+    const counts = new Map<string, number>();
+    for (const chunk of chunks) {
+      for (const t of new Set(tokenize(chunk.text))) counts.set(t, (counts.get(t) ?? 0) + 1);
+    }
+    frequencies = counts;
+  }
   const docTerms = new Map<string, Set<string>>();
   for (const doc of documents) {
     const meta = [doc.title, doc.publisher ?? '', dateWords(doc.date)].join(' ');
@@ -164,9 +210,9 @@ export function buildCorpus(documents: readonly SourceDocument[]): Corpus {
     documents,
     docById: new Map(documents.map((d) => [d.id, d])),
     chunks,
-    chunkTerms,
+    termsOf,
     docTerms,
-    df,
+    df: frequencies as ReadonlyMap<string, number>,
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
 }
@@ -221,13 +267,13 @@ export function scoreEvidence(
   chunk: Chunk,
   relevance: number,
 ): Evidence {
-  const own = corpus.chunkTerms[chunk.id] ?? new Set<string>();
+  const own = corpus.termsOf(chunk.id);
   const prev = corpus.chunks[chunk.id - 1];
   const next = corpus.chunks[chunk.id + 1];
   const neighbours = [prev, next].filter(
     (c): c is Chunk => c !== undefined && c.docId === chunk.docId,
   );
-  const docTerms = corpus.docTerms.get(chunk.docId) ?? new Set<string>();
+  const docTerms: ReadonlySet<string> = corpus.docTerms.get(chunk.docId) ?? new Set<string>();
   let typeScore = answerTypeScore(question.type, chunk.text);
   if ((question.type === 'number' || question.type === 'money') && typeScore > 0) {
     typeScore = Math.max(0.6 * typeScore, quantifiesHead(question, tokenize(chunk.text)));
@@ -242,7 +288,7 @@ export function scoreEvidence(
     if (concept.typeNoun && typeScore >= 0.75) match = 1;
     if (match < 1) {
       for (const n of neighbours) {
-        match = Math.max(match, 0.5 * matchConcept(concept, corpus.chunkTerms[n.id] ?? new Set()));
+        match = Math.max(match, 0.5 * matchConcept(concept, corpus.termsOf(n.id)));
       }
       // A headline sets the scene for the whole article ("... strike across Southern California").
       match = Math.max(match, 0.75 * matchConcept(concept, docTerms));
@@ -269,11 +315,11 @@ export function scoreEvidence(
 function addConsensus(corpus: Corpus, candidates: Evidence[]): void {
   const strong = candidates.filter((c) => c.coverage >= 0.5);
   for (const candidate of strong) {
-    const terms = corpus.chunkTerms[candidate.chunk.id] ?? new Set<string>();
+    const terms = corpus.termsOf(candidate.chunk.id);
     const docs = new Set<string>();
     for (const other of strong) {
       if (other.chunk.docId === candidate.chunk.docId || docs.has(other.chunk.docId)) continue;
-      if (overlap(terms, corpus.chunkTerms[other.chunk.id] ?? new Set()) >= 0.6) {
+      if (overlap(terms, corpus.termsOf(other.chunk.id)) >= 0.6) {
         docs.add(other.chunk.docId);
       }
     }
@@ -336,9 +382,9 @@ export function createEngine(
   options: Partial<EngineOptions> = {},
 ): Engine {
   const settings: EngineOptions = { ...defaultEngineOptions, ...options };
-  const corpus = buildCorpus(documents);
-  const index = new MiniSearch<IndexedChunk>(indexOptions);
-  index.addAll(corpus.chunks.map((c) => ({ id: c.id, text: c.text })));
+  const { corpus, index } = settings.snapshot
+    ? restoreIndex(documents, settings.snapshot)
+    : buildIndex(documents);
 
   const retrieve = (analysis: WeightedQuestion): Evidence[] => {
     const weights = new Map<string, number>();
@@ -352,6 +398,7 @@ export function createEngine(
     if (terms.length === 0) return [];
     const hits = index.search(terms.join(' '), {
       combineWith: 'OR',
+      tokenize: (query) => query.split(' '),
       boostTerm: (term) => weights.get(term) ?? 1,
     });
     const top = hits.slice(0, settings.candidates);
@@ -416,7 +463,64 @@ export function createEngine(
     return { question, answered: true, text: composeText(citations, corpus), citations };
   };
 
-  return { answer, documents, chunks: corpus.chunks, index };
+  const toSnapshot = (): string => {
+    const data: SnapshotData = {
+      version: SNAPSHOT_VERSION,
+      chunks: corpus.chunks.length,
+      df: [...corpus.df],
+      index: index.toJSON(),
+    };
+    return JSON.stringify(data);
+  };
+
+  return { answer, documents, chunks: corpus.chunks, index, toSnapshot };
+}
+
+/** Chunks, counts and indexes the documents, tokenising each chunk once. */
+function buildIndex(documents: readonly SourceDocument[]): {
+  corpus: Corpus;
+  index: MiniSearch<IndexedChunk>;
+} {
+  const chunks: Chunk[] = [];
+  for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
+  const df = new Map<string, number>();
+  const index = new MiniSearch<IndexedChunk>(indexOptions);
+  for (const chunk of chunks) {
+    const terms = tokenize(chunk.text);
+    for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+    index.add({ id: chunk.id, text: terms.join(' ') });
+  }
+  return { corpus: buildCorpus(documents, df), index };
+}
+
+/** Loads the index and term counts of a snapshot taken over the same documents. */
+function restoreIndex(
+  documents: readonly SourceDocument[],
+  snapshot: string,
+): { corpus: Corpus; index: MiniSearch<IndexedChunk> } {
+  let data: SnapshotData;
+  try {
+    data = JSON.parse(snapshot) as SnapshotData;
+  } catch (error) {
+    throw new StrikebotError('SNAPSHOT_INVALID', 'index snapshot is not valid JSON', {
+      cause: error,
+    });
+  }
+  if (data?.version !== SNAPSHOT_VERSION || !Array.isArray(data.df) || !data.index) {
+    throw new StrikebotError(
+      'SNAPSHOT_INVALID',
+      `index snapshot has format ${String(data?.version)}, expected ${SNAPSHOT_VERSION}`,
+    );
+  }
+  const corpus = buildCorpus(documents, new Map(data.df));
+  if (corpus.chunks.length !== data.chunks) {
+    throw new StrikebotError(
+      'SNAPSHOT_INVALID',
+      `index snapshot has ${data.chunks} chunks but the documents have ${corpus.chunks.length}`,
+    );
+  }
+  const index = MiniSearch.loadJS<IndexedChunk>(data.index, indexOptions);
+  return { corpus, index };
 }
 
 /** The plain-text answer: the best quote, then which other sources agree or add to it. */
