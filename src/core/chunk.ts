@@ -248,7 +248,8 @@ export function chunkDocument(doc: SourceDocument, firstId = 0): Chunk[] {
     }
     runStart = -1;
   };
-  for (const line of body.split('\n')) {
+  const lines = body.split('\n');
+  for (const [lineNo, line] of lines.entries()) {
     const lineStart = offset;
     const lineEnd = offset + line.length;
     offset = lineEnd + 1;
@@ -268,7 +269,10 @@ export function chunkDocument(doc: SourceDocument, firstId = 0): Chunk[] {
       if (span) push(span, 'bullet');
       continue;
     }
-    if (runStart < 0 && isHeadingLine(line)) {
+    // A heading stands alone: a blank line or a list follows it, not more running text.
+    const following = lines[lineNo + 1] ?? '';
+    const standsAlone = following.trim() === '' || BULLET.test(following);
+    if (runStart < 0 && standsAlone && isHeadingLine(line)) {
       const span = trimSpan(body, lineStart, lineEnd);
       if (span) push(span, 'heading');
       continue;
