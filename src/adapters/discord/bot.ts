@@ -36,7 +36,8 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /**
    * Ask for the privileged Message Content intent, so thread follow-ups that don't mention the
-   * bot can be read. Without it, mentions, `/ask` and DMs still work. Default true.
+   * bot can be read. When Discord refuses it (off in the Developer Portal), the adapter logs a
+   * warning and connects without it: mentions, `/ask` and DMs still work. Default true.
    */
   messageContent: boolean;
   /** Thread memory for follow-ups. Default: a new {@link createConversationStore}. */
@@ -110,23 +111,6 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   const { engine, logger, threadAutoArchiveMinutes } = opts;
   const conversations = opts.conversations ?? createConversationStore();
 
-  const intents = [
-    GatewayIntentBits.Guilds,
-    GatewayIntentBits.GuildMessages,
-    GatewayIntentBits.DirectMessages,
-    ...(opts.messageContent ? [GatewayIntentBits.MessageContent] : []),
-  ];
-  const client = new Client({
-    intents,
-    // DM channels are not cached before their first message; without this those messages are dropped.
-    partials: [Partials.Channel],
-    allowedMentions: { parse: [], repliedUser: false },
-    rest: {
-      retries: opts.restRetries,
-      ...(opts.apiUrl ? { api: opts.apiUrl.replace(/\/+$/, '') } : {}),
-    },
-  });
-
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   const track = (work: () => Promise<void>) => {
@@ -185,7 +169,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     // Asked inside a thread the bot takes part in: the thread's earlier questions give context.
     const channel = interaction.channel;
     const threadId =
-      channel?.isThread() && (channel.ownerId === client.user?.id || conversations.has(channel.id))
+      channel?.isThread() &&
+      (channel.ownerId === interaction.client.user.id || conversations.has(channel.id))
         ? channel.id
         : undefined;
     const payload = answerFor(question, threadId ? conversations.history(threadId) : []);
@@ -211,8 +196,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   }
 
   async function onMessage(message: Message): Promise<void> {
-    const botId = client.user?.id;
-    if (!botId || message.author.bot || message.author.id === botId || message.system) return;
+    const botId = message.client.user.id;
+    if (message.author.bot || message.author.id === botId || message.system) return;
     const mentioned = message.mentions.users.has(botId);
     const channel = message.channel;
     const question = questionFromMessage(message.content, botId);
@@ -269,37 +254,76 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     }
   }
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
-      track(() => onSlashCommand(interaction));
-    }
-  });
-  client.on(Events.MessageCreate, (message) => track(() => onMessage(message)));
-  client.on(Events.Error, (error) => logger.error('discord client error', errorFields(error)));
-  client.on(Events.Warn, (warning) => logger.warn('discord client warning', { warning }));
-
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () =>
-        reject(
-          new StrikebotError(
-            'PLATFORM_ERROR',
-            `Discord was not ready after ${opts.readyTimeoutMs} ms; check the network and DISCORD_API_URL.`,
-          ),
-        ),
-      opts.readyTimeoutMs,
-    );
-    client.once(Events.ClientReady, () => {
-      clearTimeout(timer);
-      resolve();
+  /** A client with the adapter's handlers, asking for Message Content only when `withContent`. */
+  function createClient(withContent: boolean): Client {
+    const client = new Client({
+      intents: [
+        GatewayIntentBits.Guilds,
+        GatewayIntentBits.GuildMessages,
+        GatewayIntentBits.DirectMessages,
+        ...(withContent ? [GatewayIntentBits.MessageContent] : []),
+      ],
+      // DM channels are not cached before their first message; without this those messages are dropped.
+      partials: [Partials.Channel],
+      allowedMentions: { parse: [], repliedUser: false },
+      rest: {
+        retries: opts.restRetries,
+        ...(opts.apiUrl ? { api: opts.apiUrl.replace(/\/+$/, '') } : {}),
+      },
     });
-  });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
+        track(() => onSlashCommand(interaction));
+      }
+    });
+    client.on(Events.MessageCreate, (message) => track(() => onMessage(message)));
+    client.on(Events.Error, (error) => logger.error('discord client error', errorFields(error)));
+    client.on(Events.Warn, (warning) => logger.warn('discord client warning', { warning }));
+    return client;
+  }
+
+  /** Logs in and resolves once the gateway is ready (`clientReady`); destroys the client on failure. */
+  async function connect(withContent: boolean): Promise<Client> {
+    const client = createClient(withContent);
+    let timer: NodeJS.Timeout | undefined;
+    const ready = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new StrikebotError(
+              'PLATFORM_ERROR',
+              `Discord was not ready after ${opts.readyTimeoutMs} ms; check the network and DISCORD_API_URL.`,
+            ),
+          ),
+        opts.readyTimeoutMs,
+      );
+      client.once(Events.ClientReady, () => resolve());
+    });
+    try {
+      await client.login(opts.token);
+      await ready;
+      return client;
+    } catch (error) {
+      await client.destroy();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  let client: Client;
   try {
-    await client.login(opts.token);
-    await ready;
+    client = await connect(opts.messageContent);
   } catch (error) {
-    await client.destroy();
-    throw loginError(error, opts.messageContent);
+    if (!(opts.messageContent && isDisallowedIntents(error))) throw loginError(error);
+    logger.warn(
+      'discord Message Content intent is off (Developer Portal > Bot > Privileged Gateway Intents); thread follow-ups must mention the bot',
+    );
+    try {
+      client = await connect(false);
+    } catch (retryError) {
+      throw loginError(retryError);
+    }
   }
 
   logger.info('discord ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
@@ -318,8 +342,13 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   };
 }
 
+/** True for the gateway's 4014 close: a privileged intent is not enabled for the application. */
+function isDisallowedIntents(error: unknown): boolean {
+  return /disallowed intents/i.test((error as Error)?.message ?? '');
+}
+
 /** Turns login failures into errors that say which setting to fix. */
-function loginError(error: unknown, messageContent: boolean): StrikebotError {
+function loginError(error: unknown): StrikebotError {
   if (error instanceof StrikebotError) return error;
   const message = (error as Error)?.message ?? String(error);
   const code = (error as { code?: unknown })?.code;
@@ -327,13 +356,6 @@ function loginError(error: unknown, messageContent: boolean): StrikebotError {
     return new StrikebotError(
       'CONFIG_INVALID',
       `Discord refused DISCORD_TOKEN (${message}); reset it in the Developer Portal > Bot and update .env.`,
-      { cause: error },
-    );
-  }
-  if (/disallowed intents/i.test(message) && messageContent) {
-    return new StrikebotError(
-      'CONFIG_INVALID',
-      'Discord refused the Message Content intent: enable it in the Developer Portal > Bot > Privileged Gateway Intents (needed for thread follow-ups that do not mention the bot).',
       { cause: error },
     );
   }

@@ -1,3 +1,4 @@
+import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FAILURE_TEXT,
@@ -317,6 +318,38 @@ describe('startDiscord connection', () => {
       ]);
     } finally {
       await discord.stop();
+    }
+  });
+
+  it('connects without Message Content when Discord refuses it, and still answers mentions', async () => {
+    const strict = await startFakeDiscord({ disallowedIntents: GatewayIntentBits.MessageContent });
+    const logger = createRecordingLogger();
+    const discord = await startDiscord({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      apiUrl: strict.apiUrl,
+      engine: createTestEngine(),
+      logger,
+      restRetries: 0,
+    });
+    try {
+      expect(strict.sessions).toEqual({ identify: 2, resume: 0 });
+      expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([
+        {
+          level: 'warn',
+          message:
+            'discord Message Content intent is off (Developer Portal > Bot > Privileged Gateway Intents); thread follow-ups must mention the bot',
+        },
+      ]);
+      strict.sendMessage({
+        content: `<@${FAKE_IDS.botUserId}> How many mental health workers went on strike?`,
+        mentionsBot: true,
+      });
+      const answer = await strict.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
+      expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    } finally {
+      await discord.stop();
+      await strict.close();
     }
   });
 

@@ -123,9 +123,14 @@ export interface FakeDiscord {
 export interface FakeDiscordOptions {
   /** Heartbeat interval sent in HELLO, in ms. Default 45,000 (short values exercise heartbeats). */
   heartbeatIntervalMs: number;
+  /**
+   * Intent bits the application may not use (as when a privileged intent is off in the Developer
+   * Portal): an IDENTIFY asking for any of them is closed with 4014 "Disallowed intent(s)". Default 0.
+   */
+  disallowedIntents: number;
 }
 
-const defaultOptions: FakeDiscordOptions = { heartbeatIntervalMs: 45_000 };
+const defaultOptions: FakeDiscordOptions = { heartbeatIntervalMs: 45_000, disallowedIntents: 0 };
 
 /**
  * Starts the fake Discord on an ephemeral port of 127.0.0.1.
@@ -137,7 +142,7 @@ const defaultOptions: FakeDiscordOptions = { heartbeatIntervalMs: 45_000 };
 export async function startFakeDiscord(
   options: Partial<FakeDiscordOptions> = {},
 ): Promise<FakeDiscord> {
-  const { heartbeatIntervalMs } = { ...defaultOptions, ...options };
+  const { heartbeatIntervalMs, disallowedIntents } = { ...defaultOptions, ...options };
   const calls: RecordedCall[] = [];
   const failures: Failure[] = [];
   const waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
@@ -231,6 +236,11 @@ export async function startFakeDiscord(
         send(ws, { op: 11 });
       } else if (payload.op === 2) {
         sessions.identify += 1;
+        const { intents = 0 } = (payload.d ?? {}) as { intents?: number };
+        if ((intents & disallowedIntents) !== 0) {
+          ws.close(4014, 'Disallowed intent(s).');
+          return;
+        }
         dispatchTo(ws, 'READY', {
           v: 10,
           user: botUser,
