@@ -1,0 +1,54 @@
+import { createEngine } from '../core/engine.ts';
+import { normalizeText } from '../core/text.ts';
+import type { SourceDocument } from '../core/types.ts';
+import { type EvalQuestion, evaluate } from '../eval/score.ts';
+import type { Peer } from './peers.ts';
+import { round } from './stats.ts';
+import type { QualityResult } from './types.ts';
+
+function comparable(text: string): string {
+  return normalizeText(text).trim();
+}
+
+/**
+ * hit@1 and hit@3 on the answerable questions of a question set over the seed documents only:
+ * strikebot with its full pipeline (an expected answer inside its first, or first three, cited
+ * snippets, as `npm run eval` scores it), and each peer by the top sentences it ranks itself over
+ * the same sentence chunks.
+ *
+ * @example
+ * measureQuality(await loadKnowledge('knowledge'), questions, PEERS)[0] // => { name: 'strikebot', hit1: 0.9, hit3: 0.95 }
+ */
+export function measureQuality(
+  documents: readonly SourceDocument[],
+  questions: readonly EvalQuestion[],
+  peers: readonly Peer[],
+): QualityResult[] {
+  const engine = createEngine(documents);
+  const report = evaluate(engine, questions);
+  const rows: QualityResult[] = [{ name: 'strikebot', hit1: report.hit1, hit3: report.hit3 }];
+  const answerable = questions.filter(
+    (q): q is Extract<EvalQuestion, { answer_any: string[] }> => 'answer_any' in q,
+  );
+  const texts = new Map(engine.chunks.map((c) => [c.id, comparable(c.text)]));
+  const sentences = engine.chunks.map((c) => ({ id: c.id, text: c.text }));
+  for (const peer of peers) {
+    try {
+      const index = peer.build(sentences);
+      let hit1 = 0;
+      let hit3 = 0;
+      for (const q of answerable) {
+        const expected = q.answer_any.map(comparable);
+        const ids = index.search(q.question, 3);
+        const rank = ids.findIndex((id) => expected.some((e) => texts.get(id)?.includes(e)));
+        if (rank === 0) hit1++;
+        if (rank >= 0) hit3++;
+      }
+      const n = Math.max(1, answerable.length);
+      rows.push({ name: peer.name, hit1: round(hit1 / n, 4), hit3: round(hit3 / n, 4) });
+    } catch {
+      rows.push({ name: peer.name, hit1: 0, hit3: 0 });
+    }
+  }
+  return rows;
+}

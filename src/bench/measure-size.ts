@@ -1,0 +1,151 @@
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, type Engine } from '../core/engine.ts';
+import { tokenize } from '../core/text.ts';
+import type { SourceDocument } from '../core/types.ts';
+import { generateCorpus } from './generate-corpus.ts';
+import { generateQuestions } from './generate-questions.ts';
+import { PEERS, type Peer } from './peers.ts';
+import { collectGarbage, megabytes, percentiles, round, timed, timeEach } from './stats.ts';
+import type { PeerResult, SizeResult } from './types.ts';
+
+/** Options for {@link measureSize}. */
+export interface MeasureOptions {
+  /** Sentences in the corpus (the seed documents' included). Default 1,000. */
+  sentences: number;
+  /** Timed questions: the public ones first, then generated ones up to this count. Default 200. */
+  questions: number;
+  /** Seed of the corpus generator. Default 20241014. */
+  seed: number;
+  /** Real documents included in the corpus. Default none. */
+  seedDocuments: readonly SourceDocument[];
+  /** The public question set's questions. Default none. */
+  publicQuestions: readonly string[];
+  /** Peer libraries to compare. Default all of {@link PEERS}. */
+  peers: readonly Peer[];
+  /** Where the snapshot file is written (and removed after). Default the OS temp folder. */
+  snapshotDir: string;
+  /** Progress lines (never stdout). Default: none. */
+  log: (message: string) => void;
+}
+
+/** Defaults for {@link MeasureOptions}. */
+export const defaultMeasureOptions: MeasureOptions = {
+  sentences: 1000,
+  questions: 200,
+  seed: 20241014,
+  seedDocuments: [],
+  publicQuestions: [],
+  peers: PEERS,
+  snapshotDir: tmpdir(),
+  log: () => {},
+};
+
+/** The fixed question list: the public set, then generated questions about the corpus. */
+export function benchQuestions(
+  documents: readonly SourceDocument[],
+  publicQuestions: readonly string[],
+  count: number,
+): string[] {
+  const generated = generateQuestions(documents, {
+    count: Math.max(0, count - publicQuestions.length),
+  });
+  return [...publicQuestions, ...generated].slice(0, Math.max(count, publicQuestions.length));
+}
+
+function measurePeer(peer: Peer, engine: Engine, questions: readonly string[]): PeerResult {
+  const sentences = engine.chunks.map((c) => ({ id: c.id, text: c.text }));
+  try {
+    collectGarbage();
+    const before = process.memoryUsage().heapUsed;
+    const { value: index, ms: buildMs } = timed(() => peer.build(sentences));
+    collectGarbage();
+    const heapMb = megabytes(process.memoryUsage().heapUsed - before);
+    for (const q of questions) index.search(q, 3);
+    const latency = percentiles(timeEach(questions, (q) => index.search(q, 3)));
+    return {
+      name: peer.name,
+      buildMs: round(buildMs, 1),
+      heapMb,
+      p50: latency.p50,
+      p99: latency.p99,
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { name: peer.name, buildMs: 0, heapMb: 0, p50: 0, p99: 0, error: message };
+  }
+}
+
+/**
+ * Measures strikebot and the peers at one corpus size: build, snapshot write and load, memory
+ * after load, answer() and bare MiniSearch latency on the same questions, answers per second,
+ * and each peer's build time, memory and latency. Run it in a fresh process (see `run.ts`) with
+ * `--expose-gc` for meaningful memory figures.
+ *
+ * @example
+ * const result = await measureSize({ sentences: 10_000, seedDocuments, publicQuestions });
+ * result.answer.p50 // => 1.2
+ */
+export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
+  const settings: MeasureOptions = { ...defaultMeasureOptions, ...options };
+  const { log } = settings;
+  log(`${settings.sentences} sentences: generating corpus`);
+  const documents = generateCorpus({
+    sentences: settings.sentences,
+    seed: settings.seed,
+    seedDocuments: settings.seedDocuments,
+  });
+
+  log(`${settings.sentences} sentences: building the engine`);
+  collectGarbage();
+  const built = timed(() => createEngine(documents));
+  const file = join(
+    settings.snapshotDir,
+    `strikebot-bench-${process.pid}-${settings.sentences}.json`,
+  );
+  const write = timed(() => writeFileSync(file, built.value.toSnapshot()));
+  const snapshotBytes = statSync(file).size;
+  const sentences = built.value.chunks.length;
+  built.value = undefined as unknown as Engine; // let the built engine go before loading
+
+  log(`${settings.sentences} sentences: loading the snapshot`);
+  collectGarbage();
+  const loaded = timed(() => createEngine(documents, { snapshot: readFileSync(file, 'utf8') }));
+  rmSync(file, { force: true });
+  const engine = loaded.value;
+  collectGarbage();
+  const memory = process.memoryUsage();
+
+  const questions = benchQuestions(documents, settings.publicQuestions, settings.questions);
+  log(`${settings.sentences} sentences: timing ${questions.length} questions`);
+  const bareSearch = (q: string) =>
+    engine.index.search(tokenize(q).join(' '), { combineWith: 'OR' });
+  for (const q of questions) engine.answer(q); // warm-up: JIT and lazily computed term sets
+  for (const q of questions) bareSearch(q);
+  const answerSamples = timeEach(questions, (q) => engine.answer(q));
+  const bareSamples = timeEach(questions, bareSearch);
+  const answer = percentiles(answerSamples);
+  const bare = percentiles(bareSamples);
+  const totalMs = answerSamples.reduce((sum, ms) => sum + ms, 0);
+
+  const peers: PeerResult[] = [];
+  for (const peer of settings.peers) {
+    log(`${settings.sentences} sentences: peer ${peer.name}`);
+    peers.push(measurePeer(peer, engine, questions));
+  }
+  return {
+    sentences,
+    buildMs: round(built.ms, 1),
+    snapshotWriteMs: round(write.ms, 1),
+    snapshotLoadMs: round(loaded.ms, 1),
+    snapshotBytes,
+    heapMb: megabytes(memory.heapUsed),
+    rssMb: megabytes(memory.rss),
+    answer,
+    bare,
+    ratio: bare.p50 > 0 ? round(answer.p50 / bare.p50, 2) : 0,
+    answersPerSec: totalMs > 0 ? round((answerSamples.length / totalMs) * 1000, 1) : 0,
+    peers,
+  };
+}
