@@ -91,6 +91,9 @@ export interface RunningSlackAdapter extends RunningAdapter {
   readonly botUserId: string;
 }
 
+/** What the bot says when answering failed for a reason on our side or Slack's. */
+export const SORRY = 'Sorry, something went wrong while answering. Please try again in a minute.';
+
 /** Web API error codes meaning "the bot may not post in this conversation". */
 const cannotPost = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'access_denied']);
 /** Message subtypes that are still a person writing; all others (edits, bots...) are ignored. */
@@ -257,6 +260,17 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
         unfurl_media: false,
       });
       if (question) conversations.record(conversation, question);
+    } catch (error) {
+      logger.error('slack: could not answer', { error, code: slackErrorCode(error) });
+      await client.chat
+        .postMessage({
+          channel: target.channel,
+          ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+          text: SORRY,
+        })
+        .catch((again: unknown) =>
+          logger.error('slack: could not apologise', { code: slackErrorCode(again) }),
+        );
     } finally {
       await react(client, false, target.channel, target.messageTs);
     }
@@ -274,6 +288,17 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     }
     await ack();
     await track(async () => {
+      try {
+        await answerCommand();
+      } catch (error) {
+        logger.error('slack: could not answer /ask', { error, code: slackErrorCode(error) });
+        await respond({ response_type: 'ephemeral', text: SORRY }).catch((again: unknown) =>
+          logger.error('slack: could not apologise', { error: again }),
+        );
+      }
+    });
+
+    async function answerCommand(): Promise<void> {
       const answer = formatSlackReply(engine.answer(question));
       let posted: { ts?: string } | undefined;
       try {
@@ -287,11 +312,8 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
         const code = slackErrorCode(error);
         if (code === undefined || !cannotPost.has(code)) throw error;
         logger.info('slack: cannot post in channel; answering privately', { code });
-        await respond({
-          response_type: 'ephemeral',
-          text: answer.text,
-          blocks: [...answer.blocks, inviteBlock(botUserId)],
-        });
+        const blocks = [...answer.blocks, inviteBlock(botUserId)];
+        await respond({ response_type: 'ephemeral', text: answer.text, blocks });
         return;
       }
       const ts = posted.ts;
@@ -310,7 +332,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       } finally {
         await react(client, false, command.channel_id, ts);
       }
-    });
+    }
   });
 
   app.event('app_mention', async ({ event, body, context, client }) => {

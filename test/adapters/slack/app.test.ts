@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSlackAdapter, startSlack } from '../../../src/adapters/slack/app.ts';
+import { type RunningSlackAdapter, SORRY, startSlack } from '../../../src/adapters/slack/app.ts';
 import { StrikebotError } from '../../../src/core/errors.ts';
 import { createLogger, silentLogger } from '../../../src/logger.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
@@ -161,6 +161,18 @@ describe('startSlack /ask', () => {
     expect(fake.responses[0]?.body.response_type).toBe('ephemeral');
   });
 
+  it('apologises through response_url when Slack fails for another reason', async () => {
+    fake.failNext('chat.postMessage', 'internal_error');
+    await postSignedToSlackApp(
+      base,
+      slashCommandBody({ text: 'strike?', response_url: fake.responseUrl('r3') }),
+      { secret },
+    );
+    await fake.waitFor(() => fake.responses.length === 1);
+    expect(fake.responses[0]?.body).toEqual({ response_type: 'ephemeral', text: SORRY });
+    expect(logLines.some((l) => l.includes('ERROR slack: could not answer /ask'))).toBe(true);
+  });
+
   it('never posts <!channel> or @here from a question unescaped', async () => {
     await postSignedToSlackApp(
       base,
@@ -269,6 +281,28 @@ describe('startSlack events', () => {
     });
     await fake.waitFor(() => posts().length === 2);
     expect(posts()[1]?.args).toMatchObject({ channel: 'D1', thread_ts: '1710000002.000001' });
+  });
+
+  it('apologises in the thread when posting the answer fails', async () => {
+    fake.failNext('chat.postMessage', 'ratelimited');
+    await sendEvent({
+      type: 'app_mention',
+      user: 'U123',
+      text: '<@UBOT> strike?',
+      ts: '1710000005.000001',
+      channel: 'C1',
+    });
+    await fake.waitFor(
+      () =>
+        posts().length === 2 &&
+        fake.callsTo('reactions.remove').some((c) => c.args.timestamp === '1710000005.000001'),
+    );
+    expect(posts()[1]?.args).toEqual({
+      channel: 'C1',
+      thread_ts: '1710000005.000001',
+      text: SORRY,
+      team_id: 'T1',
+    });
   });
 
   it('answers a retried event (X-Slack-Retry-Num) and a repeated event_id only once', async () => {
