@@ -6,6 +6,8 @@ import {
   startDiscord,
 } from '../../../src/adapters/discord/bot.ts';
 import type { RunningAdapter } from '../../../src/adapters/types.ts';
+import { createEngine } from '../../../src/core/engine.ts';
+import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
 import {
   FAKE_IDS,
   FAKE_TOKEN,
@@ -368,6 +370,37 @@ describe('startDiscord connection', () => {
       message:
         'Discord refused DISCORD_TOKEN (An invalid token was provided.); reset it in the Developer Portal > Bot and update .env.',
     });
+  });
+});
+
+describe('startDiscord over the knowledge folder', () => {
+  it('answers /ask with the quoted sentence and its source from knowledge/', async () => {
+    const fake = await startFakeDiscord();
+    const engine = createEngine(await loadKnowledge('knowledge'));
+    const discord = await startDiscord({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      apiUrl: fake.apiUrl,
+      engine,
+      logger: createRecordingLogger(),
+      restRetries: 0,
+    });
+    try {
+      fake.sendSlashCommand(
+        'How many mental health workers went on strike in Southern California?',
+      );
+      const edit = await fake.waitForCall((c) => c.method === 'PATCH');
+      const field = body(edit).embeds?.[0]?.fields?.[0];
+      expect(field?.name).toBe(
+        '[1] Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
+      );
+      expect(field?.value.split('\n')[0]).toBe(
+        '> Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday over contract talks and accusations of a “broken” health care system, while Kaiser officials say the union has moved through the bargaining process “slowly” and plans to strike before there are even labor talks. started.',
+      );
+    } finally {
+      await discord.stop();
+      await fake.close();
+    }
   });
 });
 
