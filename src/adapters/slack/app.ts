@@ -55,6 +55,8 @@ export interface SlackAdapterOptions {
   workingReaction: string;
   /** Retries of a failed Web API call (Bolt's default is 10 over half an hour). Default 2. */
   webApiRetries: number;
+  /** A Web API call taking longer than this (ms) fails, so a hung call cannot block `stop()`. Default 10,000. */
+  webApiTimeoutMs: number;
   /** Memory of the threads the bot answers in. Default: a new {@link createConversationStore}. */
   conversations: ConversationStore | undefined;
   /** Events and messages remembered to drop Slack's retries. Default 5,000. */
@@ -73,6 +75,7 @@ export const defaultSlackOptions = {
   command: '/ask',
   workingReaction: 'eyes',
   webApiRetries: 2,
+  webApiTimeoutMs: 10_000,
   conversations: undefined,
   maxRemembered: 5000,
   now: () => performance.now(),
@@ -177,6 +180,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   const clientOptions = {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: opts.webApiRetries },
+    timeout: opts.webApiTimeoutMs,
   };
 
   const identity = await checkToken(botToken, clientOptions, boltLogger);
@@ -421,7 +425,7 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 /** Calls `auth.test` so a wrong token fails at start with a clear message. */
 async function checkToken(
   botToken: string,
-  clientOptions: { slackApiUrl?: string; retryConfig: { retries: number } },
+  clientOptions: { slackApiUrl?: string; retryConfig: { retries: number }; timeout: number },
   logger: ReturnType<typeof createBoltLogger>,
 ): Promise<{ botUserId: string; botId: string }> {
   const client = new webApi.WebClient(botToken, { ...clientOptions, logger });

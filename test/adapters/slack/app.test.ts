@@ -55,7 +55,11 @@ afterAll(async () => {
 /** Every Web API method the adapter called in this file, kept across resets. */
 const methodsCalled = new Set<string>();
 
-beforeEach(() => {
+beforeEach(async () => {
+  // Let the previous test's answers finish (each 👀 added is removed) so no call leaks into this one.
+  await fake.waitFor(
+    () => fake.callsTo('reactions.add').length === fake.callsTo('reactions.remove').length,
+  );
   for (const call of fake.calls) methodsCalled.add(call.method);
   fake.reset();
   asked.length = 0;

@@ -29,7 +29,11 @@ afterAll(async () => {
   await fake?.close();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
+  // Let the previous test's answers finish (each 👀 added is removed) so no call leaks into this one.
+  await fake.waitFor(
+    () => fake.callsTo('reactions.add').length === fake.callsTo('reactions.remove').length,
+  );
   fake.reset();
   engine.calls.length = 0;
 });
