@@ -355,6 +355,33 @@ describe('startDiscord connection', () => {
     }
   });
 
+  it('finishes the answers in flight before stop() disconnects', async () => {
+    const slow = await startFakeDiscord();
+    slow.delay('POST', /^\/channels\/\d+\/messages$/, 300);
+    const discord = await startDiscord({
+      token: FAKE_TOKEN,
+      applicationId: FAKE_IDS.applicationId,
+      apiUrl: slow.apiUrl,
+      engine: createTestEngine(),
+      logger: createRecordingLogger(),
+      restRetries: 0,
+    });
+    try {
+      slow.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
+      await slow.waitForCall(isPost(/\/typing$/));
+      await discord.stop();
+      expect(slow.calls.map((c) => `${c.method} ${c.path} ${c.status}`).slice(-2)).toEqual([
+        'POST /channels/700000000000000001/typing 204',
+        'POST /channels/700000000000000001/messages 200',
+      ]);
+      slow.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
+      await vi.waitFor(() => expect(slow.connections).toBe(0));
+      expect(slow.calls.filter(isPost(/messages$/))).toHaveLength(1);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('refuses a bad token with a message naming DISCORD_TOKEN', async () => {
     const attempt = startDiscord({
       token: 'not-the-token',

@@ -89,6 +89,8 @@ export interface FakeDiscord {
   readonly calls: RecordedCall[];
   /** Makes the next `times` calls matching `method` and `path` answer `status` with a Discord error body. */
   fail(method: string, path: RegExp, status: number, times?: number): void;
+  /** Holds the answers to calls matching `method` and `path` for `ms` milliseconds (a slow Discord). */
+  delay(method: string, path: RegExp, ms: number): void;
   /** Sends a dispatch (`op: 0`) to every connected gateway client. */
   dispatch(event: string, data: Json): void;
   /** Dispatches `/ask question:<question>` in the guild text channel; returns the interaction's id and token. */
@@ -145,6 +147,7 @@ export async function startFakeDiscord(
   const { heartbeatIntervalMs, disallowedIntents } = { ...defaultOptions, ...options };
   const calls: RecordedCall[] = [];
   const failures: Failure[] = [];
+  const delays: { method: string; path: RegExp; ms: number }[] = [];
   const waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   const sockets = new Set<WebSocket>();
   let nextId = 500000000000000000n;
@@ -374,6 +377,8 @@ export async function startFakeDiscord(
       [status, reply] = route(method, path, (body ?? {}) as Json);
     }
 
+    const delay = delays.find((d) => d.method === method && d.path.test(path));
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const call: RecordedCall = { method, path, query, body, status, response: reply };
     calls.push(call);
     for (const waiter of [...waiters]) {
@@ -411,6 +416,9 @@ export async function startFakeDiscord(
           ? { message: 'Missing Permissions', code: 50013 }
           : { message: `${status}: Internal Server Error`, code: 0 };
       failures.push({ method, path, status, body, times });
+    },
+    delay(method, path, ms) {
+      delays.push({ method, path, ms });
     },
     dispatch: broadcast,
     sendSlashCommand(question) {
