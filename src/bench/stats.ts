@@ -33,15 +33,24 @@ export function timed<T>(fn: () => T): { value: T; ms: number } {
   return { value, ms: performance.now() - start };
 }
 
-/** Runs `fn` on every item, returning each call's duration in milliseconds. */
-export function timeEach<T>(items: readonly T[], fn: (item: T) => unknown): number[] {
-  const samples: number[] = [];
-  for (const item of items) {
-    const start = performance.now();
-    fn(item);
-    samples.push(performance.now() - start);
+/**
+ * Runs `fn` on every item `repeats` times (in rounds over the whole list) and returns each item's
+ * median duration in milliseconds: on a shared machine one descheduled call then does not count
+ * as that item's latency, while an item that is always slow still does.
+ */
+export function timeEach<T>(items: readonly T[], fn: (item: T) => unknown, repeats = 3): number[] {
+  const runs: number[][] = items.map(() => []);
+  for (let round = 0; round < repeats; round++) {
+    items.forEach((item, i) => {
+      const start = performance.now();
+      fn(item);
+      runs[i]?.push(performance.now() - start);
+    });
   }
-  return samples;
+  return runs.map((r) => {
+    const sorted = r.sort((a, b) => a - b);
+    return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+  });
 }
 
 /** Collects garbage when the process runs with `--expose-gc`, so memory figures are live data. */
