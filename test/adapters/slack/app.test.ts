@@ -52,15 +52,9 @@ afterAll(async () => {
   await fake?.close();
 });
 
-/** Every Web API method the adapter called in this file, kept across resets. */
-const methodsCalled = new Set<string>();
-
 beforeEach(async () => {
   // Let the previous test's answers finish (each 👀 added is removed) so no call leaks into this one.
-  await fake.waitFor(
-    () => fake.callsTo('reactions.add').length === fake.callsTo('reactions.remove').length,
-  );
-  for (const call of fake.calls) methodsCalled.add(call.method);
+  await fake.waitFor(() => fake.reactionsSettled());
   fake.reset();
   asked.length = 0;
 });
@@ -404,8 +398,8 @@ describe('startSlack request verification', () => {
 
 describe('startSlack scopes', () => {
   it('calls only Web API methods whose scopes the manifest requests', () => {
-    for (const call of fake.calls) methodsCalled.add(call.method);
-    expect([...methodsCalled].sort()).toEqual(Object.keys(webApiScopes).sort());
+    const methods = new Set(fake.history.map((c) => c.method));
+    expect([...methods].sort()).toEqual(Object.keys(webApiScopes).sort());
   });
 });
 

@@ -31,9 +31,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // Let the previous test's answers finish (each 👀 added is removed) so no call leaks into this one.
-  await fake.waitFor(
-    () => fake.callsTo('reactions.add').length === fake.callsTo('reactions.remove').length,
-  );
+  await fake.waitFor(() => fake.reactionsSettled());
   fake.reset();
   engine.calls.length = 0;
 });

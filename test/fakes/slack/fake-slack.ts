@@ -56,6 +56,10 @@ export interface FakeSlack {
   readonly apiUrl: string;
   /** Every Web API call, in order of arrival. */
   readonly calls: RecordedCall[];
+  /** Every Web API call since the fake started; {@link FakeSlack.reset} leaves it alone. */
+  readonly history: RecordedCall[];
+  /** True when every reaction added so far has been removed again (no answer is in progress). */
+  reactionsSettled(): boolean;
   /** Every POST to a response URL, in order. */
   readonly responses: RecordedResponse[];
   /** A response URL pointing at the fake. */
@@ -110,6 +114,7 @@ function parseArgs(raw: string, contentType: string | undefined): Record<string,
 export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): Promise<FakeSlack> {
   const { botToken, botUserId, botId, appToken } = { ...defaultOptions, ...options };
   const calls: RecordedCall[] = [];
+  const history: RecordedCall[] = [];
   const responses: RecordedResponse[] = [];
   const failures = new Map<string, string[]>();
   const handlers = new Map<string, MethodHandler>();
@@ -162,6 +167,7 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
       token: auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined,
     };
     calls.push(call);
+    history.push(call);
     if (method === 'apps.connections.open') {
       send(
         200,
@@ -212,6 +218,16 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
   const fake: FakeSlack = {
     apiUrl: `${base}/api/`,
     calls,
+    history,
+    reactionsSettled() {
+      const open = new Map<string, number>();
+      for (const c of history) {
+        const key = `${c.args.channel} ${c.args.timestamp} ${c.args.name}`;
+        if (c.method === 'reactions.add') open.set(key, (open.get(key) ?? 0) + 1);
+        if (c.method === 'reactions.remove') open.set(key, (open.get(key) ?? 0) - 1);
+      }
+      return [...open.values()].every((n) => n === 0);
+    },
     responses,
     responseUrl: (id) => `${base}/respond/${id}`,
     callsTo: (method) => calls.filter((c) => c.method === method),
