@@ -127,7 +127,7 @@ describe('startSlack /ask', () => {
     const [response] = fake.responses;
     expect(response?.id).toBe('r1');
     expect(response?.body.response_type).toBe('ephemeral');
-    expect((response?.body.text as string).startsWith(`${SOCAL_SNIPPET} [1]`)).toBe(true);
+    expect(String(response?.body.text).startsWith(`${SOCAL_SNIPPET} [1]`)).toBe(true);
     const blocks = response?.body.blocks as {
       type: string;
       text?: { text: string };
