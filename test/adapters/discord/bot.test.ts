@@ -23,6 +23,9 @@ import {
   SOCAL_SNIPPET_START,
 } from './fixtures.ts';
 
+// Real sockets and a real client: generous limits so a loaded CI machine does not fail them.
+vi.setConfig({ testTimeout: 20_000, hookTimeout: 30_000 });
+
 type Embed = { title?: string; description?: string; fields?: { name: string; value: string }[] };
 type Body = {
   content?: string;
@@ -261,7 +264,7 @@ describe('startDiscord', () => {
 describe('startDiscord connection', () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
-    fake = await startFakeDiscord({ heartbeatIntervalMs: 60 });
+    fake = await startFakeDiscord({ heartbeatIntervalMs: 500 });
   });
   afterAll(async () => {
     await fake.close();
@@ -278,7 +281,7 @@ describe('startDiscord connection', () => {
       restRetries: 0,
     });
     try {
-      await vi.waitFor(() => expect(fake.heartbeats).toBeGreaterThanOrEqual(3), { timeout: 3000 });
+      await vi.waitFor(() => expect(fake.heartbeats).toBeGreaterThanOrEqual(2), { timeout: 5000 });
       fake.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
       const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
       expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);

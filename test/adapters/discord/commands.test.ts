@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   askCommand,
   discordInviteUrl,
@@ -15,6 +15,9 @@ import {
   startFakeDiscord,
 } from '../../fakes/discord/fake-discord.ts';
 import { createRecordingLogger } from './fixtures.ts';
+
+// Real sockets and a real client: generous limits so a loaded CI machine does not fail them.
+vi.setConfig({ testTimeout: 20_000, hookTimeout: 30_000 });
 
 describe('askCommand', () => {
   it('is /ask with one required question of at most 500 characters, in servers and DMs', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   DISCORD_LIMITS,
   embedLength,
@@ -9,6 +9,9 @@ import {
   truncateText,
 } from '../../../src/adapters/discord/format.ts';
 import type { Answer, Citation } from '../../../src/core/types.ts';
+
+// Property tests over long strings: room for a loaded CI machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -503,7 +503,7 @@ export async function startFakeDiscord(
       });
       return id;
     },
-    waitForCall(match, timeoutMs = 3000) {
+    waitForCall(match, timeoutMs = 10_000) {
       const done = calls.find(match);
       if (done) return Promise.resolve(done);
       return new Promise((resolve, reject) => {
