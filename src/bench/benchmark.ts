@@ -140,19 +140,20 @@ export async function runBenchmark(options: Partial<BenchOptions> = {}): Promise
   const sizes: SizeResult[] = [];
   for (const sentences of settings.sizes) {
     settings.log(`bench: measuring ${sentences} sentences`);
-    sizes.push(
-      await measureInChild(
-        {
-          sentences,
-          questions: settings.questions,
-          seed: settings.seed,
-          knowledgeDir: settings.knowledgeDir,
-          questionsFile: settings.questionsFile,
-          peers: [...settings.peers],
-        },
-        settings,
-      ),
+    const result = await measureInChild(
+      {
+        sentences,
+        questions: settings.questions,
+        seed: settings.seed,
+        knowledgeDir: settings.knowledgeDir,
+        questionsFile: settings.questionsFile,
+        peers: [...settings.peers],
+      },
+      settings,
     );
+    // Each size's figures as soon as they exist, so a long run that is cut short still tells.
+    settings.log(`bench: result ${JSON.stringify(result)}`);
+    sizes.push(result);
   }
   settings.log('bench: measuring quality on the public questions');
   const questions = parseQuestionSet(
