@@ -20,6 +20,16 @@ export type AnswerType =
   | 'phone'
   | 'other';
 
+/**
+ * A wh-word that opens the question (or an embedded one: "do you know who ..."), so a relative
+ * "whose" or "when" inside a question ("patients whose therapist strikes") does not count.
+ */
+function wh(words: string): RegExp {
+  return new RegExp(
+    `(?:^|\\b(?:and|so|but|then|know|tell me|ask|asking|wondering|say)\\s)(?:${words})\\b`,
+  );
+}
+
 /** Question patterns, tried in order; the first match decides. Matched on normalised text. */
 const QUESTION_PATTERNS: ReadonlyArray<readonly [RegExp, AnswerType]> = [
   [
@@ -32,7 +42,7 @@ const QUESTION_PATTERNS: ReadonlyArray<readonly [RegExp, AnswerType]> = [
   ],
   [/\b(?:phone|telephone|hotline)\b|\bnumber (?:can|should|do|to) .*\bcall\b/, 'phone'],
   [
-    /\bhow much (?:money|did \w+ (?:pay|invest|spend|offer)|does \w+ (?:pay|invest|spend))|\bhow much .*\b(?:cost|fine|settlement|invest|spend|spent|worth|dollars?)\b|\bwhat (?:is|was) the (?:penalty|fine|settlement)\b/,
+    /\bhow much\b.*\b(?:pay|paid|earn|earns|make|makes|cost|costs|invest|invested|spend|spent|fine|fined|worth|dollars?|money|settlement|salary|wages?|budget|price)\b|\bwhat (?:is|was) the (?:penalty|fine|settlement|price|cost|salary)\b/,
     'money',
   ],
   [/\bhow long\b|\bhow many (?:days|weeks|months|years|hours)\b|\bfor how long\b/, 'duration'],
@@ -44,24 +54,25 @@ const QUESTION_PATTERNS: ReadonlyArray<readonly [RegExp, AnswerType]> = [
     /\bhow (?:many|much)\b|\bwhat (?:number|percentage|percent|share|fraction|proportion|ratio|amount)\b|\bby how\b|\bhow (?:big|large|high|low)\b/,
     'number',
   ],
+  [wh('when'), 'date'],
+  [/\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b/, 'date'],
+  [wh('where'), 'place'],
   [
-    /\bwhen\b|\bwhat (?:date|day|year|month)\b|\bwhich (?:date|day|year|month)\b|\bsince when\b/,
-    'date',
-  ],
-  [
-    /\bwhere\b|\bwhich (?:location|locations|site|sites|city|cities|hospital|hospitals|facility|facilities|region)\b|\bwhat (?:location|locations|address|city|site)\b/,
+    /\bwhich (?:location|locations|site|sites|city|cities|hospital|hospitals|facility|facilities|region)\b|\bwhat (?:location|locations|address|city|site)\b/,
     'place',
   ],
+  [wh('who|whom|whose'), 'person'],
   [
-    /\bwho\b|\bwhom\b|\bwhose\b|\bwhich (?:\w+ )?(?:lawmakers?|officials?|leaders?|executives?|people|person|politicians?|legislators?)\b/,
+    /\bwhich (?:\w+ )?(?:lawmakers?|officials?|leaders?|executives?|people|person|politicians?|legislators?)\b/,
     'person',
   ],
   [
     /\bwhich (?:union|organization|agency|company|group)\b|\bwhat (?:union|organization|agency|company|group)\b/,
     'organization',
   ],
+  [wh('why'), 'reason'],
   [
-    /\bwhy\b|\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b/,
+    /\bwhat (?:is|was|are|were) the reasons?\b|\bfor what reason\b|\bwhat (?:caused|led to|prompted)\b/,
     'reason',
   ],
   [/^(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should)\b/, 'yesno'],

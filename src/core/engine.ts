@@ -275,7 +275,8 @@ export function scoreEvidence(
   );
   const docTerms: ReadonlySet<string> = corpus.docTerms.get(chunk.docId) ?? new Set<string>();
   let typeScore = answerTypeScore(question.type, chunk.text);
-  if ((question.type === 'number' || question.type === 'money') && typeScore > 0) {
+  const counts = question.concepts.some((c) => c.head);
+  if ((question.type === 'number' || question.type === 'money') && counts && typeScore > 0) {
     typeScore = Math.max(0.6 * typeScore, quantifiesHead(question, tokenize(chunk.text)));
   }
   let total = 0;

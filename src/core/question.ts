@@ -96,6 +96,8 @@ function capitalizedWords(original: string): Set<string> {
   return found;
 }
 
+const AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)$/;
+
 /**
  * The word a "how many" / "how much" question counts: the last of the content words right after
  * it ("how many Kaiser members do ..." → "members").
@@ -104,7 +106,10 @@ function quantityHeads(normalized: string): Set<string> {
   const match = /\b(?:how (?:many|much)|number of|amount of)\s+([^?.!,;]{0,80})/.exec(normalized);
   if (!match?.[1]) return new Set();
   const run: string[] = [];
-  for (const word of splitWords(match[1])) {
+  const following = splitWords(match[1]);
+  // "how much did Kaiser pay": the amount itself is asked for, not a count of something.
+  if (AUXILIARY.test(following[0] ?? '')) return new Set();
+  for (const word of following) {
     // The counted phrase ends at a function word or a past-tense verb ("workers walked off").
     if (isStopWord(word) || (run.length > 0 && /ed$/.test(word))) {
       if (run.length > 0) break;
