@@ -135,6 +135,11 @@ function looksLikeTopic(concept: Concept): boolean {
   return concept.capitalized || !/(?:ed|ing|ly)$/.test(concept.word);
 }
 
+/** Confidence factor for each missing key concept (a name, a counted noun, an unseen topic word). */
+const KEY_MISS_PENALTY = 0.75;
+/** Confidence factor for each missing heavy concept that is none of those. */
+const SOFT_KEY_MISS_PENALTY = 0.88;
+
 /**
  * True when missing the concept means the sentence is about something else: a name, what a
  * "how many" question counts, or a topic word the documents never use.
@@ -282,6 +287,7 @@ export function scoreEvidence(
   let total = 0;
   let covered = 0;
   let keyMissed = 0;
+  let penalty = 1;
   for (const [i, concept] of question.concepts.entries()) {
     const weight = question.weights[i] ?? 0;
     total += weight;
@@ -295,8 +301,10 @@ export function scoreEvidence(
       match = Math.max(match, 0.75 * matchConcept(concept, docTerms));
     }
     covered += weight * match;
-    if (match < 0.5 && weight >= question.keyWeight && isKeyCandidate(corpus, concept)) {
+    if (match < 0.5 && weight >= question.keyWeight) {
       keyMissed++;
+      // Names, counted nouns and unseen topic words weigh most; other heavy words less.
+      penalty *= isKeyCandidate(corpus, concept) ? KEY_MISS_PENALTY : SOFT_KEY_MISS_PENALTY;
     }
   }
   const coverage = total > 0 ? covered / total : 0;
@@ -305,7 +313,7 @@ export function scoreEvidence(
     ? 0.6 * coverage + 0.25 * typeScore + 0.15 * relevance
     : 0.75 * coverage + 0.1 + 0.15 * relevance;
   // Missing one of the question's most specific concepts is strong evidence of a near miss.
-  const confidence = base * 0.75 ** keyMissed;
+  const confidence = base * penalty;
   return { chunk, coverage, typeScore, relevance, confidence, keyMissed };
 }
 

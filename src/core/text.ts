@@ -7,6 +7,8 @@ import lexicon from './lexicon.json' with { type: 'json' };
  */
 
 const numberWords: Readonly<Record<string, string>> = lexicon.numberWords;
+/** Irregular verb forms the Porter stemmer cannot reduce ("began" → "begin", "struck" → "strike"). */
+const irregularForms: Readonly<Record<string, string>> = lexicon.irregularForms;
 const stopWords: ReadonlySet<string> = new Set(lexicon.stopWords);
 
 /** Longest input examined, in characters; longer text is cut first so work stays bounded. */
@@ -60,7 +62,7 @@ export function toTerm(word: string): string {
   const digits = numberWords[word];
   if (digits !== undefined) return digits;
   if (word === 'percent' || /^\d/.test(word)) return word;
-  return stemmer(word);
+  return stemmer(irregularForms[word] ?? word);
 }
 
 /** True for words that carry no meaning for matching ("the", "how", "did"). */
