@@ -14,7 +14,6 @@ function fixed(value: number, digits: number): string {
 }
 
 function sizeRow(size: SizeResult): string[] {
-  if (size.error) return [String(size.sentences), `failed: ${size.error}`];
   return [
     size.sentences.toLocaleString('en-US'),
     fixed(size.buildMs, 0),
@@ -36,6 +35,8 @@ function sizeRow(size: SizeResult): string[] {
  */
 export function formatBenchTable(result: BenchResult): string {
   const m = result.machine;
+  const measured = result.sizes.filter((s) => !s.error);
+  const failed = result.sizes.filter((s) => s.error);
   const parts = [
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.platform}, Node ${m.node} (${m.date})`,
     '',
@@ -52,13 +53,16 @@ export function formatBenchTable(result: BenchResult): string {
         'ratio',
         'answers/s',
       ],
-      result.sizes.map(sizeRow),
+      measured.map(sizeRow),
+    ),
+    ...failed.map(
+      (s) => `${s.sentences.toLocaleString('en-US')} sentences: not measured, ${s.error}`,
     ),
     '',
     'peers (build ms, heap MB, query p50/p99 ms)',
     table(
       ['sentences', 'library', 'build', 'heap', 'p50', 'p99'],
-      result.sizes.flatMap((size) => [
+      measured.flatMap((size) => [
         [
           size.sentences.toLocaleString('en-US'),
           'strikebot',
