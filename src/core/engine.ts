@@ -136,7 +136,7 @@ function looksLikeTopic(concept: Concept): boolean {
 }
 
 /** Confidence factor for each missing key concept (a name, a counted noun, an unseen topic word). */
-const KEY_MISS_PENALTY = 0.75;
+const KEY_MISS_PENALTY = 0.65;
 /** Confidence factor for each missing heavy concept that is none of those. */
 const SOFT_KEY_MISS_PENALTY = 0.88;
 
@@ -158,7 +158,7 @@ const QUANTITY_TERM = /^(?:\d|million$|billion$|thousand$|hundr|dozen$|half$|qua
  * synonym, 0 when no number is next to it.
  */
 function quantifiesHead(question: QuestionAnalysis, terms: readonly string[]): number {
-  const heads = question.concepts.filter((c) => c.head);
+  const heads = question.concepts.filter((c) => c.head && !c.typeNoun);
   let best = 0;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i] as string;
@@ -280,7 +280,8 @@ export function scoreEvidence(
   );
   const docTerms: ReadonlySet<string> = corpus.docTerms.get(chunk.docId) ?? new Set<string>();
   let typeScore = answerTypeScore(question.type, chunk.text);
-  const counts = question.concepts.some((c) => c.head);
+  // "how much money": the amount is the answer itself, not a count of something.
+  const counts = question.concepts.some((c) => c.head && !c.typeNoun);
   if ((question.type === 'number' || question.type === 'money') && counts && typeScore > 0) {
     typeScore = Math.max(0.6 * typeScore, quantifiesHead(question, tokenize(chunk.text)));
   }
