@@ -1,7 +1,11 @@
+import { createRateLimiter } from './adapters/rate-limit.ts';
 import type { RunningAdapter } from './adapters/types.ts';
 import { bootstrap, exitWithError } from './bootstrap.ts';
 import { runConsoleChat } from './cli/console-chat.ts';
 import { hasDiscord, hasSlack } from './config.ts';
+
+/** Longest wait on shutdown for answers in flight before exiting anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `npm start`: the one place that wires configuration, knowledge, engine and adapters. Starts the
@@ -19,6 +23,9 @@ async function main(): Promise<void> {
     });
     return;
   }
+  // One bucket per user and platform (user ids of the two platforms never collide in practice,
+  // but separate limiters keep them apart for certain).
+  const limits = { burst: config.RATE_LIMIT_BURST, perMinute: config.RATE_LIMIT_PER_MINUTE };
   logger.info(`knowledge ready in ${Math.round(readyMs)} ms`, {
     documents: engine.documents.length,
     chunks: engine.chunks.length,
@@ -33,6 +40,7 @@ async function main(): Promise<void> {
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
         engine,
         logger,
+        rateLimiter: createRateLimiter(limits),
       }),
     );
   }
@@ -47,6 +55,7 @@ async function main(): Promise<void> {
         port: config.PORT,
         engine,
         logger,
+        rateLimiter: createRateLimiter(limits),
       }),
     );
   }
@@ -55,10 +64,20 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: finishing answers in flight and disconnecting`);
-    const results = await Promise.allSettled(adapters.map((a) => a.stop()));
-    for (const [i, result] of results.entries()) {
-      if (result.status === 'rejected') {
-        logger.error(`${adapters[i]?.name} did not stop cleanly`, { error: result.reason });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS);
+    });
+    const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
+    const results = await Promise.race([stopped, timedOut]);
+    clearTimeout(timer);
+    if (results === 'timeout') {
+      logger.warn(`answers still in flight after ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
+    } else {
+      for (const [i, result] of results.entries()) {
+        if (result.status === 'rejected') {
+          logger.error(`${adapters[i]?.name} did not stop cleanly`, { error: result.reason });
+        }
       }
     }
     process.exit(0);

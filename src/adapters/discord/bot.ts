@@ -9,13 +9,17 @@ import {
   GatewayIntentBits,
   type Message,
   type MessageCreateOptions,
+  MessageFlags,
   Partials,
   type SendableChannels,
 } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { Engine } from '../../core/engine.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
 import { type ConversationStore, createConversationStore } from '../conversation.ts';
+import { createRateLimiter, type RateLimiter, rateLimitText } from '../rate-limit.ts';
+import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';
 import { type DiscordReply, formatDiscordReply, threadNameFor } from './format.ts';
@@ -46,8 +50,15 @@ export interface DiscordAdapterOptions {
   threadAutoArchiveMinutes: 60 | 1440 | 4320 | 10080;
   /** Give up if the gateway is not ready after this many ms. Default 30,000. */
   readyTimeoutMs: number;
-  /** REST retries on 5xx and network errors. Default 3. */
+  /**
+   * REST retries on 5xx and network errors. Default 3. (A 429 is always waited out and retried
+   * by discord.js itself, honouring `retry_after`; this count does not limit that.)
+   */
   restRetries: number;
+  /** Per-user limit on questions (by Discord user id). Default: a {@link createRateLimiter} with its defaults. */
+  rateLimiter?: RateLimiter;
+  /** Interaction and message ids remembered to drop gateway re-deliveries. Default 10,000. */
+  maxRemembered: number;
 }
 
 /** Defaults for the optional fields of {@link DiscordAdapterOptions}. */
@@ -56,6 +67,7 @@ export const defaultOptions = {
   threadAutoArchiveMinutes: 1440,
   readyTimeoutMs: 30_000,
   restRetries: 3,
+  maxRemembered: 10_000,
 } as const satisfies Partial<DiscordAdapterOptions>;
 
 /** What {@link startDiscord} requires; the other fields default to {@link defaultOptions}. */
@@ -89,6 +101,9 @@ function errorFields(error: unknown): Record<string, unknown> {
   return { error: e?.message ?? String(error), status: e?.status, code: e?.code };
 }
 
+/** Replies never ping anyone, whatever their text holds. */
+const noMentions: DiscordReply['allowedMentions'] = { parse: [], repliedUser: false };
+
 /**
  * Connects to Discord and answers `/ask`, mentions (in a new thread named after the question),
  * later messages in the threads it opened (with the thread's earlier questions as context) and
@@ -108,36 +123,51 @@ function errorFields(error: unknown): Record<string, unknown> {
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningAdapter> {
   const opts = { ...defaultOptions, ...options };
-  const { engine, logger, threadAutoArchiveMinutes } = opts;
+  const { engine, threadAutoArchiveMinutes } = opts;
+  // Our own token never reaches a log, even through a logger that does not redact.
+  const logger = createRedactingLogger(opts.logger, [opts.token]);
   const conversations = opts.conversations ?? createConversationStore();
+  const limiter = opts.rateLimiter ?? createRateLimiter();
+  // A resumed gateway session may deliver an event again; each id is answered once.
+  const seen = new LRUCache<string, true>({ max: opts.maxRemembered });
+  const firstTime = (id: string): boolean => {
+    if (seen.has(id)) return false;
+    seen.set(id, true);
+    return true;
+  };
 
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
-  const track = (work: () => Promise<void>) => {
+  const track = (requestId: string, work: () => Promise<void>) => {
     if (stopping) return;
+    if (!firstTime(requestId)) {
+      logger.info('discord re-delivered event dropped', { requestId });
+      return;
+    }
     const job = work().catch((error: unknown) => {
-      logger.error('discord handler failed', errorFields(error));
+      logger.error('discord handler failed', { requestId, ...errorFields(error) });
     });
     inFlight.add(job);
     void job.finally(() => inFlight.delete(job));
   };
 
   /** The engine's answer as a Discord payload; a polite failure reply if the engine throws. */
-  const answerFor = (question: string, history: readonly string[] = []): DiscordReply => {
+  const answerFor = (
+    requestId: string,
+    question: string,
+    history: readonly string[] = [],
+  ): DiscordReply => {
     try {
       return formatDiscordReply(engine.answer(question, { history }));
     } catch (error) {
-      logger.error('discord engine failed', errorFields(error));
-      return {
-        content: FAILURE_TEXT,
-        embeds: [],
-        allowedMentions: { parse: [], repliedUser: false },
-      };
+      logger.error('discord engine failed', { requestId, ...errorFields(error) });
+      return { content: FAILURE_TEXT, embeds: [], allowedMentions: noMentions };
     }
   };
 
   /** Sends a reply, logging instead of throwing; returns the message or null. */
   async function sendTo(
+    requestId: string,
     channel: SendableChannels,
     payload: DiscordReply | MessageCreateOptions,
     what: string,
@@ -146,6 +176,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       return await channel.send(payload);
     } catch (error) {
       logger.error(`discord could not send ${what}`, {
+        requestId,
         channelId: channel.id,
         ...errorFields(error),
       });
@@ -161,9 +192,42 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     }
   }
 
+  /** Takes a token from the user's bucket; returns the polite refusal when there is none. */
+  function overLimit(userId: string, requestId: string): string | undefined {
+    const decision = limiter.take(userId);
+    if (decision.ok) return undefined;
+    logger.info('discord rate limited', {
+      requestId,
+      userId,
+      retryAfterMs: decision.retryAfterMs,
+    });
+    return rateLimitText(decision.retryAfterMs);
+  }
+
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const requestId = interaction.id;
     const question = interaction.options.getString(QUESTION_OPTION, true);
-    logger.info('discord /ask', { userId: interaction.user.id, channelId: interaction.channelId });
+    logger.info('discord /ask', {
+      requestId,
+      userId: interaction.user.id,
+      channelId: interaction.channelId,
+    });
+    const limited = overLimit(interaction.user.id, requestId);
+    if (limited) {
+      try {
+        await interaction.reply({
+          content: limited,
+          flags: MessageFlags.Ephemeral,
+          allowedMentions: noMentions,
+        });
+      } catch (error) {
+        logger.error('discord could not send the rate-limit reply', {
+          requestId,
+          ...errorFields(error),
+        });
+      }
+      return;
+    }
     // Defer first: Discord drops interactions not acknowledged within 3 seconds.
     await interaction.deferReply();
     // Asked inside a thread the bot takes part in: the thread's earlier questions give context.
@@ -173,13 +237,13 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       (channel.ownerId === interaction.client.user.id || conversations.has(channel.id))
         ? channel.id
         : undefined;
-    const payload = answerFor(question, threadId ? conversations.history(threadId) : []);
+    const payload = answerFor(requestId, question, threadId ? conversations.history(threadId) : []);
     if (threadId) conversations.record(threadId, question);
     let reply: Message;
     try {
       reply = await interaction.editReply(payload);
     } catch (error) {
-      logger.error('discord could not edit the /ask reply', errorFields(error));
+      logger.error('discord could not edit the /ask reply', { requestId, ...errorFields(error) });
       return;
     }
     if (!interaction.inGuild() || channel?.isThread()) return;
@@ -191,11 +255,32 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       conversations.record(thread.id, question);
     } catch (error) {
       // The answer is already in the channel; the conversation just can't continue in a thread.
-      logger.warn('discord could not open a thread on the /ask reply', errorFields(error));
+      logger.warn('discord could not open a thread on the /ask reply', {
+        requestId,
+        ...errorFields(error),
+      });
     }
   }
 
+  /** Replies to `message` with the rate-limit text; true when the user is over their limit. */
+  async function refusedForRate(message: Message, requestId: string): Promise<boolean> {
+    const limited = overLimit(message.author.id, requestId);
+    if (!limited || !message.channel.isSendable()) return Boolean(limited);
+    await sendTo(
+      requestId,
+      message.channel,
+      {
+        content: limited,
+        allowedMentions: noMentions,
+        reply: { messageReference: message, failIfNotExists: false },
+      },
+      'the rate-limit reply',
+    );
+    return true;
+  }
+
   async function onMessage(message: Message): Promise<void> {
+    const requestId = message.id;
     const botId = message.client.user.id;
     if (message.author.bot || message.author.id === botId || message.system) return;
     const mentioned = message.mentions.users.has(botId);
@@ -204,9 +289,10 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
 
     if (channel.isDMBased()) {
       if (!channel.isSendable()) return;
-      logger.info('discord DM', { userId: message.author.id });
+      logger.info('discord DM', { requestId, userId: message.author.id });
+      if (await refusedForRate(message, requestId)) return;
       await typing(channel);
-      await sendTo(channel, answerFor(question), 'a DM answer');
+      await sendTo(requestId, channel, answerFor(requestId, question), 'a DM answer');
       return;
     }
 
@@ -215,17 +301,23 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       if (!mentioned && !ours) return;
       // Without the Message Content intent, unmentioned messages arrive empty: nothing to answer.
       if (!mentioned && question === '') return;
-      logger.info('discord thread question', { threadId: channel.id, followUp: !mentioned });
+      logger.info('discord thread question', {
+        requestId,
+        threadId: channel.id,
+        followUp: !mentioned,
+      });
+      if (await refusedForRate(message, requestId)) return;
       await typing(channel);
-      const payload = answerFor(question, conversations.history(channel.id));
+      const payload = answerFor(requestId, question, conversations.history(channel.id));
       conversations.record(channel.id, question);
-      await sendTo(channel, payload, 'a thread answer');
+      await sendTo(requestId, channel, payload, 'a thread answer');
       return;
     }
 
     if (!mentioned || !channel.isSendable()) return;
-    logger.info('discord mention', { channelId: channel.id, userId: message.author.id });
-    const payload = answerFor(question);
+    logger.info('discord mention', { requestId, channelId: channel.id, userId: message.author.id });
+    if (await refusedForRate(message, requestId)) return;
+    const payload = answerFor(requestId, question);
     let target: SendableChannels = channel;
     if (channel.isTextBased() && 'threads' in channel) {
       try {
@@ -237,6 +329,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         target = thread;
       } catch (error) {
         logger.warn('discord could not open a thread; answering in the channel', {
+          requestId,
           channelId: channel.id,
           ...errorFields(error),
         });
@@ -245,12 +338,13 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     await typing(target);
     if (target === channel) {
       await sendTo(
+        requestId,
         channel,
         { ...payload, reply: { messageReference: message, failIfNotExists: false } },
         'a channel answer',
       );
     } else {
-      await sendTo(target, payload, 'a thread answer');
+      await sendTo(requestId, target, payload, 'a thread answer');
     }
   }
 
@@ -265,7 +359,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       ],
       // DM channels are not cached before their first message; without this those messages are dropped.
       partials: [Partials.Channel],
-      allowedMentions: { parse: [], repliedUser: false },
+      allowedMentions: noMentions,
       rest: {
         retries: opts.restRetries,
         ...(opts.apiUrl ? { api: opts.apiUrl.replace(/\/+$/, '') } : {}),
@@ -273,10 +367,18 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     });
     client.on(Events.InteractionCreate, (interaction) => {
       if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
-        track(() => onSlashCommand(interaction));
+        track(interaction.id, () => onSlashCommand(interaction));
       }
     });
-    client.on(Events.MessageCreate, (message) => track(() => onMessage(message)));
+    client.on(Events.MessageCreate, (message) => track(message.id, () => onMessage(message)));
+    // discord.js waits out every 429 itself (honouring retry_after); log them so they are seen.
+    client.rest.on('rateLimited', (info) =>
+      logger.warn('discord rate limited by the API; waiting', {
+        route: info.route,
+        retryAfterMs: info.retryAfter,
+        global: info.global,
+      }),
+    );
     client.on(Events.Error, (error) => logger.error('discord client error', errorFields(error)));
     client.on(Events.Warn, (warning) => logger.warn('discord client warning', { warning }));
     return client;

@@ -9,6 +9,8 @@ import type { Engine } from '../../core/engine.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
 import { type ConversationStore, createConversationStore } from '../conversation.ts';
+import { createRateLimiter, type RateLimiter, rateLimitText } from '../rate-limit.ts';
+import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { createBoltLogger } from './bolt-logger.ts';
 import {
@@ -53,7 +55,10 @@ export interface SlackAdapterOptions {
   command: string;
   /** Reaction shown on a question while it is being answered. Default `eyes`. */
   workingReaction: string;
-  /** Retries of a failed Web API call (Bolt's default is 10 over half an hour). Default 2. */
+  /**
+   * Retries of a failed Web API call: HTTP 5xx, network errors and HTTP 429 (after waiting the
+   * `Retry-After` Slack sends). Bolt's default is 10 over half an hour. Default 2.
+   */
   webApiRetries: number;
   /** A Web API call taking longer than this (ms) fails, so a hung call cannot block `stop()`. Default 10,000. */
   webApiTimeoutMs: number;
@@ -63,6 +68,8 @@ export interface SlackAdapterOptions {
   maxRemembered: number;
   /** Clock in milliseconds for that memory. Default `performance.now`. */
   now: () => number;
+  /** Per-user limit on questions (by Slack user id). Default: a {@link createRateLimiter} with its defaults. */
+  rateLimiter: RateLimiter | undefined;
 }
 
 /** The options {@link startSlack} fills in when they are left out. */
@@ -79,6 +86,7 @@ export const defaultSlackOptions = {
   conversations: undefined,
   maxRemembered: 5000,
   now: () => performance.now(),
+  rateLimiter: undefined,
 } satisfies Omit<SlackAdapterOptions, 'botToken' | 'engine' | 'logger'>;
 
 /** What {@link startSlack} takes: the required fields plus any of the defaulted ones. */
@@ -167,7 +175,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     engine: options.engine,
     logger: options.logger,
   };
-  const { botToken, signingSecret, appToken, engine, logger } = opts;
+  const { botToken, signingSecret, appToken, engine } = opts;
   const socketMode = appToken !== undefined;
   if (!socketMode && !signingSecret) {
     throw new StrikebotError(
@@ -176,7 +184,10 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     );
   }
   const secrets = [botToken, signingSecret, appToken].filter((s): s is string => Boolean(s));
+  // Our own secrets never reach a log, even through a logger that does not redact.
+  const logger = createRedactingLogger(opts.logger, secrets);
   const boltLogger = createBoltLogger(logger, secrets);
+  const limiter = opts.rateLimiter ?? createRateLimiter();
   const clientOptions = {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: { retries: opts.webApiRetries },
@@ -205,7 +216,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     // Yield first so an ack already sent is flushed before the engine's synchronous work.
     const run = new Promise<void>((resolve) => setImmediate(resolve))
       .then(work)
-      .catch((error: unknown) => logger.error('slack: could not answer', { error }))
+      .catch((error: unknown) => logger.error('slack: handler failed', { error }))
       .finally(() => inFlight.delete(run));
     inFlight.add(run);
     return run;
@@ -220,10 +231,47 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     clientOptions,
     // We keep our own thread memory; Bolt's would grow without bound.
     convoStore: false,
+    // The error handler then also gets the request body, so its log names the request.
+    extendedErrorHandler: true,
   });
-  app.error(async (error) => {
-    logger.error('slack: request failed', { error, code: slackErrorCode(error) });
-  });
+  const onError = async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+    logger.error('slack: request failed', {
+      requestId: requestIdOf(body),
+      error,
+      code: slackErrorCode(error),
+    });
+  };
+  app.error(onError);
+
+  /** Takes a token from the user's bucket; returns the polite refusal when there is none. */
+  const overLimit = (userId: string, requestId: string | undefined): string | undefined => {
+    const decision = limiter.take(userId);
+    if (decision.ok) return undefined;
+    logger.info('slack: rate limited', { requestId, userId, retryAfterMs: decision.retryAfterMs });
+    return rateLimitText(decision.retryAfterMs);
+  };
+
+  /** Tells only `user` that they are over their limit (an ephemeral message in the conversation). */
+  const refuseForRate = async (
+    client: webApi.WebClient,
+    target: { channel: string; threadTs: string | undefined; user: string },
+    text: string,
+    requestId: string | undefined,
+  ): Promise<void> => {
+    try {
+      await client.chat.postEphemeral({
+        channel: target.channel,
+        user: target.user,
+        text: escapeSlackText(text),
+        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      });
+    } catch (error) {
+      logger.warn('slack: could not send the rate-limit reply', {
+        requestId,
+        code: slackErrorCode(error) ?? String(error),
+      });
+    }
+  };
 
   const react = async (
     client: webApi.WebClient,
@@ -247,6 +295,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     target: { channel: string; threadTs: string | undefined; messageTs: string },
     conversation: string,
     question: string,
+    requestId: string | undefined,
   ): Promise<void> => {
     await react(client, true, target.channel, target.messageTs);
     try {
@@ -265,7 +314,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       });
       if (question) conversations.record(conversation, question);
     } catch (error) {
-      logger.error('slack: could not answer', { error, code: slackErrorCode(error) });
+      logger.error('slack: could not answer', { requestId, error, code: slackErrorCode(error) });
       await client.chat
         .postMessage({
           channel: target.channel,
@@ -273,7 +322,11 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
           text: SORRY,
         })
         .catch((again: unknown) =>
-          logger.error('slack: could not apologise', { code: slackErrorCode(again) }),
+          logger.error('slack: could not apologise', {
+            requestId,
+            error: again,
+            code: slackErrorCode(again),
+          }),
         );
     } finally {
       await react(client, false, target.channel, target.messageTs);
@@ -281,6 +334,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   };
 
   app.command(opts.command, async ({ command, ack, respond, client }) => {
+    const requestId = command.trigger_id;
     const question = toPlainQuestion(command.text ?? '', botUserId);
     if (stopping) {
       await ack({ response_type: 'ephemeral', text: 'I am restarting; please ask again shortly.' });
@@ -290,14 +344,23 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       await ack({ response_type: 'ephemeral', text: usageText(opts.command) });
       return;
     }
+    const limited = overLimit(command.user_id, requestId);
+    if (limited) {
+      await ack({ response_type: 'ephemeral', text: limited });
+      return;
+    }
     await ack();
     await track(async () => {
       try {
         await answerCommand();
       } catch (error) {
-        logger.error('slack: could not answer /ask', { error, code: slackErrorCode(error) });
+        logger.error('slack: could not answer /ask', {
+          requestId,
+          error,
+          code: slackErrorCode(error),
+        });
         await respond({ response_type: 'ephemeral', text: SORRY }).catch((again: unknown) =>
-          logger.error('slack: could not apologise', { error: again }),
+          logger.error('slack: could not apologise', { requestId, error: again }),
         );
       }
     });
@@ -315,7 +378,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       } catch (error) {
         const code = slackErrorCode(error);
         if (code === undefined || !cannotPost.has(code)) throw error;
-        logger.info('slack: cannot post in channel; answering privately', { code });
+        logger.info('slack: cannot post in channel; answering privately', { requestId, code });
         const blocks = [...answer.blocks, inviteBlock(botUserId)];
         await respond({ response_type: 'ephemeral', text: answer.text, blocks });
         return;
@@ -348,12 +411,23 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       return;
     }
     const threadTs = event.thread_ts ?? event.ts;
+    const limited = event.user ? overLimit(event.user, body.event_id) : undefined;
+    if (limited && event.user) {
+      await refuseForRate(
+        client,
+        { channel: event.channel, threadTs: event.thread_ts, user: event.user },
+        limited,
+        body.event_id,
+      );
+      return;
+    }
     await track(() =>
       reply(
         client,
         { channel: event.channel, threadTs, messageTs: event.ts },
         `${event.channel}:${threadTs}`,
         toPlainQuestion(event.text, botUserId),
+        body.event_id,
       ),
     );
   });
@@ -382,12 +456,23 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       logger.debug('slack: duplicate event dropped', { retryNum: context.retryNum });
       return;
     }
+    const limited = overLimit(message.user, body.event_id);
+    if (limited) {
+      await refuseForRate(
+        client,
+        { channel: message.channel, threadTs: message.thread_ts, user: message.user },
+        limited,
+        body.event_id,
+      );
+      return;
+    }
     await track(() =>
       reply(
         client,
         { channel: message.channel, threadTs: message.thread_ts, messageTs: message.ts },
         conversation,
         toPlainQuestion(text, botUserId),
+        body.event_id,
       ),
     );
   });
@@ -416,6 +501,13 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       logger.info('slack: stopped');
     },
   };
+}
+
+/** The id that names a request in logs: the event's `event_id` or the command's `trigger_id`. */
+function requestIdOf(body: unknown): string | undefined {
+  const b = body as { event_id?: unknown; trigger_id?: unknown } | undefined;
+  if (typeof b?.event_id === 'string') return b.event_id;
+  return typeof b?.trigger_id === 'string' ? b.trigger_id : undefined;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -54,6 +54,8 @@ describe('startDiscord', () => {
       engine,
       logger,
       restRetries: 0,
+      // Every test asks as the same person; the limit has its own tests.
+      rateLimiter: { take: () => ({ ok: true }) },
     });
     startupLines = [...logger.lines];
   });
@@ -172,6 +174,7 @@ describe('startDiscord', () => {
         level: 'warn',
         message: 'discord could not open a thread; answering in the channel',
         fields: {
+          requestId: messageId,
           channelId: FAKE_IDS.channelId,
           error: 'Missing Permissions',
           status: 403,
@@ -313,7 +316,7 @@ describe('startDiscord connection', () => {
     });
     try {
       fake.calls.length = 0;
-      fake.sendSlashCommand('Why did they strike?');
+      const { id } = fake.sendSlashCommand('Why did they strike?');
       const edit = await fake.waitForCall((c) => c.method === 'PATCH');
       expect(body(edit).content).toBe(FAILURE_TEXT);
       expect(body(edit).allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -321,7 +324,7 @@ describe('startDiscord connection', () => {
         {
           level: 'error',
           message: 'discord engine failed',
-          fields: { error: 'index corrupt', status: undefined, code: undefined },
+          fields: { requestId: id, error: 'index corrupt', status: undefined, code: undefined },
         },
       ]);
     } finally {
