@@ -36,6 +36,8 @@ export interface EngineOptions {
   maxCitations: number;
   /** Candidates taken from the index for reranking. Default 40. */
   candidates: number;
+  /** Most terms (rarest first) sent to the index per question. Default 24. */
+  maxQueryTerms: number;
   /**
    * Least evidence (0 to 1, see {@link scoreEvidence}) the best sentence needs for the engine to
    * answer rather than say the documents don't cover the question. Default 0.55.
@@ -53,6 +55,7 @@ export const defaultEngineOptions: EngineOptions = {
   maxQuestionLength: 500,
   maxCitations: 3,
   candidates: 40,
+  maxQueryTerms: 24,
   minConfidence: 0.55,
 };
 
@@ -404,7 +407,7 @@ export function createEngine(
         for (const term of alt) weights.set(term, Math.max(weights.get(term) ?? 0, w));
       });
     }
-    const terms = [...weights.keys()].filter((t) => corpus.df.has(t));
+    const terms = selectQueryTerms(corpus, weights, settings.maxQueryTerms);
     if (terms.length === 0) return [];
     const hits = index.search(terms.join(' '), {
       combineWith: 'OR',
@@ -484,6 +487,24 @@ export function createEngine(
   };
 
   return { answer, documents, chunks: corpus.chunks, index, toSnapshot };
+}
+
+/**
+ * The terms sent to MiniSearch: those the documents use, rarest first, at most `limit`, and
+ * without terms found in more than a tenth of all chunks when rarer ones remain. Common terms
+ * ("kaiser" in a Kaiser archive) cost the most to look up and tell the least; reranking still
+ * counts them, on the candidates the rare terms find.
+ */
+function selectQueryTerms(
+  corpus: Corpus,
+  weights: ReadonlyMap<string, number>,
+  limit: number,
+): string[] {
+  const known = [...weights.keys()].filter((t) => corpus.df.has(t));
+  known.sort((a, b) => (corpus.df.get(a) ?? 0) - (corpus.df.get(b) ?? 0) || a.localeCompare(b));
+  const common = Math.max(50, corpus.chunks.length * 0.1);
+  const selective = known.filter((t) => (corpus.df.get(t) ?? 0) <= common);
+  return (selective.length > 0 ? selective : known.slice(0, 2)).slice(0, limit);
 }
 
 /** Chunks, counts and indexes the documents, tokenising each chunk once. */

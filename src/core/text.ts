@@ -62,8 +62,18 @@ export function toTerm(word: string): string {
   const digits = numberWords[word];
   if (digits !== undefined) return digits;
   if (word === 'percent' || /^\d/.test(word)) return word;
-  return stemmer(irregularForms[word] ?? word);
+  let term = stemCache.get(word);
+  if (term === undefined) {
+    // Stemming is the costliest step of indexing; words repeat, so remember (boundedly).
+    if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+    term = stemmer(irregularForms[word] ?? word);
+    stemCache.set(word, term);
+  }
+  return term;
 }
+
+const STEM_CACHE_SIZE = 200_000;
+const stemCache = new Map<string, string>();
 
 /** True for words that carry no meaning for matching ("the", "how", "did"). */
 export function isStopWord(word: string): boolean {
