@@ -36,8 +36,10 @@ beforeAll(async () => {
     engine,
     logger: createLogger({ level: 'debug', write: (line) => logLines.push(line) }),
     webApiRetries: 0,
-    // Every test asks as the same person; the limit has its own tests.
-    rateLimiter: { take: () => ({ ok: true }) },
+    // Only UFLOOD is over the limit; the token bucket itself has its own tests.
+    rateLimiter: {
+      take: (user) => (user === 'UFLOOD' ? { ok: false, retryAfterMs: 12_300 } : { ok: true }),
+    },
   });
   base = `http://127.0.0.1:${slack.port}`;
   // Slack's URL check; it also warms up fetch and Bolt so the timing test measures the ack alone.
@@ -303,6 +305,44 @@ describe('startSlack events', () => {
       text: SORRY,
       team_id: 'T1',
     });
+  });
+
+  it('tells a user over the rate limit, ephemerally, when to try again (/ask)', async () => {
+    const res = await postSignedToSlackApp(
+      base,
+      slashCommandBody({ text: socalQuestion, user_id: 'UFLOOD' }),
+      { secret },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      response_type: 'ephemeral',
+      text: 'You are asking quickly; please try again in 13 seconds.',
+    });
+    await barrier();
+    expect(asked.map((a) => a.question)).toEqual(['barrier strike']);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('tells a user over the rate limit, ephemerally, when to try again (mention)', async () => {
+    await sendEvent({
+      type: 'app_mention',
+      user: 'UFLOOD',
+      text: '<@UBOT> strike dates?',
+      ts: '1710000007.000001',
+      thread_ts: '1710000006.000001',
+      channel: 'C1',
+      event_ts: '1710000007.000001',
+    });
+    await fake.waitFor(() => fake.callsTo('chat.postEphemeral').length === 1);
+    expect(fake.callsTo('chat.postEphemeral')[0]?.args).toEqual({
+      channel: 'C1',
+      user: 'UFLOOD',
+      thread_ts: '1710000006.000001',
+      text: 'You are asking quickly; please try again in 13 seconds.',
+      team_id: 'T1',
+    });
+    await barrier();
+    expect(asked.map((a) => a.question)).toEqual(['barrier strike']);
   });
 
   it('answers a retried event (X-Slack-Retry-Num) and a repeated event_id only once', async () => {

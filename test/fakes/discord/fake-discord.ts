@@ -41,7 +41,15 @@ interface Failure {
   path: RegExp;
   status: number;
   body: unknown;
+  headers: Record<string, string>;
   times: number;
+}
+
+/** A fault the fake injects into one REST call: its status and, for a 429, the wait it asks for. */
+export interface InjectedFault {
+  status: number;
+  /** Seconds sent as `Retry-After` and `retry_after` with a 429. Default 0.05. */
+  retryAfterSec?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -87,14 +95,27 @@ export interface FakeDiscord {
   readonly apiUrl: string;
   /** Every REST call, in arrival order. */
   readonly calls: RecordedCall[];
-  /** Makes the next `times` calls matching `method` and `path` answer `status` with a Discord error body. */
-  fail(method: string, path: RegExp, status: number, times?: number): void;
+  /**
+   * Makes the next `times` calls matching `method` and `path` answer `status` with a Discord error
+   * body; a 429 carries `Retry-After` (seconds, `retryAfterSec`, default 0.05) like Discord's.
+   */
+  fail(method: string, path: RegExp, status: number, times?: number, retryAfterSec?: number): void;
+  /**
+   * Decides, for each REST call not already failed by {@link FakeDiscord.fail}, whether to answer
+   * it with a fault instead (`undefined`: answer normally). Pass `undefined` to stop injecting.
+   */
+  injectFaults(
+    pick: ((method: string, path: string) => InjectedFault | undefined) | undefined,
+  ): void;
   /** Holds the answers to calls matching `method` and `path` for `ms` milliseconds (a slow Discord). */
   delay(method: string, path: RegExp, ms: number): void;
   /** Sends a dispatch (`op: 0`) to every connected gateway client. */
   dispatch(event: string, data: Json): void;
   /** Dispatches `/ask question:<question>` in the guild text channel; returns the interaction's id and token. */
-  sendSlashCommand(question: string): { id: string; token: string };
+  sendSlashCommand(
+    question: string,
+    options?: { user?: FakeUser; id?: string },
+  ): { id: string; token: string };
   /**
    * Dispatches MESSAGE_CREATE from the human user. `mentionsBot` puts the bot in the `mentions`
    * array (the text should then contain `<@botId>`); `channelId` defaults to the text channel;
@@ -106,6 +127,8 @@ export interface FakeDiscord {
     channelId?: string;
     dm?: boolean;
     author?: FakeUser;
+    /** Message id; pass an earlier one to re-deliver that message. Default: a new id. */
+    id?: string;
   }): string;
   /** Dispatches THREAD_CREATE for a thread a person opened in the text channel; returns its id. */
   createUserThread(name: string): string;
@@ -119,6 +142,21 @@ export interface FakeDiscord {
   readonly connections: number;
   /** Closes every socket and the server. */
   close(): Promise<void>;
+}
+
+/** Discord's error body (and, for a 429, its rate-limit headers) for `status`. */
+function errorFor(
+  status: number,
+  retryAfterSec = 0.05,
+): { body: unknown; headers: Record<string, string> } {
+  if (status === 429) {
+    return {
+      body: { message: 'You are being rate limited.', retry_after: retryAfterSec, global: false },
+      headers: { 'Retry-After': String(retryAfterSec), 'X-RateLimit-Scope': 'user' },
+    };
+  }
+  if (status === 403) return { body: { message: 'Missing Permissions', code: 50013 }, headers: {} };
+  return { body: { message: `${status}: Internal Server Error`, code: 0 }, headers: {} };
 }
 
 /** Options for {@link startFakeDiscord}. */
@@ -147,6 +185,7 @@ export async function startFakeDiscord(
   const { heartbeatIntervalMs, disallowedIntents } = { ...defaultOptions, ...options };
   const calls: RecordedCall[] = [];
   const failures: Failure[] = [];
+  let faultPicker: ((method: string, path: string) => InjectedFault | undefined) | undefined;
   const delays: { method: string; path: RegExp; ms: number }[] = [];
   const waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
   const sockets = new Set<WebSocket>();
@@ -367,12 +406,17 @@ export async function startFakeDiscord(
 
     let status: number;
     let reply: unknown;
+    let headers: Record<string, string> = {};
     const failure = failures.find((f) => f.method === method && f.path.test(path) && f.times > 0);
+    const injected = failure || path === '/gateway/bot' ? undefined : faultPicker?.(method, path);
     if (path === '/gateway/bot' && req.headers.authorization !== `Bot ${FAKE_TOKEN}`) {
       [status, reply] = [401, { message: '401: Unauthorized', code: 0 }];
     } else if (failure) {
       failure.times -= 1;
-      [status, reply] = [failure.status, failure.body];
+      [status, reply, headers] = [failure.status, failure.body, failure.headers];
+    } else if (injected) {
+      const made = errorFor(injected.status, injected.retryAfterSec);
+      [status, reply, headers] = [injected.status, made.body, made.headers];
     } else {
       [status, reply] = route(method, path, (body ?? {}) as Json);
     }
@@ -388,9 +432,11 @@ export async function startFakeDiscord(
       }
     }
     if (reply === undefined) {
-      res.writeHead(status).end();
+      res.writeHead(status, headers).end();
     } else {
-      res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(reply));
+      res
+        .writeHead(status, { ...headers, 'Content-Type': 'application/json' })
+        .end(JSON.stringify(reply));
     }
   }
 
@@ -410,19 +456,17 @@ export async function startFakeDiscord(
     get connections() {
       return sockets.size;
     },
-    fail(method, path, status, times = 1) {
-      const body =
-        status === 403
-          ? { message: 'Missing Permissions', code: 50013 }
-          : { message: `${status}: Internal Server Error`, code: 0 };
-      failures.push({ method, path, status, body, times });
+    fail(method, path, status, times = 1, retryAfterSec = 0.05) {
+      failures.push({ method, path, status, times, ...errorFor(status, retryAfterSec) });
+    },
+    injectFaults(pick) {
+      faultPicker = pick;
     },
     delay(method, path, ms) {
       delays.push({ method, path, ms });
     },
     dispatch: broadcast,
-    sendSlashCommand(question) {
-      const id = newId();
+    sendSlashCommand(question, { user = humanUser, id = newId() } = {}) {
       const token = `interaction-token-${id}`;
       interactionChannel.set(token, FAKE_IDS.channelId);
       broadcast('INTERACTION_CREATE', {
@@ -440,7 +484,7 @@ export async function startFakeDiscord(
           guild_id: FAKE_IDS.guildId,
         },
         member: {
-          user: humanUser,
+          user,
           roles: [],
           joined_at: TIMESTAMP,
           permissions: '2251799813685247',
@@ -463,8 +507,14 @@ export async function startFakeDiscord(
       });
       return { id, token };
     },
-    sendMessage({ content, mentionsBot = false, channelId, dm = false, author = humanUser }) {
-      const id = newId();
+    sendMessage({
+      content,
+      mentionsBot = false,
+      channelId,
+      dm = false,
+      author = humanUser,
+      id = newId(),
+    }) {
       const channel = channelId ?? (dm ? '700000000000000001' : FAKE_IDS.channelId);
       if (dm) channelGuild.set(channel, null);
       const guildId = channelGuild.get(channel);

@@ -25,6 +25,13 @@ export interface RecordedResponse {
 /** Builds the JSON the fake answers a method with. */
 export type MethodHandler = (call: RecordedCall) => Record<string, unknown>;
 
+/** An HTTP-level fault the fake answers a Web API call with: a 5xx, or a 429 with `Retry-After`. */
+export interface HttpFault {
+  status: number;
+  /** Whole seconds sent as `Retry-After` with a 429 (Slack sends whole seconds). Default 1. */
+  retryAfterSec?: number;
+}
+
 /** Options for {@link startFakeSlack}. */
 export interface FakeSlackOptions {
   /** The bot token the fake accepts; other tokens get `invalid_auth`. Default `xoxb-test-token`. */
@@ -68,6 +75,13 @@ export interface FakeSlack {
   callsTo(method: string): RecordedCall[];
   /** Answers the next call to `method` with `{ ok: false, error }`. */
   failNext(method: string, error: string): void;
+  /** Answers the next call to `method` with an HTTP fault (429 with `Retry-After`, or a 5xx). */
+  failHttpNext(method: string, fault: HttpFault): void;
+  /**
+   * Decides, for each Web API call (after the token check), whether to answer it with an HTTP
+   * fault instead (`undefined`: answer normally). Pass `undefined` to stop injecting.
+   */
+  injectFaults(pick: ((call: RecordedCall) => HttpFault | undefined) | undefined): void;
   /** Replaces how `method` is answered until {@link FakeSlack.reset}. */
   handle(method: string, handler: MethodHandler): void;
   /** Forgets recorded calls, queued failures and custom handlers. */
@@ -118,6 +132,8 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
   const responses: RecordedResponse[] = [];
   const failures = new Map<string, string[]>();
   const handlers = new Map<string, MethodHandler>();
+  const httpFailures = new Map<string, HttpFault[]>();
+  let faultPicker: ((call: RecordedCall) => HttpFault | undefined) | undefined;
   let nextTs = 1;
 
   const builtIn: Record<string, MethodHandler> = {
@@ -139,6 +155,10 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
         message: { type: 'message', text: call.args.text, user: botUserId, bot_id: botId, ts },
       };
     },
+    'chat.postEphemeral': () => ({
+      ok: true,
+      message_ts: `1700000000.${String(nextTs++).padStart(6, '0')}`,
+    }),
     'reactions.add': () => ({ ok: true }),
     'reactions.remove': () => ({ ok: true }),
   };
@@ -179,6 +199,16 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
     }
     if (call.token !== botToken) {
       send(200, { ok: false, error: 'invalid_auth' });
+      return;
+    }
+    const fault = httpFailures.get(method)?.shift() ?? faultPicker?.(call);
+    if (fault) {
+      const retryAfter =
+        fault.status === 429 ? { 'Retry-After': String(fault.retryAfterSec ?? 1) } : {};
+      res.writeHead(fault.status, { ...retryAfter, 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }),
+      );
       return;
     }
     const queued = failures.get(method);
@@ -234,6 +264,12 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
     failNext(method, error) {
       failures.set(method, [...(failures.get(method) ?? []), error]);
     },
+    failHttpNext(method, fault) {
+      httpFailures.set(method, [...(httpFailures.get(method) ?? []), fault]);
+    },
+    injectFaults(pick) {
+      faultPicker = pick;
+    },
     handle(method, handler) {
       handlers.set(method, handler);
     },
@@ -252,6 +288,7 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
       responses.length = 0;
       failures.clear();
       handlers.clear();
+      httpFailures.clear();
     },
     async waitFor(predicate, timeoutMs = 2000) {
       const deadline = Date.now() + timeoutMs;

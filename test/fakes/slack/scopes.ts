@@ -6,6 +6,7 @@
 /** Web API methods the adapter calls, with the scope each needs (`null`: none). */
 export const webApiScopes: Readonly<Record<string, string | null>> = {
   'auth.test': null,
+  'chat.postEphemeral': 'chat:write',
   'chat.postMessage': 'chat:write',
   'reactions.add': 'reactions:write',
   'reactions.remove': 'reactions:write',

@@ -60,6 +60,7 @@ export interface SlashCommandFields {
   response_url: string;
   user_id: string;
   channel_id: string;
+  trigger_id: string;
 }
 
 /** The form body Slack sends for a slash command. */
