@@ -12,10 +12,13 @@ const SHUTDOWN_GRACE_MS = 10_000;
  * Discord and/or Slack adapters when their tokens are set, else the console chat.
  */
 async function main(): Promise<void> {
-  const { config, logger, engine, readyMs } = await bootstrap();
+  const { config, logger, engine, readyMs, indexSource } = await bootstrap();
   const adapters: RunningAdapter[] = [];
   if (!hasDiscord(config) && !hasSlack(config)) {
-    logger.debug('ready', { documents: engine.documents.length, readyMs: Math.round(readyMs) });
+    logger.debug(`ready in ${Math.round(readyMs)} ms`, {
+      documents: engine.documents.length,
+      index: indexSource,
+    });
     await runConsoleChat(engine, {
       input: process.stdin,
       output: process.stdout,
@@ -26,7 +29,8 @@ async function main(): Promise<void> {
   // One bucket per user and platform (user ids of the two platforms never collide in practice,
   // but separate limiters keep them apart for certain).
   const limits = { burst: config.RATE_LIMIT_BURST, perMinute: config.RATE_LIMIT_PER_MINUTE };
-  logger.info(`knowledge ready in ${Math.round(readyMs)} ms`, {
+  logger.info(`cold start to ready in ${Math.round(readyMs)} ms`, {
+    index: indexSource,
     documents: engine.documents.length,
     chunks: engine.chunks.length,
   });
