@@ -225,11 +225,14 @@ export function buildCorpus(
   };
 }
 
-/** How well a set of terms expresses a concept: 1 own words, 0.85 a synonym, 0 not at all. */
+/**
+ * How well a set of terms expresses a concept: 1 for its own words (or their abbreviation or long
+ * form), 0.85 for a synonym, 0 not at all.
+ */
 function matchConcept(concept: Concept, terms: ReadonlySet<string>): number {
   let best = 0;
   concept.alternatives.forEach((alt, i) => {
-    if (alt.every((t) => terms.has(t))) best = Math.max(best, i === 0 ? 1 : 0.85);
+    if (alt.every((t) => terms.has(t))) best = Math.max(best, i < concept.exact ? 1 : 0.85);
   });
   return best;
 }

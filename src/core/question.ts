@@ -12,8 +12,13 @@ import { isStopWord, normalizeText, splitWords, toTerm } from './text.ts';
 export interface Concept {
   /** The question's own words for it, as index terms. */
   terms: string[];
-  /** Ways a sentence may express it: the question's own terms first, then synonyms. */
+  /**
+   * Ways a sentence may express it: the question's own terms and their abbreviation or long form
+   * first (the first `exact` entries), then synonyms.
+   */
   alternatives: string[][];
+  /** How many leading `alternatives` say exactly the same thing as the question's words. */
+  exact: number;
   /** The first raw word of the concept, for background-frequency weighting. */
   word: string;
   /** 1 for the question's own concepts, lower for concepts carried over from earlier questions. */
@@ -70,6 +75,25 @@ function compileLexicon(groups: readonly (readonly string[])[]): CompiledLexicon
 }
 
 const defaultLexicon = compileLexicon(lexicon.synonyms);
+/** Abbreviation and long form pairs, as joined index terms in both directions. */
+const abbreviations = new Map<string, string>();
+for (const [short, long] of Object.entries(lexicon.abbreviations as Record<string, string>)) {
+  const a = termsOf(short).join(' ');
+  const b = termsOf(long).join(' ');
+  abbreviations.set(a, b);
+  abbreviations.set(b, a);
+}
+
+/** Orders a concept's alternatives: own terms, their abbreviation or long form, then synonyms. */
+function orderAlternatives(
+  own: string[],
+  others: string[][],
+): { alternatives: string[][]; exact: number } {
+  const twin = abbreviations.get(own.join(' '));
+  const exactOthers = others.filter((m) => m.join(' ') === twin);
+  const rest = others.filter((m) => m.join(' ') !== twin);
+  return { alternatives: [own, ...exactOthers, ...rest], exact: 1 + exactOthers.length };
+}
 const typeNouns = new Set(lexicon.typeNouns.map((w) => termsOf(w).join(' ')));
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {
@@ -143,7 +167,7 @@ function extractConcepts(
       const others = (lex.groups[match.group] ?? []).filter((m) => !sameTerms(m, match.member));
       concepts.push({
         terms: match.member,
-        alternatives: [match.member, ...others],
+        ...orderAlternatives(match.member, others),
         word: words[i] as string,
         weight,
         typeNoun: typeNouns.has(match.member.join(' ')),
@@ -156,6 +180,7 @@ function extractConcepts(
     concepts.push({
       terms: [term],
       alternatives: [[term]],
+      exact: 1,
       word: words[i] as string,
       weight,
       typeNoun: typeNouns.has(term),
