@@ -371,9 +371,23 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       }
     });
     client.on(Events.MessageCreate, (message) => track(message.id, () => onMessage(message)));
-    // discord.js waits out every 429 itself (honouring retry_after); log them so they are seen.
+    // discord.js waits out every 429 itself (honouring retry_after) and retries 5xx up to
+    // `restRetries`; log each such answer so throttling and outages are visible.
+    client.rest.on('response', (request, response) => {
+      if (response.status === 429) {
+        logger.warn('discord API answered 429; waiting retry_after, then retrying', {
+          route: request.route,
+          retryAfterSec: response.headers.get('retry-after'),
+        });
+      } else if (response.status >= 500) {
+        logger.warn('discord API answered a server error; retrying', {
+          route: request.route,
+          status: response.status,
+        });
+      }
+    });
     client.rest.on('rateLimited', (info) =>
-      logger.warn('discord rate limited by the API; waiting', {
+      logger.warn('discord rate limit reached; waiting', {
         route: info.route,
         retryAfterMs: info.retryAfter,
         global: info.global,
