@@ -427,11 +427,9 @@ describe('startDiscord over the knowledge folder', () => {
       );
       const edit = await fake.waitForCall((c) => c.method === 'PATCH');
       const field = body(edit).embeds?.[0]?.fields?.[0];
-      expect(field?.name).toBe(
-        '[1] Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
-      );
+      expect(field?.name).toBe('[1] Kaiser mental health workers strike across SoCal');
       expect(field?.value.split('\n')[0]).toBe(
-        '> Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday over contract talks and accusations of a “broken” health care system, while Kaiser officials say the union has moved through the bargaining process “slowly” and plans to strike before there are even labor talks. started.',
+        '> LOS ANGELES — Nearly 2,400 mental health workers at Kaiser Permanente facilities are on strike Thursday amid contract talks and allegations of a “broken” system of care, while Kaiser officials say the union has been “slow walking” the negotiation process and planned to strike before labor talks even began.',
       );
     } finally {
       await discord.stop();
