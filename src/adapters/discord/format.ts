@@ -76,7 +76,13 @@ export function truncateText(text: string, max: number): string {
  * escapeDiscordText('**loud** @everyone'); // '\\*\\*loud\\*\\* @everyone'
  */
 export function escapeDiscordText(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  // discord.js's escapeMarkdown is slow on long text (30 s for 100 KB). Nothing Discord shows is
+  // longer than an embed description and escaping never shortens, so a longer input is cut first;
+  // every caller truncates the result to its own limit with an ellipsis.
+  const oneLine = truncateText(
+    text.replace(/\s+/g, ' ').trim(),
+    DISCORD_LIMITS.embedDescription + 1,
+  );
   const escaped = escapeMarkdown(oneLine, {
     heading: true,
     bulletedList: true,
