@@ -134,6 +134,8 @@ export interface FakeDiscord {
   createUserThread(name: string): string;
   /** Resolves with the first call (already made or coming) that matches; rejects after `timeoutMs`. */
   waitForCall(match: (call: RecordedCall) => boolean, timeoutMs?: number): Promise<RecordedCall>;
+  /** Calls `listener` with each REST call as it is answered (for load tests that track thousands). */
+  onCall(listener: (call: RecordedCall) => void): void;
   /** Number of heartbeats the fake has acknowledged. */
   readonly heartbeats: number;
   /** Number of IDENTIFY (op 2) and RESUME (op 6) frames received, i.e. (re)connections. */
@@ -185,6 +187,7 @@ export async function startFakeDiscord(
   const { heartbeatIntervalMs, disallowedIntents } = { ...defaultOptions, ...options };
   const calls: RecordedCall[] = [];
   const failures: Failure[] = [];
+  const listeners: ((call: RecordedCall) => void)[] = [];
   let faultPicker: ((method: string, path: string) => InjectedFault | undefined) | undefined;
   const delays: { method: string; path: RegExp; ms: number }[] = [];
   const waiters: { match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }[] = [];
@@ -425,6 +428,7 @@ export async function startFakeDiscord(
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay.ms));
     const call: RecordedCall = { method, path, query, body, status, response: reply };
     calls.push(call);
+    for (const listener of listeners) listener(call);
     for (const waiter of [...waiters]) {
       if (waiter.match(call)) {
         waiters.splice(waiters.indexOf(waiter), 1);
@@ -461,6 +465,9 @@ export async function startFakeDiscord(
     },
     injectFaults(pick) {
       faultPicker = pick;
+    },
+    onCall(listener) {
+      listeners.push(listener);
     },
     delay(method, path, ms) {
       delays.push({ method, path, ms });
