@@ -202,7 +202,7 @@ async function runSlack(options: LoadTestOptions, faults: boolean): Promise<Plat
     await pool(options.requests, options.concurrency, async (i) => {
       const body = slashCommandBody({
         text: QUESTIONS[i % QUESTIONS.length] as string,
-        user_id: `U${i}`,
+        user_id: `U${String(i).padStart(6, '0')}`,
         trigger_id: `t${i}`,
         response_url: fake.responseUrl(`r${i}`),
       });
