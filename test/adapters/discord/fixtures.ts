@@ -5,6 +5,7 @@
 import { createEngine, type Engine } from '../../../src/core/engine.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
 import type { Logger } from '../../../src/logger.ts';
+import { type EngineCall, recordingEngine } from '../../fixtures/recording-engine.ts';
 
 /** The sentence the Southern California question must quote. */
 export const SOCAL_SNIPPET_START =
@@ -52,24 +53,9 @@ export function createRecordingLogger(): Logger & { lines: LogLine[] } {
   return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** One call the engine received. */
-export interface EngineCall {
-  question: string;
-  history: readonly string[];
-}
+export type { EngineCall } from '../../fixtures/recording-engine.ts';
 
-/**
- * The real engine over {@link documents}, wrapped to record each question and the history the
- * adapter passed with it.
- */
+/** The real engine over {@link documents}, recording each question and the history passed. */
 export function createTestEngine(): Pick<Engine, 'answer'> & { calls: EngineCall[] } {
-  const engine = createEngine(documents);
-  const calls: EngineCall[] = [];
-  return {
-    calls,
-    answer(question, options = {}) {
-      calls.push({ question, history: [...(options.history ?? [])] });
-      return engine.answer(question, options);
-    },
-  };
+  return recordingEngine(createEngine(documents));
 }

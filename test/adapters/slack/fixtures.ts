@@ -4,6 +4,7 @@
  */
 import { createEngine, type Engine } from '../../../src/core/engine.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
+import { type EngineCall, recordingEngine } from '../../fixtures/recording-engine.ts';
 
 /** The sentence the Southern California question must quote. */
 export const SOCAL_SNIPPET =
@@ -34,21 +35,9 @@ export const documents: SourceDocument[] = [
   },
 ];
 
-/** One question the engine received, with the history the adapter passed. */
-export interface EngineCall {
-  question: string;
-  history: readonly string[];
-}
+export type { EngineCall } from '../../fixtures/recording-engine.ts';
 
-/** The real engine over {@link documents}, recording each call in `calls`. */
+/** The real engine over {@link documents}, recording each question and the history passed. */
 export function createTestEngine(): Pick<Engine, 'answer'> & { calls: EngineCall[] } {
-  const engine = createEngine(documents);
-  const calls: EngineCall[] = [];
-  return {
-    calls,
-    answer(question, options = {}) {
-      calls.push({ question, history: [...(options.history ?? [])] });
-      return engine.answer(question, options);
-    },
-  };
+  return recordingEngine(createEngine(documents));
 }
