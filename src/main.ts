@@ -1,3 +1,4 @@
+import { createAnswerQueue } from './adapters/answer-queue.ts';
 import { createRateLimiter } from './adapters/rate-limit.ts';
 import type { RunningAdapter } from './adapters/types.ts';
 import { bootstrap, exitWithError } from './bootstrap.ts';
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   // One bucket per user and platform (user ids of the two platforms never collide in practice,
   // but separate limiters keep them apart for certain).
   const limits = { burst: config.RATE_LIMIT_BURST, perMinute: config.RATE_LIMIT_PER_MINUTE };
+  // Both platforms share one engine and one CPU, so their questions wait in one queue.
+  const answerQueue = createAnswerQueue();
   logger.info(`cold start to ready in ${Math.round(readyMs)} ms`, {
     index: indexSource,
     documents: engine.documents.length,
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
         engine,
         logger,
         rateLimiter: createRateLimiter(limits),
+        answerQueue,
       }),
     );
   }
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
         engine,
         logger,
         rateLimiter: createRateLimiter(limits),
+        answerQueue,
       }),
     );
   }

@@ -144,6 +144,21 @@ async function pool(
   await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
 }
 
+/**
+ * Opens `count` keep-alive connections to the app before the clock starts, as Slack's servers
+ * hold connections open to an app they call often. (Node accepts one new connection per
+ * event-loop turn, so a cold burst of `count` connections into a busy process measures the
+ * kernel's accept queue, not the bot.) The app answers these unsigned GETs with 404.
+ */
+async function warmConnections(base: string, count: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      const res = await fetch(`${base}/`);
+      await res.arrayBuffer();
+    }),
+  );
+}
+
 /** Fails the `n`th call of each `every` with a 429 or a 500, each distinct call at most once. */
 function faultPlan<T>(every429: number, every500: number, make: (status: number) => T) {
   let n = 0;
@@ -199,6 +214,7 @@ async function runSlack(options: LoadTestOptions, faults: boolean): Promise<Plat
   });
   const base = `http://127.0.0.1:${slack.port}`;
   try {
+    await warmConnections(base, options.concurrency);
     await pool(options.requests, options.concurrency, async (i) => {
       const body = slashCommandBody({
         text: QUESTIONS[i % QUESTIONS.length] as string,

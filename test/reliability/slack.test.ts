@@ -5,11 +5,16 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter } from '../../src/adapters/rate-limit.ts';
-import { type RunningSlackAdapter, SORRY, startSlack } from '../../src/adapters/slack/app.ts';
+import {
+  type RunningSlackAdapter,
+  type SlackStartOptions,
+  SORRY,
+  startSlack,
+} from '../../src/adapters/slack/app.ts';
 import { createRecordingLogger } from '../adapters/discord/fixtures.ts';
 import { createTestEngine } from '../adapters/slack/fixtures.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack.ts';
-import { postSignedToSlackApp, slashCommandBody } from '../fakes/slack/sign.ts';
+import { eventCallbackBody, postSignedToSlackApp, slashCommandBody } from '../fakes/slack/sign.ts';
 
 vi.setConfig({ testTimeout: 20_000, hookTimeout: 30_000 });
 
@@ -22,9 +27,9 @@ let fake: FakeSlack;
 let slack: RunningSlackAdapter;
 let base: string;
 
-beforeAll(async () => {
-  fake = await startFakeSlack({ botToken });
-  slack = await startSlack({
+/** The Bolt app in HTTP mode against the fake, on a free port. */
+const startAgainstFake = (options: Omit<SlackStartOptions, 'botToken' | 'engine' | 'logger'>) =>
+  startSlack({
     botToken,
     signingSecret: secret,
     apiUrl: fake.apiUrl,
@@ -32,6 +37,12 @@ beforeAll(async () => {
     host: '127.0.0.1',
     engine,
     logger,
+    ...options,
+  });
+
+beforeAll(async () => {
+  fake = await startFakeSlack({ botToken });
+  slack = await startAgainstFake({
     webApiRetries: 2,
     rateLimiter: createRateLimiter({ burst: 2, perMinute: 6, now: () => clock }),
   });
@@ -115,5 +126,45 @@ describe('Slack Web API faults', () => {
     const failure = logger.lines.find((l) => l.message === 'slack: could not answer /ask');
     expect(failure?.level).toBe('error');
     expect(failure?.fields?.requestId).toBe('t-fault-2');
+  });
+});
+
+describe('Slack Web API calls that may have landed', () => {
+  it('does not retry or apologise for an answer whose post timed out, and logs the event id', async () => {
+    const slow = await startAgainstFake({
+      webApiRetries: 2,
+      webApiTimeoutMs: 300,
+      rateLimiter: { take: () => ({ ok: true }) },
+    });
+    try {
+      // Slack carries the post out but answers after the client gave up: a retry would post twice.
+      fake.delayNext('chat.postMessage', 900);
+      const body = eventCallbackBody(
+        {
+          type: 'app_mention',
+          user: 'USLOW',
+          text: '<@UBOT> How many mental health workers went on strike?',
+          ts: '1730000000.000001',
+          channel: 'C1',
+          event_ts: '1730000000.000001',
+        },
+        'EvSlow1',
+      );
+      const res = await postSignedToSlackApp(`http://127.0.0.1:${slow.port}`, body, { secret });
+      expect(res.status).toBe(200);
+      await fake.waitFor(
+        () => logger.lines.some((l) => l.message === 'slack: could not answer'),
+        10_000,
+      );
+      // Long enough for a retry (or an apology) to have been sent, had there been one.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+      expect(fake.callsTo('chat.postMessage')[0]?.args.text).not.toBe(SORRY);
+      const failure = logger.lines.find((l) => l.message === 'slack: could not answer');
+      expect(failure?.level).toBe('error');
+      expect(failure?.fields?.requestId).toBe('EvSlow1');
+    } finally {
+      await slow.stop();
+    }
   });
 });

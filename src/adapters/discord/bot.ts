@@ -17,6 +17,7 @@ import { LRUCache } from 'lru-cache';
 import type { Engine } from '../../core/engine.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
+import { type AnswerQueue, createAnswerQueue } from '../answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../conversation.ts';
 import { createRateLimiter, type RateLimiter, rateLimitText } from '../rate-limit.ts';
 import { createRedactingLogger } from '../redact.ts';
@@ -57,6 +58,8 @@ export interface DiscordAdapterOptions {
   restRetries: number;
   /** Per-user limit on questions (by Discord user id). Default: a {@link createRateLimiter} with its defaults. */
   rateLimiter?: RateLimiter;
+  /** Where engine work waits its turn (share one between adapters). Default: a new {@link createAnswerQueue}. */
+  answerQueue?: AnswerQueue;
   /** Interaction and message ids remembered to drop gateway re-deliveries. Default 10,000. */
   maxRemembered: number;
 }
@@ -128,6 +131,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   const logger = createRedactingLogger(opts.logger, [opts.token]);
   const conversations = opts.conversations ?? createConversationStore();
   const limiter = opts.rateLimiter ?? createRateLimiter();
+  const queue = opts.answerQueue ?? createAnswerQueue();
   // A resumed gateway session may deliver an event again; each id is answered once.
   const seen = new LRUCache<string, true>({ max: opts.maxRemembered });
   const firstTime = (id: string): boolean => {
@@ -152,13 +156,13 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   };
 
   /** The engine's answer as a Discord payload; a polite failure reply if the engine throws. */
-  const answerFor = (
+  const answerFor = async (
     requestId: string,
     question: string,
     history: readonly string[] = [],
-  ): DiscordReply => {
+  ): Promise<DiscordReply> => {
     try {
-      return formatDiscordReply(engine.answer(question, { history }));
+      return formatDiscordReply(await queue.run(() => engine.answer(question, { history })));
     } catch (error) {
       logger.error('discord engine failed', { requestId, ...errorFields(error) });
       return { content: FAILURE_TEXT, embeds: [], allowedMentions: noMentions };
@@ -237,7 +241,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       (channel.ownerId === interaction.client.user.id || conversations.has(channel.id))
         ? channel.id
         : undefined;
-    const payload = answerFor(requestId, question, threadId ? conversations.history(threadId) : []);
+    const payload = await answerFor(
+      requestId,
+      question,
+      threadId ? conversations.history(threadId) : [],
+    );
     if (threadId) conversations.record(threadId, question);
     let reply: Message;
     try {
@@ -292,7 +300,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       logger.info('discord DM', { requestId, userId: message.author.id });
       if (await refusedForRate(message, requestId)) return;
       await typing(channel);
-      await sendTo(requestId, channel, answerFor(requestId, question), 'a DM answer');
+      await sendTo(requestId, channel, await answerFor(requestId, question), 'a DM answer');
       return;
     }
 
@@ -308,7 +316,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       });
       if (await refusedForRate(message, requestId)) return;
       await typing(channel);
-      const payload = answerFor(requestId, question, conversations.history(channel.id));
+      const payload = await answerFor(requestId, question, conversations.history(channel.id));
       conversations.record(channel.id, question);
       await sendTo(requestId, channel, payload, 'a thread answer');
       return;
@@ -317,7 +325,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     if (!mentioned || !channel.isSendable()) return;
     logger.info('discord mention', { requestId, channelId: channel.id, userId: message.author.id });
     if (await refusedForRate(message, requestId)) return;
-    const payload = answerFor(requestId, question);
+    const payload = await answerFor(requestId, question);
     let target: SendableChannels = channel;
     if (channel.isTextBased() && 'threads' in channel) {
       try {

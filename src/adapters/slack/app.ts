@@ -2,12 +2,14 @@
  * The Slack adapter: a Bolt app that turns `/ask`, mentions, thread replies and DMs into engine
  * questions and posts the answers. It only translates; every answer comes from the engine.
  */
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { App, webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Engine } from '../../core/engine.ts';
 import { StrikebotError } from '../../core/errors.ts';
+import type { Answer } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
+import { type AnswerQueue, createAnswerQueue } from '../answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../conversation.ts';
 import { createRateLimiter, type RateLimiter, rateLimitText } from '../rate-limit.ts';
 import { createRedactingLogger } from '../redact.ts';
@@ -56,11 +58,13 @@ export interface SlackAdapterOptions {
   /** Reaction shown on a question while it is being answered. Default `eyes`. */
   workingReaction: string;
   /**
-   * Retries of a failed Web API call: HTTP 5xx, network errors and HTTP 429 (after waiting the
-   * `Retry-After` Slack sends). Bolt's default is 10 over half an hour. Default 2.
+   * Retries of a failed Web API call: HTTP 429 (after waiting the `Retry-After` Slack sends), HTTP
+   * 5xx and connections that never opened; never a call that timed out or was cut off mid-way,
+   * which may have posted already (see {@link mayHaveLanded}). Bolt's default is 10 over half an
+   * hour. Default 2.
    */
   webApiRetries: number;
-  /** A Web API call taking longer than this (ms) fails, so a hung call cannot block `stop()`. Default 10,000. */
+  /** A Web API call taking longer than this (ms) fails, so a hung call cannot hold an answer forever. Default 30,000. */
   webApiTimeoutMs: number;
   /** Memory of the threads the bot answers in. Default: a new {@link createConversationStore}. */
   conversations: ConversationStore | undefined;
@@ -70,6 +74,8 @@ export interface SlackAdapterOptions {
   now: () => number;
   /** Per-user limit on questions (by Slack user id). Default: a {@link createRateLimiter} with its defaults. */
   rateLimiter: RateLimiter | undefined;
+  /** Where engine work waits its turn (share one between adapters). Default: a new {@link createAnswerQueue}. */
+  answerQueue: AnswerQueue | undefined;
 }
 
 /** The options {@link startSlack} fills in when they are left out. */
@@ -82,11 +88,12 @@ export const defaultSlackOptions = {
   command: '/ask',
   workingReaction: 'eyes',
   webApiRetries: 2,
-  webApiTimeoutMs: 10_000,
+  webApiTimeoutMs: 30_000,
   conversations: undefined,
   maxRemembered: 5000,
   now: () => performance.now(),
   rateLimiter: undefined,
+  answerQueue: undefined,
 } satisfies Omit<SlackAdapterOptions, 'botToken' | 'engine' | 'logger'>;
 
 /** What {@link startSlack} takes: the required fields plus any of the defaulted ones. */
@@ -105,10 +112,34 @@ export interface RunningSlackAdapter extends RunningAdapter {
 /** What the bot says when answering failed for a reason on our side or Slack's. */
 export const SORRY = 'Sorry, something went wrong while answering. Please try again in a minute.';
 
+/** How long an idle HTTP connection to the app stays open. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Web API error codes meaning "the bot may not post in this conversation". */
 const cannotPost = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'access_denied']);
 /** Message subtypes that are still a person writing; all others (edits, bots...) are ignored. */
 const personSubtypes = new Set([undefined, 'thread_broadcast', 'file_share']);
+
+/** Network errors meaning the request never left: retrying them cannot post twice. */
+const notSent = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * True when a failed Web API call may still have been carried out: it timed out or its connection
+ * broke after the request was sent. Slack's `chat.postMessage` has no idempotency key, so such a
+ * call is not retried (a retry would post the answer twice) and no apology follows it.
+ */
+export function mayHaveLanded(error: unknown): boolean {
+  const e = error as { code?: unknown; original?: { name?: unknown; cause?: unknown } } | undefined;
+  if (e?.code !== 'slack_webapi_request_error' || !e.original) return false;
+  const { name, cause } = e.original;
+  // The Web API client's own timeout.
+  if (name === 'TimeoutError' || name === 'AbortError') return true;
+  // fetch's "fetch failed" carries the socket error; anything but "never connected" is ambiguous.
+  // (A 429 also arrives as a request error, without a cause: Slack refused it, so it is retried.)
+  if (name !== 'TypeError' || typeof cause !== 'object' || cause === null) return false;
+  const code = (cause as { code?: unknown }).code;
+  return !(typeof code === 'string' && notSent.has(code));
+}
 
 function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
@@ -188,9 +219,17 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   const logger = createRedactingLogger(opts.logger, secrets);
   const boltLogger = createBoltLogger(logger, secrets);
   const limiter = opts.rateLimiter ?? createRateLimiter();
+  const queue = opts.answerQueue ?? createAnswerQueue();
+  const answerOf = (question: string, history: readonly string[] = []): Promise<Answer> =>
+    queue.run(() => engine.answer(question, { history }));
   const clientOptions = {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
-    retryConfig: { retries: opts.webApiRetries },
+    retryConfig: {
+      retries: opts.webApiRetries,
+      onFailedAttempt: (error: Error) => {
+        if (mayHaveLanded(error)) throw error;
+      },
+    },
     timeout: opts.webApiTimeoutMs,
   };
 
@@ -213,9 +252,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
   const track = (work: () => Promise<void>): Promise<void> => {
-    // Yield first so an ack already sent is flushed before the engine's synchronous work.
-    const run = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(work)
+    const run = work()
       .catch((error: unknown) => logger.error('slack: handler failed', { error }))
       .finally(() => inFlight.delete(run));
     inFlight.add(run);
@@ -273,16 +310,20 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     }
   };
 
-  const react = async (
-    client: webApi.WebClient,
-    add: boolean,
-    channel: string,
-    timestamp: string,
-  ) => {
+  // Reactions are a courtesy: a rate-limited one is skipped, never waited for. (Bolt's client
+  // pauses every call, answers included, while it waits out a 429; reactions are Tier 3.)
+  const reactions = new webApi.WebClient(botToken, {
+    ...clientOptions,
+    logger: boltLogger,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    ...(identity.teamId ? { teamId: identity.teamId } : {}),
+  });
+  const react = async (add: boolean, channel: string, timestamp: string) => {
     const args = { channel, timestamp, name: opts.workingReaction };
     try {
-      if (add) await client.reactions.add(args);
-      else await client.reactions.remove(args);
+      if (add) await reactions.reactions.add(args);
+      else await reactions.reactions.remove(args);
     } catch (error) {
       // A missing reaction never stops an answer.
       logger.debug('slack: reaction failed', { code: slackErrorCode(error) ?? String(error) });
@@ -297,12 +338,10 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     question: string,
     requestId: string | undefined,
   ): Promise<void> => {
-    await react(client, true, target.channel, target.messageTs);
+    await react(true, target.channel, target.messageTs);
     try {
       const message: SlackMessage = question
-        ? formatSlackReply(
-            engine.answer(question, { history: conversations.history(conversation) }),
-          )
+        ? formatSlackReply(await answerOf(question, conversations.history(conversation)))
         : { text: escapeSlackText(usageText(opts.command)), blocks: [] };
       await client.chat.postMessage({
         channel: target.channel,
@@ -315,6 +354,8 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       if (question) conversations.record(conversation, question);
     } catch (error) {
       logger.error('slack: could not answer', { requestId, error, code: slackErrorCode(error) });
+      // The answer may be in the thread already; an apology under it would only confuse.
+      if (mayHaveLanded(error)) return;
       await client.chat
         .postMessage({
           channel: target.channel,
@@ -329,7 +370,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
           }),
         );
     } finally {
-      await react(client, false, target.channel, target.messageTs);
+      await react(false, target.channel, target.messageTs);
     }
   };
 
@@ -366,7 +407,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     });
 
     async function answerCommand(): Promise<void> {
-      const answer = formatSlackReply(engine.answer(question));
+      const answer = formatSlackReply(await answerOf(question));
       let posted: { ts?: string } | undefined;
       try {
         posted = await client.chat.postMessage({
@@ -385,20 +426,16 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       }
       const ts = posted.ts;
       if (!ts) throw new StrikebotError('PLATFORM_ERROR', 'chat.postMessage returned no ts');
-      await react(client, true, command.channel_id, ts);
-      try {
-        await client.chat.postMessage({
-          channel: command.channel_id,
-          thread_ts: ts,
-          text: answer.text,
-          blocks: answer.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        conversations.record(`${command.channel_id}:${ts}`, question);
-      } finally {
-        await react(client, false, command.channel_id, ts);
-      }
+      // The answer is ready before the question is posted, so no "working" reaction is needed.
+      await client.chat.postMessage({
+        channel: command.channel_id,
+        thread_ts: ts,
+        text: answer.text,
+        blocks: answer.blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      conversations.record(`${command.channel_id}:${ts}`, question);
     }
   });
 
@@ -482,9 +519,12 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     await app.start();
     logger.info('slack: connected in Socket Mode', { botUserId });
   } else {
-    const server = (await app.start({ port: opts.port, host: opts.host })) as {
-      address(): AddressInfo | string | null;
-    };
+    const server = (await app.start({ port: opts.port, host: opts.host })) as Server;
+    // Node accepts one new connection per event-loop turn, so under load a fresh connection can
+    // wait seconds before its request is even read. Keeping connections open (longer than the
+    // 60 s idle timeout of common proxies and load balancers) lets Slack and proxies reuse them.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
     const address = server.address();
     port = typeof address === 'object' && address !== null ? address.port : opts.port;
     logger.info('slack: listening for Events API requests', { port, path: '/slack/events' });
@@ -517,11 +557,11 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
 /** Calls `auth.test` so a wrong token fails at start with a clear message. */
 async function checkToken(
   botToken: string,
-  clientOptions: { slackApiUrl?: string; retryConfig: { retries: number }; timeout: number },
+  clientOptions: webApi.WebClientOptions,
   logger: ReturnType<typeof createBoltLogger>,
-): Promise<{ botUserId: string; botId: string }> {
+): Promise<{ botUserId: string; botId: string; teamId: string | undefined }> {
   const client = new webApi.WebClient(botToken, { ...clientOptions, logger });
-  let result: { user_id?: string; bot_id?: string };
+  let result: { user_id?: string; bot_id?: string; team_id?: string };
   try {
     result = await client.auth.test();
   } catch (error) {
@@ -540,5 +580,5 @@ async function checkToken(
       'SLACK_BOT_TOKEN is not a bot token (auth.test returned no bot_id); use the Bot User OAuth Token (xoxb-...)',
     );
   }
-  return { botUserId: result.user_id, botId: result.bot_id };
+  return { botUserId: result.user_id, botId: result.bot_id, teamId: result.team_id };
 }

@@ -77,6 +77,8 @@ export interface FakeSlack {
   failNext(method: string, error: string): void;
   /** Answers the next call to `method` with an HTTP fault (429 with `Retry-After`, or a 5xx). */
   failHttpNext(method: string, fault: HttpFault): void;
+  /** Carries out the next call to `method` at once but sends its answer `ms` later (a slow Slack). */
+  delayNext(method: string, ms: number): void;
   /**
    * Decides, for each Web API call (after the token check), whether to answer it with an HTTP
    * fault instead (`undefined`: answer normally). Pass `undefined` to stop injecting.
@@ -133,6 +135,7 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
   const failures = new Map<string, string[]>();
   const handlers = new Map<string, MethodHandler>();
   const httpFailures = new Map<string, HttpFault[]>();
+  const delays = new Map<string, number[]>();
   let faultPicker: ((call: RecordedCall) => HttpFault | undefined) | undefined;
   let nextTs = 1;
 
@@ -218,7 +221,10 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
       return;
     }
     const handler = handlers.get(method) ?? builtIn[method];
-    send(200, handler ? handler(call) : { ok: false, error: 'unknown_method' });
+    const body = handler ? handler(call) : { ok: false, error: 'unknown_method' };
+    const delay = delays.get(method)?.shift();
+    if (delay === undefined) send(200, body);
+    else setTimeout(() => send(200, body), delay);
   });
   const sockets = new Set<WebSocket>();
   const waitingAcks = new Map<string, (ack: SocketAck) => void>();
@@ -240,6 +246,8 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
       }),
     );
   });
+  // Slack's servers keep connections open between calls; so does the fake.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
@@ -267,6 +275,9 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
     failHttpNext(method, fault) {
       httpFailures.set(method, [...(httpFailures.get(method) ?? []), fault]);
     },
+    delayNext(method, ms) {
+      delays.set(method, [...(delays.get(method) ?? []), ms]);
+    },
     injectFaults(pick) {
       faultPicker = pick;
     },
@@ -289,6 +300,7 @@ export async function startFakeSlack(options: Partial<FakeSlackOptions> = {}): P
       failures.clear();
       handlers.clear();
       httpFailures.clear();
+      delays.clear();
     },
     async waitFor(predicate, timeoutMs = 2000) {
       const deadline = Date.now() + timeoutMs;
