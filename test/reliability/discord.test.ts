@@ -1,13 +1,20 @@
 /**
  * Discord reliability through the real discord.js client and the fake Discord: the per-user token
  * bucket with a fake clock, gateway re-deliveries answered once, REST 429s (retry_after) and 5xx
- * retried, and every failure logged with the interaction or message id.
+ * retried, missing permissions answered by DM or an ephemeral note saying what to grant, and every
+ * failure logged with the interaction or message id.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PermissionsBitField } from 'discord.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/bot.ts';
+import { requiredPermissions } from '../../src/adapters/discord/commands.ts';
 import { createRateLimiter } from '../../src/adapters/rate-limit.ts';
 import type { RunningAdapter } from '../../src/adapters/types.ts';
-import { createRecordingLogger, createTestEngine } from '../adapters/discord/fixtures.ts';
+import {
+  createRecordingLogger,
+  createTestEngine,
+  SOCAL_SNIPPET_START,
+} from '../adapters/discord/fixtures.ts';
 import {
   FAKE_IDS,
   FAKE_TOKEN,
@@ -183,5 +190,190 @@ describe('Discord REST faults', () => {
     expect(failure?.fields?.status).toBe(502);
     fake.sendSlashCommand('why strike?', { user: newUser() });
     await vi.waitFor(() => expect(edits()).toHaveLength(1), { timeout: 10_000 });
+  });
+});
+
+describe('Discord permission errors', () => {
+  const question = 'how many mental health workers went on strike?';
+  const channelMessages = new RegExp(`^/channels/${FAKE_IDS.channelId}/messages$`);
+  const anyMessages = /^\/channels\/\d+\/messages$/;
+  const posts = (path: RegExp) => (c: RecordedCall) => c.method === 'POST' && path.test(c.path);
+  const route = (c: RecordedCall) => `${c.method} ${c.path} ${c.status}`;
+  const dmOpens = () => fake.calls.filter(posts(/^\/users\/@me\/channels$/));
+  const mention = (author: FakeUser) =>
+    fake.sendMessage({
+      content: `<@${FAKE_IDS.botUserId}> ${question}`,
+      mentionsBot: true,
+      author,
+    });
+  type Sent = { content?: string; embeds?: { fields?: { value: string }[] }[] };
+  const sent = (call: RecordedCall) => call.body as Sent & Record<string, unknown>;
+  const noPings = { parse: [], replied_user: false };
+
+  afterEach(() => fake.setChannelOverwrites([]));
+
+  it('DMs the answer, naming the permissions it lacks, when it may neither open a thread nor post', async () => {
+    // An admin denied Send Messages and Create Public Threads to everyone in the channel.
+    const denied =
+      PermissionsBitField.Flags.SendMessages | PermissionsBitField.Flags.CreatePublicThreads;
+    fake.setChannelOverwrites([
+      { id: FAKE_IDS.guildId, type: 0, allow: '0', deny: String(denied) },
+    ]);
+    fake.refuse('POST', /\/threads$/, 50013);
+    fake.refuse('POST', channelMessages, 50013);
+    const author = newUser();
+    const messageId = mention(author);
+    const dm = await fake.waitForCall((c) => posts(anyMessages)(c) && c.status === 200);
+
+    const opened = dmOpens()[0] as RecordedCall;
+    const dmChannelId = (opened.response as { id: string }).id;
+    expect(opened.body).toEqual({ recipient_id: author.id });
+    expect(fake.calls.map(route)).toEqual([
+      `POST /channels/${FAKE_IDS.channelId}/messages/${messageId}/threads 403`,
+      `POST /channels/${FAKE_IDS.channelId}/typing 204`,
+      `POST /channels/${FAKE_IDS.channelId}/messages 403`,
+      'POST /users/@me/channels 200',
+      `POST /channels/${dmChannelId}/messages 200`,
+    ]);
+    expect(sent(dm).content).toBe(
+      `I couldn't answer in <#${FAKE_IDS.channelId}>: I need the Send Messages and Create Public Threads permissions there. A server admin can grant them to me in the channel's settings (Permissions).`,
+    );
+    expect(sent(dm).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(sent(dm).allowed_mentions).toEqual(noPings);
+    expect(sent(dm)).not.toHaveProperty('message_reference');
+    expect(
+      logger.lines
+        .filter((l) => l.level !== 'info')
+        .map((l) => [l.level, l.message, l.fields?.requestId, l.fields?.code]),
+    ).toEqual([
+      ['warn', 'discord could not open a thread; answering in the channel', messageId, 50013],
+      ['warn', 'discord may not send a channel answer there; sending it by DM', messageId, 50013],
+    ]);
+    await vi.waitFor(() =>
+      expect(logger.lines).toContainEqual({
+        level: 'info',
+        message: 'discord answered by DM',
+        fields: { requestId: messageId, userId: author.id, channelId: FAKE_IDS.channelId },
+      }),
+    );
+  });
+
+  it('logs the message id and gives up when the DM is refused too, then answers the next question', async () => {
+    fake.refuse('POST', /\/threads$/, 50001);
+    fake.refuse('POST', channelMessages, 50001);
+    fake.refuse('POST', anyMessages, 50007);
+    const author = newUser();
+    const messageId = mention(author);
+    await vi.waitFor(
+      () => expect(logger.lines.filter((l) => l.level === 'error')).toHaveLength(1),
+      { timeout: 10_000 },
+    );
+    const refusedDm = fake.calls.find(
+      (c) => posts(anyMessages)(c) && !channelMessages.test(c.path),
+    );
+    // Nothing about this channel is cached, so the note names everything a mention uses.
+    expect(sent(refusedDm as RecordedCall).content).toBe(
+      `I couldn't answer in <#${FAKE_IDS.channelId}>: I need the View Channel, Send Messages, Read Message History, Create Public Threads and Send Messages in Threads permissions there. A server admin can grant them to me in the channel's settings (Permissions).`,
+    );
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([
+      {
+        level: 'error',
+        message: 'discord could not DM the answer either; giving up',
+        fields: {
+          requestId: messageId,
+          userId: author.id,
+          channelId: FAKE_IDS.channelId,
+          error: 'Cannot send messages to this user',
+          status: 403,
+          code: 50007,
+        },
+      },
+    ]);
+
+    fake.calls.length = 0;
+    mention(author);
+    const answer = await fake.waitForCall((c) => posts(anyMessages)(c) && c.status === 200);
+    expect(answer.path).not.toBe(`/channels/${FAKE_IDS.channelId}/messages`);
+    expect(sent(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(dmOpens()).toEqual([]);
+  });
+
+  it('DMs a thread follow-up it may not post in the thread, naming the thread', async () => {
+    const author = newUser();
+    mention(author);
+    const first = await fake.waitForCall((c) => posts(anyMessages)(c) && c.status === 200);
+    const threadId = first.path.split('/')[2] as string;
+    fake.calls.length = 0;
+    logger.lines.length = 0;
+
+    fake.refuse('POST', new RegExp(`^/channels/${threadId}/messages$`), 50001);
+    const followUpId = fake.sendMessage({
+      content: 'and in Northern California?',
+      channelId: threadId,
+      author,
+    });
+    const dm = await fake.waitForCall((c) => posts(anyMessages)(c) && c.status === 200);
+    expect(dm.path).not.toBe(`/channels/${threadId}/messages`);
+    expect(sent(dm).content).toBe(
+      `I couldn't answer in <#${threadId}>: I need the View Channel and Send Messages in Threads permissions there. A server admin can grant them to me in the channel's settings (Permissions).`,
+    );
+    expect(sent(dm).embeds?.[0]?.fields?.[0]?.value).toContain('in Northern California.');
+    expect(logger.lines.find((l) => l.level === 'warn')).toEqual({
+      level: 'warn',
+      message: 'discord may not send a thread answer there; sending it by DM',
+      fields: {
+        requestId: followUpId,
+        channelId: threadId,
+        error: 'Missing Access',
+        status: 403,
+        code: 50001,
+      },
+    });
+  });
+
+  it('tells the /ask user ephemerally which permission to grant when it may not open a thread', async () => {
+    fake.refuse('POST', /\/threads$/, 50001);
+    const withoutThreads = new PermissionsBitField(requiredPermissions).remove(
+      'CreatePublicThreads',
+    );
+    const { id, token } = fake.sendSlashCommand(question, {
+      user: newUser(),
+      appPermissions: withoutThreads.bitfield.toString(),
+    });
+    const note = await fake.waitForCall(
+      posts(new RegExp(`^/webhooks/${FAKE_IDS.applicationId}/${token}$`)),
+    );
+    expect(edits()).toHaveLength(1);
+    expect(note.query).toBe('wait=true');
+    expect(note.body).toEqual({
+      content: `I can't open a thread for follow-ups in <#${FAKE_IDS.channelId}>: I need the Create Public Threads permission there. A server admin can grant it to me in the channel's settings (Permissions).`,
+      flags: 64,
+      allowed_mentions: noPings,
+      tts: false,
+      enforce_nonce: false,
+    });
+    expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([
+      {
+        level: 'warn',
+        message: 'discord could not open a thread on the /ask reply',
+        fields: { requestId: id, error: 'Missing Access', status: 403, code: 50001 },
+      },
+    ]);
+  });
+
+  it('retries a 429 and a 500 on an answer instead of treating them as missing permissions', async () => {
+    fake.fail('POST', anyMessages, 429, 1, 0.1);
+    fake.fail('POST', anyMessages, 500, 1);
+    mention(newUser());
+    await fake.waitForCall((c) => posts(anyMessages)(c) && c.status === 200);
+    await settle();
+    expect(fake.calls.filter(posts(anyMessages)).map((c) => c.status)).toEqual([429, 500, 200]);
+    expect(dmOpens()).toEqual([]);
+    expect(fake.calls.some(posts(/\/webhooks\//))).toBe(false);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+      'discord API answered 429; waiting retry_after, then retrying',
+      'discord API answered a server error; retrying',
+    ]);
   });
 });

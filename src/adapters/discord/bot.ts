@@ -5,13 +5,18 @@
 import {
   type ChatInputCommandInteraction,
   Client,
+  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Message,
   type MessageCreateOptions,
   MessageFlags,
   Partials,
+  type PermissionsBitField,
+  type PermissionsString,
+  RESTJSONErrorCodes,
   type SendableChannels,
+  type User,
 } from 'discord.js';
 import { LRUCache } from 'lru-cache';
 import type { Engine } from '../../core/engine.ts';
@@ -23,7 +28,13 @@ import { createRateLimiter, type RateLimiter, rateLimitText } from '../rate-limi
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';
-import { type DiscordReply, formatDiscordReply, threadNameFor } from './format.ts';
+import {
+  type DiscordReply,
+  formatDiscordReply,
+  permissionGuidance,
+  threadNameFor,
+  withNotice,
+} from './format.ts';
 
 /** Options for {@link startDiscord}. */
 export interface DiscordAdapterOptions {
@@ -104,6 +115,47 @@ function errorFields(error: unknown): Record<string, unknown> {
   return { error: e?.message ?? String(error), status: e?.status, code: e?.code };
 }
 
+/**
+ * True when Discord refused a call because the bot may not see the channel (50001 Missing Access)
+ * or lacks a permission there (50013 Missing Permissions): retrying cannot help, an admin can.
+ * Rate limits (429) and server errors (5xx) never land here; discord.js retries those itself.
+ */
+export function isMissingPermission(error: unknown): error is DiscordAPIError {
+  return (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.MissingAccess ||
+      error.code === RESTJSONErrorCodes.MissingPermissions)
+  );
+}
+
+/** What answering a mention uses: a thread on the message, or else a reply in the channel. */
+const MENTION_PERMISSIONS: readonly PermissionsString[] = [
+  'ViewChannel',
+  'SendMessages',
+  'ReadMessageHistory',
+  'CreatePublicThreads',
+  'SendMessagesInThreads',
+];
+/** What answering inside a thread uses. */
+const THREAD_PERMISSIONS: readonly PermissionsString[] = ['ViewChannel', 'SendMessagesInThreads'];
+/** What opening a thread on an `/ask` reply, and answering in it, uses. */
+const ASK_THREAD_PERMISSIONS: readonly PermissionsString[] = [
+  'CreatePublicThreads',
+  'SendMessagesInThreads',
+];
+
+/**
+ * The permissions in `needed` that `granted` lacks; all of `needed` when that is unknown (the
+ * bot's member is not cached) or the cache sees none missing though Discord just refused.
+ */
+function lackingPermissions(
+  granted: Readonly<PermissionsBitField> | null | undefined,
+  needed: readonly PermissionsString[],
+): readonly PermissionsString[] {
+  const missing = granted?.missing([...needed]) ?? [];
+  return missing.length > 0 ? missing : needed;
+}
+
 /** Replies never ping anyone, whatever their text holds. */
 const noMentions: DiscordReply['allowedMentions'] = { parse: [], repliedUser: false };
 
@@ -169,22 +221,61 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     }
   };
 
-  /** Sends a reply, logging instead of throwing; returns the message or null. */
+  /**
+   * Sends a reply, logging instead of throwing; returns the message or null. When Discord refuses
+   * for lack of access or permission and `onRefused` is given, it runs instead (a warning, not an
+   * error, is logged: the answer is not lost yet).
+   */
   async function sendTo(
     requestId: string,
     channel: SendableChannels,
     payload: DiscordReply | MessageCreateOptions,
     what: string,
+    onRefused?: () => Promise<void>,
   ): Promise<Message | null> {
     try {
       return await channel.send(payload);
     } catch (error) {
-      logger.error(`discord could not send ${what}`, {
+      const fields = { requestId, channelId: channel.id, ...errorFields(error) };
+      if (onRefused && isMissingPermission(error)) {
+        logger.warn(`discord may not send ${what} there; sending it by DM`, fields);
+        await onRefused();
+      } else {
+        logger.error(`discord could not send ${what}`, fields);
+      }
+      return null;
+    }
+  }
+
+  /**
+   * DMs `asker` the answer Discord would not let the bot post in `channel`, headed by which
+   * permissions the bot needs there. When the DM is refused too (DMs closed, 50007), logs an
+   * error and gives up.
+   */
+  async function answerByDm(
+    requestId: string,
+    asker: User,
+    channel: SendableChannels,
+    answer: DiscordReply,
+    needed: readonly PermissionsString[],
+  ): Promise<void> {
+    const granted =
+      'permissionsFor' in channel ? channel.permissionsFor(channel.client.user) : undefined;
+    const notice = permissionGuidance(
+      "I couldn't answer",
+      channel.id,
+      lackingPermissions(granted, needed),
+    );
+    try {
+      await asker.send(withNotice(answer, notice));
+      logger.info('discord answered by DM', { requestId, userId: asker.id, channelId: channel.id });
+    } catch (error) {
+      logger.error('discord could not DM the answer either; giving up', {
         requestId,
+        userId: asker.id,
         channelId: channel.id,
         ...errorFields(error),
       });
-      return null;
     }
   }
 
@@ -218,18 +309,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     });
     const limited = overLimit(interaction.user.id, requestId);
     if (limited) {
-      try {
-        await interaction.reply({
-          content: limited,
-          flags: MessageFlags.Ephemeral,
-          allowedMentions: noMentions,
-        });
-      } catch (error) {
-        logger.error('discord could not send the rate-limit reply', {
-          requestId,
-          ...errorFields(error),
-        });
-      }
+      await tellAsker(interaction, requestId, 'reply', limited, 'the rate-limit reply');
       return;
     }
     // Defer first: Discord drops interactions not acknowledged within 3 seconds.
@@ -267,6 +347,35 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         requestId,
         ...errorFields(error),
       });
+      if (!isMissingPermission(error)) return;
+      // Only the asker needs to know why, and what a server admin can grant.
+      const lacking = lackingPermissions(interaction.appPermissions, ASK_THREAD_PERMISSIONS);
+      const guidance = permissionGuidance(
+        "I can't open a thread for follow-ups",
+        interaction.channelId,
+        lacking,
+      );
+      await tellAsker(interaction, requestId, 'followUp', guidance, 'the thread guidance');
+    }
+  }
+
+  /** Shows `content` to the asker only (as the reply or a follow-up), logging instead of throwing. */
+  async function tellAsker(
+    interaction: ChatInputCommandInteraction,
+    requestId: string,
+    as: 'reply' | 'followUp',
+    content: string,
+    what: string,
+  ): Promise<void> {
+    const message = {
+      content,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: noMentions,
+    } as const;
+    try {
+      await (as === 'reply' ? interaction.reply(message) : interaction.followUp(message));
+    } catch (error) {
+      logger.error(`discord could not send ${what}`, { requestId, ...errorFields(error) });
     }
   }
 
@@ -318,7 +427,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       await typing(channel);
       const payload = await answerFor(requestId, question, conversations.history(channel.id));
       conversations.record(channel.id, question);
-      await sendTo(requestId, channel, payload, 'a thread answer');
+      await sendTo(requestId, channel, payload, 'a thread answer', () =>
+        answerByDm(requestId, message.author, channel, payload, THREAD_PERMISSIONS),
+      );
       return;
     }
 
@@ -327,6 +438,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     if (await refusedForRate(message, requestId)) return;
     const payload = await answerFor(requestId, question);
     let target: SendableChannels = channel;
+    let needed = MENTION_PERMISSIONS;
     if (channel.isTextBased() && 'threads' in channel) {
       try {
         const thread = await message.startThread({
@@ -335,6 +447,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         });
         conversations.record(thread.id, question);
         target = thread;
+        needed = THREAD_PERMISSIONS;
       } catch (error) {
         logger.warn('discord could not open a thread; answering in the channel', {
           requestId,
@@ -344,16 +457,16 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       }
     }
     await typing(target);
-    if (target === channel) {
-      await sendTo(
-        requestId,
-        channel,
-        { ...payload, reply: { messageReference: message, failIfNotExists: false } },
-        'a channel answer',
-      );
-    } else {
-      await sendTo(requestId, target, payload, 'a thread answer');
-    }
+    const inChannel = target === channel;
+    await sendTo(
+      requestId,
+      target,
+      inChannel
+        ? { ...payload, reply: { messageReference: message, failIfNotExists: false } }
+        : payload,
+      inChannel ? 'a channel answer' : 'a thread answer',
+      () => answerByDm(requestId, message.author, target, payload, needed),
+    );
   }
 
   /** A client with the adapter's handlers, asking for Message Content only when `withContent`. */

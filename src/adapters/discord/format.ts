@@ -2,7 +2,12 @@
  * Renders an engine {@link Answer} as a Discord message payload: one embed with the answer and
  * its numbered, quoted citations, within every Discord limit, pinging no one.
  */
-import { type APIEmbed, type APIEmbedField, escapeMarkdown } from 'discord.js';
+import {
+  type APIEmbed,
+  type APIEmbedField,
+  escapeMarkdown,
+  type PermissionsString,
+} from 'discord.js';
 import type { Answer, Citation } from '../../core/types.ts';
 
 /** Discord's message and embed limits, in UTF-16 code units (never fewer than Discord counts). */
@@ -213,4 +218,46 @@ export function formatDiscordReply(
 export function threadNameFor(question: string): string {
   const name = question.replace(/\s+/g, ' ').trim();
   return truncateText(name, DISCORD_LIMITS.threadName) || 'Question';
+}
+
+/** The permissions the bot asks for, named as Discord's channel settings show them. */
+const PERMISSION_LABELS: Partial<Record<PermissionsString, string>> = {
+  ViewChannel: 'View Channel',
+  SendMessages: 'Send Messages',
+  SendMessagesInThreads: 'Send Messages in Threads',
+  CreatePublicThreads: 'Create Public Threads',
+  EmbedLinks: 'Embed Links',
+  ReadMessageHistory: 'Read Message History',
+};
+
+/**
+ * Says what the bot could not do in a channel, which permissions it needs there and who can grant
+ * them. The channel is a `<#id>` mention, which Discord shows as the channel's name.
+ *
+ * @example
+ * permissionGuidance("I couldn't answer", '42', ['SendMessages']);
+ * // "I couldn't answer in <#42>: I need the Send Messages permission there. A server admin can grant it to me in the channel's settings (Permissions)."
+ */
+export function permissionGuidance(
+  what: string,
+  channelId: string,
+  permissions: readonly PermissionsString[],
+): string {
+  const names = permissions.map((p) => PERMISSION_LABELS[p] ?? p);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  const [noun, pronoun] = names.length > 1 ? ['permissions', 'them'] : ['permission', 'it'];
+  return `${what} in <#${channelId}>: I need the ${list} ${noun} there. A server admin can grant ${pronoun} to me in the channel's settings (Permissions).`;
+}
+
+/**
+ * `reply` with `notice` as its text, above the answer; a plain-text answer follows the notice,
+ * shortened to fit Discord's 2,000-character message limit.
+ *
+ * @example
+ * withNotice(formatDiscordReply(answer), permissionGuidance("I couldn't answer", id, missing));
+ */
+export function withNotice(reply: DiscordReply, notice: string): DiscordReply {
+  const room = DISCORD_LIMITS.content - notice.length - 2;
+  const content = reply.content ? `${notice}\n\n${truncateText(reply.content, room)}` : notice;
+  return { ...reply, content };
 }

@@ -5,8 +5,10 @@ import {
   embedLength,
   escapeDiscordText,
   formatDiscordReply,
+  permissionGuidance,
   threadNameFor,
   truncateText,
+  withNotice,
 } from '../../../src/adapters/discord/format.ts';
 import type { Answer, Citation } from '../../../src/core/types.ts';
 
@@ -257,5 +259,45 @@ describe('threadNameFor', () => {
     expect(threadNameFor('  why are   they\nstriking? ')).toBe('why are they striking?');
     expect(threadNameFor('x'.repeat(150))).toBe(`${'x'.repeat(99)}…`);
     expect(threadNameFor('   ')).toBe('Question');
+  });
+});
+
+describe('permissionGuidance', () => {
+  it("names the channel and each permission, in Discord's words, and who can grant them", () => {
+    expect(permissionGuidance("I couldn't answer", '42', ['SendMessagesInThreads'])).toBe(
+      "I couldn't answer in <#42>: I need the Send Messages in Threads permission there. A server admin can grant it to me in the channel's settings (Permissions).",
+    );
+    expect(
+      permissionGuidance("I couldn't answer", '42', [
+        'ViewChannel',
+        'ReadMessageHistory',
+        'EmbedLinks',
+      ]),
+    ).toBe(
+      "I couldn't answer in <#42>: I need the View Channel, Read Message History and Embed Links permissions there. A server admin can grant them to me in the channel's settings (Permissions).",
+    );
+  });
+});
+
+describe('withNotice', () => {
+  const notice = "I couldn't answer in <#42>: I need the Send Messages permission there.";
+  const answer: Answer = {
+    question: 'How many struck?',
+    answered: true,
+    text: 'Nearly 2,400 went on strike [1].',
+    citations: [citation()],
+  };
+
+  it('puts the notice above an embed answer and keeps the embed and mention settings', () => {
+    const reply = formatDiscordReply(answer);
+    expect(withNotice(reply, notice)).toEqual({ ...reply, content: notice });
+  });
+
+  it('puts a plain-text answer after the notice, within the 2,000-character limit', () => {
+    const refusal = { ...formatDiscordReply(answer), content: 'Not covered.', embeds: [] };
+    expect(withNotice(refusal, notice).content).toBe(`${notice}\n\nNot covered.`);
+    const long = withNotice({ ...refusal, content: 'x'.repeat(DISCORD_LIMITS.content) }, notice);
+    expect(long.content).toHaveLength(DISCORD_LIMITS.content);
+    expect(long.content?.endsWith('x…')).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
  * A fake Discord on 127.0.0.1 for tests: an HTTP server for the REST API (`/api/v10/...`) and a
  * WebSocket gateway on the same port. The real discord.js `Client` connects to it when its
  * `rest.api` option is `fake.apiUrl`. The fake speaks HELLO, IDENTIFY, heartbeats, RESUME,
- * READY and GUILD_CREATE, dispatches INTERACTION_CREATE, MESSAGE_CREATE and THREAD_CREATE on
- * demand, records every REST call and can fail chosen calls with a status.
+ * READY and GUILD_CREATE, dispatches INTERACTION_CREATE, MESSAGE_CREATE, THREAD_CREATE and
+ * CHANNEL_UPDATE on demand, opens DM channels, records every REST call and can fail chosen calls
+ * with a status or a Discord error code.
  */
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -44,6 +45,22 @@ interface Failure {
   headers: Record<string, string>;
   times: number;
 }
+
+/** A permission overwrite on a channel, as the API sends it (bit sets as decimal strings). */
+export interface FakeOverwrite {
+  id: string;
+  /** 0 for a role, 1 for a member. */
+  type: 0 | 1;
+  allow: string;
+  deny: string;
+}
+
+/** Discord's messages for the error codes {@link FakeDiscord.refuse} answers with (all HTTP 403). */
+export const REFUSALS = {
+  50001: 'Missing Access',
+  50007: 'Cannot send messages to this user',
+  50013: 'Missing Permissions',
+} as const;
 
 /** A fault the fake injects into one REST call: its status and, for a 429, the wait it asks for. */
 export interface InjectedFault {
@@ -101,6 +118,17 @@ export interface FakeDiscord {
    */
   fail(method: string, path: RegExp, status: number, times?: number, retryAfterSec?: number): void;
   /**
+   * Makes the next `times` (default 1) calls matching `method` and `path` answer 403 with a Discord
+   * error `code`: 50001 Missing Access, 50013 Missing Permissions, 50007 Cannot send messages to
+   * this user (DMs closed).
+   */
+  refuse(method: string, path: RegExp, code: keyof typeof REFUSALS, times?: number): void;
+  /**
+   * Sets the text channel's permission overwrites (as a server admin would) and dispatches
+   * CHANNEL_UPDATE. The bot's member is in GUILD_CREATE, so the client can work out what it lacks.
+   */
+  setChannelOverwrites(overwrites: FakeOverwrite[]): void;
+  /**
    * Decides, for each REST call not already failed by {@link FakeDiscord.fail}, whether to answer
    * it with a fault instead (`undefined`: answer normally). Pass `undefined` to stop injecting.
    */
@@ -114,7 +142,12 @@ export interface FakeDiscord {
   /** Dispatches `/ask question:<question>` in the guild text channel; returns the interaction's id and token. */
   sendSlashCommand(
     question: string,
-    options?: { user?: FakeUser; id?: string },
+    options?: {
+      user?: FakeUser;
+      id?: string;
+      /** The bot's permissions in the channel (`app_permissions`). Default: all it asks for. */
+      appPermissions?: string;
+    },
   ): { id: string; token: string };
   /**
    * Dispatches MESSAGE_CREATE from the human user. `mentionsBot` puts the bot in the `mentions`
@@ -201,6 +234,10 @@ export async function startFakeDiscord(
   const channelGuild = new Map<string, string | null>([[FAKE_IDS.channelId, FAKE_IDS.guildId]]);
   // Interaction token -> channel id, for the webhook routes.
   const interactionChannel = new Map<string, string>();
+  // Users who asked something, by id, and the DM channel opened with each.
+  const users = new Map<string, FakeUser>([[humanUser.id, humanUser]]);
+  const dmChannels = new Map<string, string>();
+  let channelOverwrites: FakeOverwrite[] = [];
 
   const server = createServer((req, res) => {
     void handleRest(req, res);
@@ -221,6 +258,18 @@ export async function startFakeDiscord(
   function dispatchTo(ws: WebSocket, event: string, data: Json): void {
     sequence += 1;
     send(ws, { op: 0, t: event, s: sequence, d: data });
+  }
+
+  function textChannel(): Json {
+    return {
+      id: FAKE_IDS.channelId,
+      type: 0,
+      name: 'strike-questions',
+      position: 0,
+      permission_overwrites: channelOverwrites,
+      parent_id: null,
+      guild_id: FAKE_IDS.guildId,
+    };
   }
 
   function guildCreate(): Json {
@@ -247,19 +296,12 @@ export async function startFakeDiscord(
           flags: 0,
         },
       ],
-      channels: [
-        {
-          id: FAKE_IDS.channelId,
-          type: 0,
-          name: 'strike-questions',
-          position: 0,
-          permission_overwrites: [],
-          parent_id: null,
-          guild_id: FAKE_IDS.guildId,
-        },
-      ],
+      channels: [textChannel()],
       threads: [],
-      members: [],
+      // Discord always includes the bot's own member (the client's `guild.members.me`).
+      members: [
+        { user: botUser, roles: [], joined_at: TIMESTAMP, deaf: false, mute: false, flags: 0 },
+      ],
       emojis: [],
       stickers: [],
       voice_states: [],
@@ -348,6 +390,18 @@ export async function startFakeDiscord(
     };
   }
 
+  /** The DM channel with `recipientId`, opened on first use. */
+  function dmChannel(recipientId: string): Json {
+    let id = dmChannels.get(recipientId);
+    if (!id) {
+      id = newId();
+      dmChannels.set(recipientId, id);
+      channelGuild.set(id, null);
+    }
+    const recipient = users.get(recipientId) ?? { ...humanUser, id: recipientId };
+    return { id, type: 1, last_message_id: null, recipients: [recipient], flags: 0 };
+  }
+
   /** Routes a REST call to its canned answer: [status, JSON body or undefined for no body]. */
   function route(method: string, path: string, body: Json): [number, unknown] {
     const on = (verb: string, pattern: RegExp) =>
@@ -379,6 +433,9 @@ export async function startFakeDiscord(
     const sent = on('POST', /^\/channels\/(\d+)\/messages$/);
     if (sent) return [200, messageObject(sent[1] ?? '', body)];
     if (on('POST', /^\/channels\/\d+\/typing$/)) return [204, undefined];
+    if (on('POST', /^\/users\/(?:@|%40)me\/channels$/)) {
+      return [200, dmChannel(String(body.recipient_id ?? ''))];
+    }
     if (on('PUT', /^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/)) {
       const commands = Array.isArray(body) ? (body as Json[]) : [];
       const registered = commands.map((c) => ({
@@ -463,6 +520,20 @@ export async function startFakeDiscord(
     fail(method, path, status, times = 1, retryAfterSec = 0.05) {
       failures.push({ method, path, status, times, ...errorFor(status, retryAfterSec) });
     },
+    refuse(method, path, code, times = 1) {
+      failures.push({
+        method,
+        path,
+        status: 403,
+        times,
+        body: { message: REFUSALS[code], code },
+        headers: {},
+      });
+    },
+    setChannelOverwrites(overwrites) {
+      channelOverwrites = overwrites;
+      broadcast('CHANNEL_UPDATE', textChannel());
+    },
     injectFaults(pick) {
       faultPicker = pick;
     },
@@ -473,8 +544,12 @@ export async function startFakeDiscord(
       delays.push({ method, path, ms });
     },
     dispatch: broadcast,
-    sendSlashCommand(question, { user = humanUser, id = newId() } = {}) {
+    sendSlashCommand(
+      question,
+      { user = humanUser, id = newId(), appPermissions = '309237730304' } = {},
+    ) {
       const token = `interaction-token-${id}`;
+      users.set(user.id, user);
       interactionChannel.set(token, FAKE_IDS.channelId);
       broadcast('INTERACTION_CREATE', {
         id,
@@ -505,7 +580,7 @@ export async function startFakeDiscord(
           type: 1,
           options: [{ name: 'question', type: 3, value: question }],
         },
-        app_permissions: '309237730304',
+        app_permissions: appPermissions,
         locale: 'en-US',
         guild_locale: 'en-US',
         entitlements: [],
@@ -523,6 +598,7 @@ export async function startFakeDiscord(
       id = newId(),
     }) {
       const channel = channelId ?? (dm ? '700000000000000001' : FAKE_IDS.channelId);
+      users.set(author.id, author);
       if (dm) channelGuild.set(channel, null);
       const guildId = channelGuild.get(channel);
       broadcast('MESSAGE_CREATE', {
