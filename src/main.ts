@@ -27,6 +27,34 @@ async function main(): Promise<void> {
     });
     return;
   }
+  // Handlers go in before any adapter starts: until a listener exists a signal kills the process
+  // at once (exit by signal, not 0), even after an adapter has said it is listening. A signal
+  // during start-up stops the adapters started so far.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing answers in flight and disconnecting`);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS);
+    });
+    const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
+    const results = await Promise.race([stopped, timedOut]);
+    clearTimeout(timer);
+    if (results === 'timeout') {
+      logger.warn(`answers still in flight after ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
+    } else {
+      for (const [i, result] of results.entries()) {
+        if (result.status === 'rejected') {
+          logger.error(`${adapters[i]?.name} did not stop cleanly`, { error: result.reason });
+        }
+      }
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
   // One bucket per user and platform (user ids of the two platforms never collide in practice,
   // but separate limiters keep them apart for certain).
   const limits = { burst: config.RATE_LIMIT_BURST, perMinute: config.RATE_LIMIT_PER_MINUTE };
@@ -68,31 +96,6 @@ async function main(): Promise<void> {
       }),
     );
   }
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: finishing answers in flight and disconnecting`);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS);
-    });
-    const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
-    const results = await Promise.race([stopped, timedOut]);
-    clearTimeout(timer);
-    if (results === 'timeout') {
-      logger.warn(`answers still in flight after ${SHUTDOWN_GRACE_MS} ms; exiting anyway`);
-    } else {
-      for (const [i, result] of results.entries()) {
-        if (result.status === 'rejected') {
-          logger.error(`${adapters[i]?.name} did not stop cleanly`, { error: result.reason });
-        }
-      }
-    }
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch(exitWithError);
