@@ -31,7 +31,7 @@ export const configSchema = z
     /** Folder of `.md`/`.txt` source documents. */
     KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
     /** Where the prebuilt index snapshot is kept. */
-    INDEX_SNAPSHOT: z.string().trim().min(1).default('.cache/index.json'),
+    INDEX_SNAPSHOT: z.string().trim().min(1).default('.cache/index.bin'),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** Questions longer than this get a polite refusal. */
     MAX_QUESTION_LENGTH: positiveInt(500),

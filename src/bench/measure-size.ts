@@ -111,7 +111,7 @@ export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
 
   log(`${settings.sentences} sentences: loading the snapshot`);
   collectGarbage();
-  const loaded = timed(() => createEngine(documents, { snapshot: readFileSync(file, 'utf8') }));
+  const loaded = timed(() => createEngine(documents, { snapshot: readFileSync(file) }));
   rmSync(file, { force: true });
   const engine = loaded.value;
   collectGarbage();

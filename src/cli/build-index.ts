@@ -1,6 +1,6 @@
 /**
  * `npm run build:index`: writes the index snapshot for the knowledge folder (KNOWLEDGE_DIR,
- * default `knowledge`) to INDEX_SNAPSHOT (default `.cache/index.json`), unless the snapshot there
+ * default `knowledge`) to INDEX_SNAPSHOT (default `.cache/index.bin`), unless the snapshot there
  * already matches the folder and engine. `--force` rebuilds anyway; `--knowledge DIR` and
  * `--out FILE` override the environment.
  */
@@ -19,7 +19,7 @@ const { values } = parseArgs({
   },
 });
 const dir = values.knowledge ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
-const out = values.out ?? process.env.INDEX_SNAPSHOT ?? '.cache/index.json';
+const out = values.out ?? process.env.INDEX_SNAPSHOT ?? '.cache/index.bin';
 
 try {
   const loaded = await loadEngineWithSnapshot(

@@ -2,10 +2,10 @@ import MiniSearch from 'minisearch';
 import { answerTypeScore } from './answer-type.ts';
 import { backgroundIdf } from './background.ts';
 import { chunkDocument } from './chunk.ts';
-import { StrikebotError } from './errors.ts';
+import { decodeSnapshot, encodeSnapshot } from './index-snapshot.ts';
 import { analyzeQuestion, type Concept, type QuestionAnalysis } from './question.ts';
 import { buildSnippet } from './snippet.ts';
-import { normalizeText, splitWords, tokenize } from './text.ts';
+import { MONTHS, normalizeText, splitWords, tokenize } from './text.ts';
 import type { Answer, Chunk, Citation, SourceDocument } from './types.ts';
 
 /** Per-question options for {@link Engine.answer}. */
@@ -24,8 +24,8 @@ export interface Engine {
   readonly chunks: readonly Chunk[];
   /** The MiniSearch index over the chunks (for benchmarks and snapshots). */
   readonly index: MiniSearch<IndexedChunk>;
-  /** Serialises the index and term statistics, for `createEngine(documents, { snapshot })`. */
-  toSnapshot(): string;
+  /** Serialises the chunks, term counts and index, for `createEngine(documents, { snapshot })`. */
+  toSnapshot(): Uint8Array;
 }
 
 /** Options for {@link createEngine}. */
@@ -39,6 +39,12 @@ export interface EngineOptions {
   /** Most terms (rarest first) sent to the index per question. Default 24. */
   maxQueryTerms: number;
   /**
+   * Most postings (sum of the sent terms' document frequencies) one question may make the index
+   * score; rarer terms go first (see {@link selectQueryTerms}). Bounds query time on big corpora;
+   * never binds on small ones. Default 4,000.
+   */
+  maxPostings: number;
+  /**
    * Least evidence (0 to 1, see {@link scoreEvidence}) the best sentence needs for the engine to
    * answer rather than say the documents don't cover the question. Default 0.55.
    */
@@ -47,7 +53,7 @@ export interface EngineOptions {
    * A string from {@link Engine.toSnapshot} for the same documents: the index is loaded from it
    * instead of being built. Throws `SNAPSHOT_INVALID` when it does not fit. Default: none.
    */
-  snapshot?: string;
+  snapshot?: Uint8Array;
 }
 
 /** Defaults for {@link EngineOptions}. */
@@ -56,6 +62,7 @@ export const defaultEngineOptions: EngineOptions = {
   maxCitations: 3,
   candidates: 40,
   maxQueryTerms: 24,
+  maxPostings: 4000,
   minConfidence: 0.55,
 };
 
@@ -83,16 +90,7 @@ export function queryTerms(text: string): string {
   return tokenize(text).join(' ');
 }
 
-/** Version of the index format and of everything that shapes index terms. */
-export const SNAPSHOT_VERSION = 'strikebot-index-1';
-
-/** What {@link Engine.toSnapshot} serialises. */
-interface SnapshotData {
-  version: string;
-  chunks: number;
-  df: [string, number][];
-  index: ReturnType<MiniSearch['toJSON']>;
-}
+export { SNAPSHOT_VERSION } from './index-snapshot.ts';
 
 /** Per-chunk and per-document term statistics used to weigh and check evidence. */
 interface Corpus {
@@ -101,7 +99,8 @@ interface Corpus {
   chunks: Chunk[];
   /** Index terms of a chunk (computed on first use and kept). */
   termsOf(chunkId: number): ReadonlySet<string>;
-  docTerms: Map<string, Set<string>>;
+  /** Index terms of a document's title, publisher and date (computed on first use and kept). */
+  docTermsOf(docId: string): ReadonlySet<string>;
   df: ReadonlyMap<string, number>;
   maxIdf: number;
 }
@@ -137,6 +136,9 @@ function conceptWeight(corpus: Corpus, concept: Concept): number {
 function looksLikeTopic(concept: Concept): boolean {
   return concept.capitalized || !/(?:ed|ing|ly)$/.test(concept.word);
 }
+
+/** Evidence this far above `minConfidence` ends retrieval without a wider second query. */
+const SURE_MARGIN = 0.15;
 
 /** Confidence factor for each missing key concept (a name, a counted noun, an unseen topic word). */
 const KEY_MISS_PENALTY = 0.65;
@@ -176,21 +178,21 @@ function quantifiesHead(question: QuestionAnalysis, terms: readonly string[]): n
   return best;
 }
 
-/** Date metadata as words ("2024-10-24" → "october 2024 24"), so "the October 2024 strike" matches. */
+/** Date metadata as words ("2024-10-24" → "October 2024 24"), so "the October 2024 strike" matches. */
 function dateWords(date: string | undefined): string {
-  if (!date) return '';
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return '';
-  const month = parsed.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-  return `${month} ${parsed.getUTCFullYear()} ${parsed.getUTCDate()}`;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+  const month = MONTHS[Number(match?.[2]) - 1];
+  // (Not toLocaleString: it builds a formatter per call, seconds over thousands of documents.)
+  return match && month ? `${month} ${match[1]} ${Number(match[3])}` : '';
 }
 
 export function buildCorpus(
   documents: readonly SourceDocument[],
   df?: ReadonlyMap<string, number>,
+  chunked?: Chunk[],
 ): Corpus {
-  const chunks: Chunk[] = [];
-  for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
+  const chunks: Chunk[] = chunked ?? [];
+  if (!chunked) for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
   const cache: (Set<string> | undefined)[] = new Array(chunks.length);
   const termsOf = (chunkId: number): ReadonlySet<string> => {
     let terms = cache[chunkId];
@@ -208,18 +210,26 @@ export function buildCorpus(
     }
     frequencies = counts;
   }
+  const docById = new Map(documents.map((d) => [d.id, d]));
   const docTerms = new Map<string, Set<string>>();
-  for (const doc of documents) {
-    const meta = [doc.title, doc.publisher ?? '', dateWords(doc.date)].join(' ');
-    docTerms.set(doc.id, new Set(tokenize(meta)));
-  }
+  const docTermsOf = (docId: string): ReadonlySet<string> => {
+    let terms = docTerms.get(docId);
+    if (!terms) {
+      const doc = docById.get(docId);
+      terms = new Set(
+        doc ? tokenize([doc.title, doc.publisher ?? '', dateWords(doc.date)].join(' ')) : [],
+      );
+      docTerms.set(docId, terms);
+    }
+    return terms;
+  };
   const n = chunks.length;
   return {
     documents,
-    docById: new Map(documents.map((d) => [d.id, d])),
+    docById,
     chunks,
     termsOf,
-    docTerms,
+    docTermsOf,
     df: frequencies as ReadonlyMap<string, number>,
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
@@ -284,7 +294,7 @@ export function scoreEvidence(
   const neighbours = [prev, next].filter(
     (c): c is Chunk => c !== undefined && c.docId === chunk.docId,
   );
-  const docTerms: ReadonlySet<string> = corpus.docTerms.get(chunk.docId) ?? new Set<string>();
+  const docTerms = corpus.docTermsOf(chunk.docId);
   let typeScore = answerTypeScore(question.type, chunk.text);
   // "how much money": the amount is the answer itself, not a count of something.
   const counts = question.concepts.some((c) => c.head && !c.typeNoun);
@@ -402,6 +412,30 @@ export function createEngine(
     ? restoreIndex(documents, settings.snapshot)
     : buildIndex(documents);
 
+  /** Scores the best `candidates` chunks the index finds for `terms`. */
+  const searchAndScore = (
+    analysis: WeightedQuestion,
+    terms: readonly string[],
+    weights: ReadonlyMap<string, number>,
+  ): Evidence[] => {
+    const hits = index.search(terms.join(' '), {
+      combineWith: 'OR',
+      tokenize: (query) => query.split(' '),
+      boostTerm: (term) => weights.get(term) ?? 1,
+    });
+    const top = hits.slice(0, settings.candidates);
+    const best = top[0]?.score ?? 1;
+    return top.map((hit) => {
+      const chunk = corpus.chunks[hit.id as number] as Chunk;
+      return scoreEvidence(corpus, analysis, chunk, hit.score / best);
+    });
+  };
+
+  /**
+   * Candidates ranked by evidence. The index is first asked for the question's rarest terms within
+   * `maxPostings`; only when that finds no convincing sentence, and more terms were left out,
+   * is it asked again with four times the budget (on small corpora the budget never binds).
+   */
   const retrieve = (analysis: WeightedQuestion): Evidence[] => {
     const weights = new Map<string, number>();
     for (const concept of analysis.concepts) {
@@ -410,19 +444,16 @@ export function createEngine(
         for (const term of alt) weights.set(term, Math.max(weights.get(term) ?? 0, w));
       });
     }
-    const terms = selectQueryTerms(corpus, weights, settings.maxQueryTerms);
+    const select = (budget: number) =>
+      selectQueryTerms(corpus.df, corpus.chunks.length, weights, settings.maxQueryTerms, budget);
+    const terms = select(settings.maxPostings);
     if (terms.length === 0) return [];
-    const hits = index.search(terms.join(' '), {
-      combineWith: 'OR',
-      tokenize: (query) => query.split(' '),
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
-    const top = hits.slice(0, settings.candidates);
-    const best = top[0]?.score ?? 1;
-    const scored = top.map((hit) => {
-      const chunk = corpus.chunks[hit.id as number] as Chunk;
-      return scoreEvidence(corpus, analysis, chunk, hit.score / best);
-    });
+    let scored = searchAndScore(analysis, terms, weights);
+    const sure = settings.minConfidence + SURE_MARGIN;
+    if (!scored.some((e) => e.confidence >= sure)) {
+      const wider = select(settings.maxPostings * 4);
+      if (wider.length > terms.length) scored = searchAndScore(analysis, wider, weights);
+    }
     addConsensus(corpus, scored);
     return scored.sort((a, b) => b.confidence - a.confidence || a.chunk.id - b.chunk.id);
   };
@@ -479,35 +510,46 @@ export function createEngine(
     return { question, answered: true, text: composeText(citations, corpus), citations };
   };
 
-  const toSnapshot = (): string => {
-    const data: SnapshotData = {
-      version: SNAPSHOT_VERSION,
-      chunks: corpus.chunks.length,
-      df: [...corpus.df],
-      index: index.toJSON(),
-    };
-    return JSON.stringify(data);
-  };
+  const toSnapshot = (): Uint8Array =>
+    encodeSnapshot(documents, { chunks: corpus.chunks, df: corpus.df, index });
 
   return { answer, documents, chunks: corpus.chunks, index, toSnapshot };
 }
 
 /**
- * The terms sent to MiniSearch: those the documents use, rarest first, at most `limit`, and
- * without terms found in more than a tenth of all chunks when rarer ones remain. Common terms
- * ("kaiser" in a Kaiser archive) cost the most to look up and tell the least; reranking still
- * counts them, on the candidates the rare terms find.
+ * The terms sent to MiniSearch, at most `limit`: the question's own words first, then synonyms,
+ * each group rarest first, while the postings they cost (their document frequencies) fit in
+ * `budget`. The rarest own word is always sent. Terms found in more than a tenth of all chunks are
+ * left out when rarer ones remain. MiniSearch scores every posting of every term it is sent, so
+ * common terms ("kaiser" in a Kaiser archive) cost the most and tell the least; reranking still
+ * counts every concept on the candidates the selective terms find.
  */
-function selectQueryTerms(
-  corpus: Corpus,
+export function selectQueryTerms(
+  df: ReadonlyMap<string, number>,
+  chunkCount: number,
   weights: ReadonlyMap<string, number>,
   limit: number,
+  budget: number,
 ): string[] {
-  const known = [...weights.keys()].filter((t) => corpus.df.has(t));
-  known.sort((a, b) => (corpus.df.get(a) ?? 0) - (corpus.df.get(b) ?? 0) || a.localeCompare(b));
-  const common = Math.max(50, corpus.chunks.length * 0.1);
-  const selective = known.filter((t) => (corpus.df.get(t) ?? 0) <= common);
-  return (selective.length > 0 ? selective : known.slice(0, 2)).slice(0, limit);
+  const freq = (t: string) => df.get(t) ?? 0;
+  const known = [...weights.keys()].filter((t) => df.has(t));
+  known.sort((a, b) => freq(a) - freq(b) || a.localeCompare(b));
+  const common = Math.max(50, chunkCount * 0.1);
+  const selective = known.filter((t) => freq(t) <= common);
+  const pool = selective.length > 0 ? selective : known.slice(0, 2);
+  const own = pool.filter((t) => (weights.get(t) ?? 0) >= 1);
+  const others = pool.filter((t) => (weights.get(t) ?? 0) < 1);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const group of [own, others]) {
+    for (const term of group) {
+      if (chosen.length >= limit) return chosen;
+      if (chosen.length > 0 && postings + freq(term) > budget) break;
+      chosen.push(term);
+      postings += freq(term);
+    }
+  }
+  return chosen;
 }
 
 /** Chunks, counts and indexes the documents, tokenising each chunk once. */
@@ -527,34 +569,13 @@ function buildIndex(documents: readonly SourceDocument[]): {
   return { corpus: buildCorpus(documents, df), index };
 }
 
-/** Loads the index and term counts of a snapshot taken over the same documents. */
+/** Loads the chunks, term counts and index of a snapshot taken over the same documents. */
 function restoreIndex(
   documents: readonly SourceDocument[],
-  snapshot: string,
+  snapshot: Uint8Array,
 ): { corpus: Corpus; index: MiniSearch<IndexedChunk> } {
-  let data: SnapshotData;
-  try {
-    data = JSON.parse(snapshot) as SnapshotData;
-  } catch (error) {
-    throw new StrikebotError('SNAPSHOT_INVALID', 'index snapshot is not valid JSON', {
-      cause: error,
-    });
-  }
-  if (data?.version !== SNAPSHOT_VERSION || !Array.isArray(data.df) || !data.index) {
-    throw new StrikebotError(
-      'SNAPSHOT_INVALID',
-      `index snapshot has format ${String(data?.version)}, expected ${SNAPSHOT_VERSION}`,
-    );
-  }
-  const corpus = buildCorpus(documents, new Map(data.df));
-  if (corpus.chunks.length !== data.chunks) {
-    throw new StrikebotError(
-      'SNAPSHOT_INVALID',
-      `index snapshot has ${data.chunks} chunks but the documents have ${corpus.chunks.length}`,
-    );
-  }
-  const index = MiniSearch.loadJS<IndexedChunk>(data.index, indexOptions);
-  return { corpus, index };
+  const { chunks, df, index } = decodeSnapshot<IndexedChunk>(documents, snapshot, indexOptions);
+  return { corpus: buildCorpus(documents, df, chunks), index };
 }
 
 /** The plain-text answer: the best quote, then which other sources agree or add to it. */

@@ -93,3 +93,19 @@ export function tokenize(text: string): string[] {
   }
   return terms;
 }
+
+/** English month names, January first. */
+export const MONTHS: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { createEngine, type Engine, type EngineOptions, SNAPSHOT_VERSION } from '../core/engine.ts';
 import { StrikebotError } from '../core/errors.ts';
 import type { SourceDocument } from '../core/types.ts';
@@ -15,26 +16,32 @@ import { type Logger, silentLogger } from '../logger.ts';
 import { type KnowledgeOptions, loadKnowledge } from './load-knowledge.ts';
 
 /** Format of the snapshot file's header line. */
-export const SNAPSHOT_FILE_FORMAT = 'strikebot-snapshot-file-1';
+export const SNAPSHOT_FILE_FORMAT = 'strikebot-snapshot-file-2';
 
 /** The header line of a snapshot file. */
 export interface SnapshotHeader {
   format: string;
   /** {@link snapshotKey} of the knowledge folder and engine the snapshot was built from. */
   key: string;
-  /** Length in characters of the engine snapshot after the header line. */
+  /** Length in bytes of the engine snapshot after the header line. */
   length: number;
   /** When the snapshot was written (ISO time). */
   createdAt: string;
 }
 
-/** A snapshot file's content: its header and the string from `engine.toSnapshot()`. */
+/** A snapshot file's content: its header and the bytes from `engine.toSnapshot()`. */
 export interface SnapshotFile {
   header: SnapshotHeader;
-  engine: string;
+  engine: Uint8Array;
 }
 
 let coreFingerprint: string | undefined;
+
+/** Path of the installed MiniSearch's package.json (its `exports` do not list the file). */
+function miniSearchPackageJson(): string {
+  const entry = createRequire(import.meta.url).resolve('minisearch');
+  return join(entry.slice(0, entry.lastIndexOf(`${sep}dist${sep}`)), 'package.json');
+}
 
 /**
  * The engine settings/version string of the key: the engine's snapshot format and a hash of the
@@ -51,6 +58,8 @@ export function engineVersion(): string {
         .update(readFileSync(new URL(name, dir)))
         .update('\0');
     }
+    // The snapshot holds MiniSearch's own maps, so its version is part of the key too.
+    hash.update(readFileSync(miniSearchPackageJson()));
     coreFingerprint = hash.digest('hex').slice(0, 16);
   }
   return `${SNAPSHOT_VERSION}+core.${coreFingerprint}`;
@@ -82,17 +91,18 @@ export async function snapshotKey(dir: string, version: string = engineVersion()
  * (`SNAPSHOT_INVALID`) naming the file when it is not a snapshot or is truncated.
  */
 export async function readSnapshotFile(path: string): Promise<SnapshotFile | undefined> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StrikebotError('SNAPSHOT_INVALID', `${path}: cannot be read`, { cause: error });
   }
-  const newline = text.indexOf('\n');
+  const newline = bytes.indexOf(0x0a);
   let header: Partial<SnapshotHeader> | undefined;
   try {
-    header = JSON.parse(newline < 0 ? text : text.slice(0, newline)) as Partial<SnapshotHeader>;
+    const line = newline < 0 ? bytes : bytes.subarray(0, newline);
+    header = JSON.parse(line.toString('utf8')) as Partial<SnapshotHeader>;
   } catch {
     header = undefined;
   }
@@ -102,11 +112,11 @@ export async function readSnapshotFile(path: string): Promise<SnapshotFile | und
       `${path}: not a strikebot index snapshot (${SNAPSHOT_FILE_FORMAT}); run npm run build:index`,
     );
   }
-  const engine = text.slice(newline + 1);
+  const engine = bytes.subarray(newline + 1);
   if (engine.length !== header.length) {
     throw new StrikebotError(
       'SNAPSHOT_INVALID',
-      `${path}: truncated (${engine.length} of ${header.length} characters); run npm run build:index`,
+      `${path}: truncated (${engine.length} of ${header.length} bytes); run npm run build:index`,
     );
   }
   return { header: header as SnapshotHeader, engine };
@@ -116,7 +126,7 @@ export async function readSnapshotFile(path: string): Promise<SnapshotFile | und
 export async function writeSnapshotFile(
   path: string,
   key: string,
-  engineSnapshot: string,
+  engineSnapshot: Uint8Array,
   now: () => Date = () => new Date(),
 ): Promise<number> {
   const header: SnapshotHeader = {
@@ -125,12 +135,12 @@ export async function writeSnapshotFile(
     length: engineSnapshot.length,
     createdAt: now().toISOString(),
   };
-  const content = `${JSON.stringify(header)}\n${engineSnapshot}`;
+  const content = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), engineSnapshot]);
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, path);
-  return Buffer.byteLength(content);
+  return content.length;
 }
 
 /** Options for {@link loadEngineWithSnapshot}. */
@@ -184,7 +194,7 @@ export interface LoadedEngine {
  * written is logged and the built engine is still returned.
  *
  * @example
- * const { engine, source, timings } = await loadEngineWithSnapshot('knowledge', '.cache/index.json');
+ * const { engine, source, timings } = await loadEngineWithSnapshot('knowledge', '.cache/index.bin');
  * logger.info('ready', { source, ms: Math.round(timings.totalMs) });
  * @throws StrikebotError from the knowledge loader when the folder itself is unusable.
  */
@@ -214,7 +224,7 @@ export async function loadEngineWithSnapshot(
         const engineStart = clock();
         const engine = createEngine(documents, { ...settings.engine, snapshot: file.engine });
         const engineMs = clock() - engineStart;
-        snapshotBytes = Buffer.byteLength(file.engine) + 1;
+        snapshotBytes = file.engine.length + 1;
         const totalMs = clock() - started;
         logger.debug('index snapshot loaded', { path: snapshotPath, ms: Math.round(totalMs) });
         return {

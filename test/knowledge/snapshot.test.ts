@@ -42,7 +42,7 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'strikebot-snapshot-'));
   await writeFile(join(dir, 'strike.md'), STRIKE);
   await writeFile(join(dir, 'talks.md'), TALKS);
-  snapshot = join(dir, '.cache', 'index.json');
+  snapshot = join(dir, '.cache', 'index.bin');
   lines = [];
 });
 
@@ -118,13 +118,13 @@ describe('loadEngineWithSnapshot', () => {
 
   it('rebuilds a truncated snapshot and one whose index does not parse', async () => {
     await loadEngineWithSnapshot(dir, snapshot);
-    const text = await readFile(snapshot, 'utf8');
-    await writeFile(snapshot, text.slice(0, text.length - 10));
+    const bytes = await readFile(snapshot);
+    await writeFile(snapshot, bytes.subarray(0, bytes.length - 10));
     const truncated = await loadEngineWithSnapshot(dir, snapshot, {}, logger());
     expect(truncated.reason).toBe('corrupt');
     expect(lines[0]).toContain('truncated');
 
-    const header = JSON.parse(text.slice(0, text.indexOf('\n')));
+    const header = JSON.parse(bytes.subarray(0, bytes.indexOf(0x0a)).toString('utf8'));
     await writeFile(snapshot, `${JSON.stringify({ ...header, length: 5 })}\n{"ve`);
     const garbled = await loadEngineWithSnapshot(dir, snapshot, {}, logger());
     expect(garbled.reason).toBe('corrupt');
