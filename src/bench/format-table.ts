@@ -80,7 +80,7 @@ export function formatBenchTable(result: BenchResult): string {
                 fixed(p.buildMs, 0),
                 fixed(p.heapMb, 1),
                 fixed(p.p50, 3),
-                fixed(p.p99, 3),
+                `${fixed(p.p99, 3)}${p.note ? ` (${p.note})` : ''}`,
               ],
         ),
       ]),

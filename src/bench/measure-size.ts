@@ -24,6 +24,8 @@ export interface MeasureOptions {
   publicQuestions: readonly string[];
   /** Peer libraries to compare. Default all of {@link PEERS}. */
   peers: readonly Peer[];
+  /** Longest time spent timing one peer's queries (ms); a slower peer is timed on fewer questions. Default 120,000. */
+  peerBudgetMs: number;
   /** Where the snapshot file is written (and removed after). Default the OS temp folder. */
   snapshotDir: string;
   /** Progress lines (never stdout). Default: none. */
@@ -38,6 +40,7 @@ export const defaultMeasureOptions: MeasureOptions = {
   seedDocuments: [],
   publicQuestions: [],
   peers: PEERS,
+  peerBudgetMs: 120_000,
   snapshotDir: tmpdir(),
   log: () => {},
 };
@@ -54,7 +57,12 @@ export function benchQuestions(
   return [...publicQuestions, ...generated].slice(0, Math.max(count, publicQuestions.length));
 }
 
-function measurePeer(peer: Peer, engine: Engine, questions: readonly string[]): PeerResult {
+function measurePeer(
+  peer: Peer,
+  engine: Engine,
+  questions: readonly string[],
+  budgetMs: number,
+): PeerResult {
   const sentences = engine.chunks.map((c) => ({ id: c.id, text: c.text }));
   try {
     collectGarbage();
@@ -62,14 +70,27 @@ function measurePeer(peer: Peer, engine: Engine, questions: readonly string[]): 
     const { value: index, ms: buildMs } = timed(() => peer.build(sentences));
     collectGarbage();
     const heapMb = Math.max(0, megabytes(process.memoryUsage().heapUsed - before));
-    for (const q of questions) index.search(q, 3);
-    const latency = percentiles(timeEach(questions, (q) => index.search(q, 3)));
+    // Warm-up pass, which also tells how many questions fit in the time budget (3 rounds each).
+    const started = performance.now();
+    let warmed = 0;
+    while (warmed < questions.length && performance.now() - started < budgetMs / 4) {
+      index.search(questions[warmed++] as string, 3);
+    }
+    const perQuestion = (performance.now() - started) / warmed;
+    const fits = Math.max(1, Math.floor((budgetMs * 0.75) / (3 * perQuestion)));
+    const timedQuestions = questions.slice(0, fits);
+    const latency = percentiles(timeEach(timedQuestions, (q) => index.search(q, 3)));
     return {
       name: peer.name,
       buildMs: round(buildMs, 1),
       heapMb,
       p50: latency.p50,
       p99: latency.p99,
+      ...(timedQuestions.length < questions.length
+        ? {
+            note: `timed ${timedQuestions.length} of ${questions.length} questions (${Math.round(budgetMs / 1000)} s budget)`,
+          }
+        : {}),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -135,7 +156,7 @@ export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
   const peers: PeerResult[] = [];
   for (const peer of settings.peers) {
     log(`${settings.sentences} sentences: peer ${peer.name}`);
-    peers.push(measurePeer(peer, engine, questions));
+    peers.push(measurePeer(peer, engine, questions, settings.peerBudgetMs));
   }
   return {
     sentences,

@@ -12,6 +12,8 @@ export interface PeerResult {
   p99: number;
   /** Set (and the figures are 0) when the peer failed at this size. */
   error?: string;
+  /** Set when the peer was too slow to time on every question (e.g. "timed 40 of 200 questions"). */
+  note?: string;
 }
 
 /** Everything measured at one corpus size. */
