@@ -58,6 +58,9 @@ export function formatBenchTable(result: BenchResult): string {
     ...failed.map(
       (s) => `${s.sentences.toLocaleString('en-US')} sentences: not measured, ${s.error}`,
     ),
+    ...measured
+      .filter((s) => s.note)
+      .map((s) => `${s.sentences.toLocaleString('en-US')} sentences: ${s.note}`),
     '',
     'peers (build ms, heap MB, query p50/p99 ms)',
     table(

@@ -34,6 +34,8 @@ export interface SizeResult {
   peers: PeerResult[];
   /** Set when the size could not be measured (out of memory, time limit); figures are then 0. */
   error?: string;
+  /** Set when part of the size was timed on fewer questions to stay within a time budget. */
+  note?: string;
 }
 
 /** hit@1 and hit@3 on the public answerable questions over the seed documents. */
