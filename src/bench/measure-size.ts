@@ -142,7 +142,7 @@ export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
   const built = timed(() => createEngine(documents));
   const file = join(
     settings.snapshotDir,
-    `strikebot-bench-${process.pid}-${settings.sentences}.json`,
+    `strikebot-bench-${process.pid}-${settings.sentences}.bin`,
   );
   const write = timed(() => writeFileSync(file, built.value.toSnapshot()));
   const snapshotBytes = statSync(file).size;

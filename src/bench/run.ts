@@ -7,7 +7,7 @@
  * Flags: --sizes a,b,c  --questions N  --seed N  --peers lunr,orama|none  --max-heap-mb N
  * --timeout-s N  --json. Progress goes to stderr.
  */
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../cli/parse-flags.ts';
 import { defaultBenchOptions, runBenchmark } from './benchmark.ts';
 import { formatBenchTable } from './format-table.ts';
 
@@ -20,8 +20,26 @@ function numbers(text: string, flag: string): number[] {
   return values;
 }
 
-const { values } = parseArgs({
-  options: {
+function peerNames(text: string): string[] {
+  if (text === 'none') return [];
+  const names = text.split(',').map((s) => s.trim());
+  const unknown = names.filter((name) => !defaultBenchOptions.peers.includes(name));
+  if (unknown.length > 0) {
+    process.stderr.write(
+      `bench: unknown peer ${unknown.join(', ')}; choose from ${defaultBenchOptions.peers.join(', ')} or none\n`,
+    );
+    process.exit(2);
+  }
+  return names;
+}
+
+const USAGE = [
+  'usage: npm run bench -- [--sizes 1000,100000] [--questions N] [--seed N]',
+  '       [--peers lunr,flexsearch,orama,wink-bm25|none] [--max-heap-mb N] [--timeout-s N] [--json]',
+].join('\n');
+
+const values = parseFlags(
+  {
     sizes: { type: 'string' },
     questions: { type: 'string' },
     seed: { type: 'string' },
@@ -30,7 +48,8 @@ const { values } = parseArgs({
     'timeout-s': { type: 'string' },
     json: { type: 'boolean', default: false },
   },
-});
+  USAGE,
+);
 
 const result = await runBenchmark({
   ...(values.sizes ? { sizes: numbers(values.sizes, '--sizes') } : {}),
@@ -40,13 +59,6 @@ const result = await runBenchmark({
     ? { maxHeapMb: numbers(values['max-heap-mb'], '--max-heap-mb')[0] }
     : {}),
   ...(values['timeout-s'] ? { timeoutS: numbers(values['timeout-s'], '--timeout-s')[0] } : {}),
-  ...(values.peers
-    ? {
-        peers:
-          values.peers === 'none'
-            ? []
-            : values.peers.split(',').filter((p) => defaultBenchOptions.peers.includes(p)),
-      }
-    : {}),
+  ...(values.peers ? { peers: peerNames(values.peers) } : {}),
 });
 process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatBenchTable(result));

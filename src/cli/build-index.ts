@@ -4,20 +4,21 @@
  * already matches the folder and engine. `--force` rebuilds anyway; `--knowledge DIR` and
  * `--out FILE` override the environment.
  */
-import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
 import { StrikebotError } from '../core/errors.ts';
 import { loadEngineWithSnapshot } from '../knowledge/snapshot.ts';
 import { createLogger } from '../logger.ts';
+import { parseFlags } from './parse-flags.ts';
 
 loadDotenv({ quiet: true });
-const { values } = parseArgs({
-  options: {
+const values = parseFlags(
+  {
     knowledge: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean', default: false },
   },
-});
+  'usage: npm run build:index -- [--knowledge DIR] [--out FILE] [--force]',
+);
 const dir = values.knowledge ?? process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const out = values.out ?? process.env.INDEX_SNAPSHOT ?? '.cache/index.bin';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { bootstrap, exitWithError } from '../bootstrap.ts';
 import { type EvalReport, evaluate, parseQuestionSet } from '../eval/score.ts';
+import { parseFlags } from './parse-flags.ts';
 
 const USAGE = 'usage: npm run eval -- --questions FILE [--json]';
 
@@ -31,16 +31,11 @@ function formatReport(report: EvalReport): string {
 
 /** `npm run eval -- --questions FILE [--json]`: scores the engine on a JSONL question set. */
 async function main(argv: string[]): Promise<void> {
-  let values: { questions?: string; json?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { questions: { type: 'string' }, json: { type: 'boolean' } },
-    }));
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-    process.exit(2);
-  }
+  const values = parseFlags(
+    { questions: { type: 'string' }, json: { type: 'boolean' } },
+    USAGE,
+    argv,
+  );
   if (!values.questions) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);

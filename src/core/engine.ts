@@ -2,7 +2,7 @@ import MiniSearch from 'minisearch';
 import { answerTypeScore } from './answer-type.ts';
 import { backgroundIdf } from './background.ts';
 import { chunkDocument } from './chunk.ts';
-import { decodeSnapshot, encodeSnapshot } from './index-snapshot.ts';
+import { decodeSnapshot, encodeSnapshot, type IndexParts } from './index-snapshot.ts';
 import { analyzeQuestion, type Concept, type QuestionAnalysis } from './question.ts';
 import { buildSnippet } from './snippet.ts';
 import { MONTHS, normalizeText, splitWords, tokenize } from './text.ts';
@@ -552,11 +552,11 @@ export function selectQueryTerms(
   return chosen;
 }
 
-/** Chunks, counts and indexes the documents, tokenising each chunk once. */
-function buildIndex(documents: readonly SourceDocument[]): {
-  corpus: Corpus;
-  index: MiniSearch<IndexedChunk>;
-} {
+/**
+ * Chunks the documents, counts each term's chunks and indexes every chunk, tokenising each chunk
+ * once: the parts a snapshot saves.
+ */
+export function indexDocuments(documents: readonly SourceDocument[]): IndexParts<IndexedChunk> {
   const chunks: Chunk[] = [];
   for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
   const df = new Map<string, number>();
@@ -566,7 +566,16 @@ function buildIndex(documents: readonly SourceDocument[]): {
     for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
     index.add({ id: chunk.id, text: terms.join(' ') });
   }
-  return { corpus: buildCorpus(documents, df), index };
+  return { chunks, df, index };
+}
+
+/** Builds the corpus statistics and index from the documents. */
+function buildIndex(documents: readonly SourceDocument[]): {
+  corpus: Corpus;
+  index: MiniSearch<IndexedChunk>;
+} {
+  const { chunks, df, index } = indexDocuments(documents);
+  return { corpus: buildCorpus(documents, df, chunks), index };
 }
 
 /** Loads the chunks, term counts and index of a snapshot taken over the same documents. */

@@ -95,4 +95,22 @@ describe('npm run bench -- --json', () => {
     expect(result.sizes[0]?.error).toBe('out of memory (heap capped at 24 MB)');
     expect(result.quality.map((q) => q.name)).toEqual(['strikebot']);
   }, 60_000);
+
+  it('answers a mistyped flag or peer with the usage and exit code 2, not a stack trace', async () => {
+    const bench = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'src/bench/run.ts', ...args]).then(
+        () => ({ code: 0, stderr: '' }),
+        (error: { code: number; stderr: string }) => error,
+      );
+    const flag = await bench('--size', '1000');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Unknown option '--size'");
+    expect(flag.stderr).toContain('usage: npm run bench -- [--sizes 1000,100000]');
+    expect(flag.stderr).not.toContain('    at ');
+    const peer = await bench('--peers', 'lunr,elastic');
+    expect(peer.code).toBe(2);
+    expect(peer.stderr).toBe(
+      'bench: unknown peer elastic; choose from lunr, flexsearch, orama, wink-bm25 or none\n',
+    );
+  }, 60_000);
 });
