@@ -65,7 +65,8 @@ async function main(): Promise<void> {
     documents: engine.documents.length,
     chunks: engine.chunks.length,
   });
-  if (hasDiscord(config)) {
+  // A signal while one adapter starts stops the ones running; none starts after it.
+  if (hasDiscord(config) && !stopping) {
     const { startDiscord } = await import('./adapters/discord/bot.ts');
     adapters.push(
       await startDiscord({
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       }),
     );
   }
-  if (hasSlack(config)) {
+  if (hasSlack(config) && !stopping) {
     const { startSlack } = await import('./adapters/slack/app.ts');
     adapters.push(
       await startSlack({
