@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../src/core/engine.ts';
+import { createEngine, type Engine, newestDocuments } from '../../src/core/engine.ts';
 import type { SourceDocument } from '../../src/core/types.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 
@@ -185,5 +185,40 @@ describe('createEngine over the knowledge folder', () => {
     ]) {
       expect(engine.answer(q)).toMatchObject({ answered: false, reason: 'not-found' });
     }
+  });
+});
+
+describe('newestDocuments', () => {
+  const doc = (id: string, date?: string): SourceDocument => ({
+    id,
+    title: id,
+    body: 'x',
+    ...(date ? { date } : {}),
+  });
+
+  it('keeps the newest first, equal dates in corpus order and undated ones last', () => {
+    const documents = [
+      doc('undated'),
+      doc('2019', '2019-01-02'),
+      doc('2024a', '2024-10-14'),
+      doc('2018', '2018-12-09'),
+      doc('2024b', '2024-10-14'),
+      doc('2022', '2022-08-15'),
+    ];
+    expect(newestDocuments(documents, 4).map((d) => d.id)).toEqual([
+      '2024a',
+      '2024b',
+      '2022',
+      '2019',
+    ]);
+    expect(newestDocuments(documents, 10).map((d) => d.id)).toEqual([
+      '2024a',
+      '2024b',
+      '2022',
+      '2019',
+      '2018',
+      'undated',
+    ]);
+    expect(newestDocuments([], 3)).toEqual([]);
   });
 });
