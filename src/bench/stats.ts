@@ -47,10 +47,13 @@ export function timeEach<T>(items: readonly T[], fn: (item: T) => unknown, repea
       runs[i]?.push(performance.now() - start);
     });
   }
-  return runs.map((r) => {
-    const sorted = r.sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
-  });
+  return runs.map(median);
+}
+
+/** The middle value (the lower middle of an even count); 0 for none. */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
 }
 
 /** Collects garbage when the process runs with `--expose-gc`, so memory figures are live data. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runBenchmark } from '../../src/bench/benchmark.ts';
-import { percentiles } from '../../src/bench/stats.ts';
+import { median, percentiles } from '../../src/bench/stats.ts';
 
 const run = promisify(execFile);
 
@@ -13,6 +13,16 @@ describe('percentiles', () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(percentiles(samples)).toEqual({ p50: 50, p95: 95, p99: 99 });
     expect(percentiles([])).toEqual({ p50: 0, p95: 0, p99: 0 });
+  });
+});
+
+describe('median', () => {
+  it('takes the middle sample, the lower one of an even count, without reordering its input', () => {
+    const samples = [900, 12, 15];
+    expect(median(samples)).toBe(15);
+    expect(samples).toEqual([900, 12, 15]);
+    expect(median([4, 1, 3, 2])).toBe(2);
+    expect(median([])).toBe(0);
   });
 });
 
