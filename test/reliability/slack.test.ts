@@ -133,12 +133,13 @@ describe('Slack Web API calls that may have landed', () => {
   it('does not retry or apologise for an answer whose post timed out, and logs the event id', async () => {
     const slow = await startAgainstFake({
       webApiRetries: 2,
-      webApiTimeoutMs: 300,
+      // Long enough that auth.test at start-up never times out on a loaded CI machine (300 ms did).
+      webApiTimeoutMs: 2_000,
       rateLimiter: { take: () => ({ ok: true }) },
     });
     try {
       // Slack carries the post out but answers after the client gave up: a retry would post twice.
-      fake.delayNext('chat.postMessage', 900);
+      fake.delayNext('chat.postMessage', 3_000);
       const body = eventCallbackBody(
         {
           type: 'app_mention',
