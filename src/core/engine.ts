@@ -188,13 +188,14 @@ function dateWords(date: string | undefined): string {
   return match && month ? `${month} ${match[1]} ${Number(match[3])}` : '';
 }
 
+/**
+ * Per-chunk and per-document term statistics over the chunks and term counts of
+ * {@link indexDocuments} or a snapshot.
+ */
 export function buildCorpus(
   documents: readonly SourceDocument[],
-  df?: ReadonlyMap<string, number>,
-  chunked?: Chunk[],
+  { chunks, df }: Pick<IndexParts<IndexedChunk>, 'chunks' | 'df'>,
 ): Corpus {
-  const chunks: Chunk[] = chunked ?? [];
-  if (!chunked) for (const doc of documents) chunks.push(...chunkDocument(doc, chunks.length));
   const cache: (Set<string> | undefined)[] = new Array(chunks.length);
   const termsOf = (chunkId: number): ReadonlySet<string> => {
     let terms = cache[chunkId];
@@ -204,14 +205,6 @@ export function buildCorpus(
     }
     return terms;
   };
-  let frequencies = df;
-  if (!frequencies) {
-    const counts = new Map<string, number>();
-    for (const chunk of chunks) {
-      for (const t of new Set(tokenize(chunk.text))) counts.set(t, (counts.get(t) ?? 0) + 1);
-    }
-    frequencies = counts;
-  }
   const docById = new Map(documents.map((d) => [d.id, d]));
   const docTerms = new Map<string, Set<string>>();
   const docTermsOf = (docId: string): ReadonlySet<string> => {
@@ -238,7 +231,7 @@ export function buildCorpus(
       newest ??= newestDocuments(documents, 6);
       return newest;
     },
-    df: frequencies as ReadonlyMap<string, number>,
+    df,
     maxIdf: Math.log(1 + (n + 0.5) / 0.5),
   };
 }
@@ -428,9 +421,11 @@ export function createEngine(
   options: Partial<EngineOptions> = {},
 ): Engine {
   const settings: EngineOptions = { ...defaultEngineOptions, ...options };
-  const { corpus, index } = settings.snapshot
-    ? restoreIndex(documents, settings.snapshot)
-    : buildIndex(documents);
+  const parts = settings.snapshot
+    ? decodeSnapshot<IndexedChunk>(documents, settings.snapshot, indexOptions)
+    : indexDocuments(documents);
+  const corpus = buildCorpus(documents, parts);
+  const { index } = parts;
 
   /** Scores the best `candidates` chunks the index finds for `terms`. */
   const searchAndScore = (
@@ -587,24 +582,6 @@ export function indexDocuments(documents: readonly SourceDocument[]): IndexParts
     index.add({ id: chunk.id, text: terms.join(' ') });
   }
   return { chunks, df, index };
-}
-
-/** Builds the corpus statistics and index from the documents. */
-function buildIndex(documents: readonly SourceDocument[]): {
-  corpus: Corpus;
-  index: MiniSearch<IndexedChunk>;
-} {
-  const { chunks, df, index } = indexDocuments(documents);
-  return { corpus: buildCorpus(documents, df, chunks), index };
-}
-
-/** Loads the chunks, term counts and index of a snapshot taken over the same documents. */
-function restoreIndex(
-  documents: readonly SourceDocument[],
-  snapshot: Uint8Array,
-): { corpus: Corpus; index: MiniSearch<IndexedChunk> } {
-  const { chunks, df, index } = decodeSnapshot<IndexedChunk>(documents, snapshot, indexOptions);
-  return { corpus: buildCorpus(documents, df, chunks), index };
 }
 
 /** The plain-text answer: the best quote, then which other sources agree or add to it. */
