@@ -54,8 +54,16 @@ export interface Citation {
   score: number;
 }
 
-/** Why an answer was not given; `undefined` when `answered` is true. */
-export type AbstainReason = 'empty' | 'too-long' | 'not-found';
+/**
+ * Why no confident answer was given; `undefined` when `answered` is true.
+ * - `unsure`: the engine is not sure the documents answer the question; `citations` holds the
+ *   passages that come closest (up to three), and adapters must render them visibly differently
+ *   from a confident answer ("I'm not sure the documents answer this exactly; these passages
+ *   come closest:").
+ * - `not-found`: nothing close; `text` says what the documents do cover; `citations` is empty.
+ * - `empty` / `too-long`: the question itself was refused.
+ */
+export type AbstainReason = 'empty' | 'too-long' | 'not-found' | 'unsure';
 
 /** The engine's reply to one question: the one model every adapter renders. */
 export interface Answer {
@@ -65,7 +73,10 @@ export interface Answer {
   answered: boolean;
   /** Plain-text answer (no platform markup) that refers to citations as `[1]`, `[2]`... */
   text: string;
-  /** Best first; empty when `answered` is false. */
+  /**
+   * Best first. When `answered` is true, the evidence; when `reason` is `unsure`, the closest
+   * passages; otherwise empty.
+   */
   citations: Citation[];
   /** Set when `answered` is false. */
   reason?: AbstainReason;
