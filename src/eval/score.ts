@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Engine } from '../core/engine.ts';
 import { StrikebotError } from '../core/errors.ts';
-import { normalizeText } from '../core/text.ts';
+import { normalizeText } from '../core/index/text.ts';
 
 /** One line of a question set: answerable with `answer_any`, or `answerable: false`. */
 const questionSchema = z.union([

@@ -45,11 +45,12 @@ function miniSearchPackageJson(): string {
 
 /**
  * The engine settings/version string of the key: the engine's snapshot format and a hash of the
- * source files of `src/core/` (chunker, tokenizer, lexicon), which decide the index terms.
+ * source files of `src/core/index/` (chunker, tokenizer, snapshot layout), the only part of the
+ * core that decides what a snapshot holds; ranking changes leave snapshots valid.
  */
 export function engineVersion(): string {
   if (!coreFingerprint) {
-    const dir = new URL('../core/', import.meta.url);
+    const dir = new URL('../core/index/', import.meta.url);
     const hash = createHash('sha256');
     for (const name of readdirSync(dir).sort()) {
       if (!/\.(?:ts|js|json)$/.test(name)) continue;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../src/bench/generate-corpus.ts';
 import { generateQuestions } from '../../src/bench/generate-questions.ts';
 import { createRandom } from '../../src/bench/random.ts';
-import { chunkDocument } from '../../src/core/chunk.ts';
+import { chunkDocument } from '../../src/core/index/chunk.ts';
 import type { SourceDocument } from '../../src/core/types.ts';
 
 const seed: SourceDocument = {

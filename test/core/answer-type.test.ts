@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeScore, detectAnswerType } from '../../src/core/answer-type.ts';
+import { answerTypeScore, detectAnswerType } from '../../src/core/question/answer-type.ts';
 
 describe('detectAnswerType', () => {
   it.each([

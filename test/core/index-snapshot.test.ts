@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { indexDocuments, indexOptions, queryTerms } from '../../src/core/engine.ts';
-import { decodeSnapshot, encodeSnapshot } from '../../src/core/index-snapshot.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../src/core/index/index-snapshot.ts';
 import type { SourceDocument } from '../../src/core/types.ts';
 
 const docs: SourceDocument[] = [

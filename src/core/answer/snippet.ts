@@ -1,4 +1,4 @@
-import type { Chunk, SourceDocument } from './types.ts';
+import type { Chunk, SourceDocument } from '../types.ts';
 
 /** Longest snippet, in characters. */
 export const MAX_SNIPPET_LENGTH = 500;

@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import lexicon from './lexicon.json' with { type: 'json' };
+import lexicon from '../lexicon.json' with { type: 'json' };
 
 /**
  * Text normalisation and tokenisation shared by indexing and question analysis, so a question

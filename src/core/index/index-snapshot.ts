@@ -15,8 +15,8 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import MiniSearch from 'minisearch';
-import { StrikebotError } from './errors.ts';
-import type { Chunk, SourceDocument } from './types.ts';
+import { StrikebotError } from '../errors.ts';
+import type { Chunk, SourceDocument } from '../types.ts';
 
 /** Version of the snapshot layout and of everything that shapes index terms. */
 export const SNAPSHOT_VERSION = 'strikebot-index-3';

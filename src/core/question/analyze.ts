@@ -1,6 +1,6 @@
+import { isStopWord, normalizeText, splitWords, toTerm } from '../index/text.ts';
+import lexicon from '../lexicon.json' with { type: 'json' };
 import { type AnswerType, detectAnswerType } from './answer-type.ts';
-import lexicon from './lexicon.json' with { type: 'json' };
-import { isStopWord, normalizeText, splitWords, toTerm } from './text.ts';
 
 /**
  * Question analysis: the expected answer type and the concepts a question asks about. A concept is

@@ -1,4 +1,4 @@
-import type { Chunk, SourceDocument } from './types.ts';
+import type { Chunk, SourceDocument } from '../types.ts';
 
 /**
  * Sentence chunking. Bodies are split into paragraphs (blank lines), lines that are list items or
