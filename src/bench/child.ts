@@ -24,7 +24,9 @@ const seedDocuments = await loadKnowledge(request.knowledgeDir);
 const publicQuestions = parseQuestionSet(
   readFileSync(request.questionsFile, 'utf8'),
   request.questionsFile,
-).map((q) => q.question);
+)
+  .flatMap((q) => ('turns' in q ? [] : [q]))
+  .map((q) => q.question);
 const result = measureSize({
   sentences: request.sentences,
   questions: request.questions,

@@ -292,7 +292,7 @@ function generatedDocument(
  *
  * @example
  * const documents = generateCorpus({ sentences: 10_000, seedDocuments: await loadKnowledge('knowledge') });
- * createEngine(documents).chunks.length // => 10000
+ * createStrikebotEngine(documents).chunks.length // => 10000
  */
 export function generateCorpus(options: Partial<CorpusOptions> = {}): SourceDocument[] {
   const settings: CorpusOptions = { ...defaultCorpusOptions, ...options };

@@ -1,6 +1,6 @@
-import { createEngine } from '../core/engine.ts';
 import { normalizeText } from '../core/index/text.ts';
 import type { SourceDocument } from '../core/types.ts';
+import { createStrikebotEngine } from '../domain/engine.ts';
 import { type EvalQuestion, evaluate } from '../eval/score.ts';
 import type { Peer } from './peers.ts';
 import { round } from './stats.ts';
@@ -24,7 +24,7 @@ export function measureQuality(
   questions: readonly EvalQuestion[],
   peers: readonly Peer[],
 ): QualityResult[] {
-  const engine = createEngine(documents);
+  const engine = createStrikebotEngine(documents);
   const report = evaluate(engine, questions);
   const rows: QualityResult[] = [{ name: 'strikebot', hit1: report.hit1, hit3: report.hit3 }];
   const answerable = questions.filter(

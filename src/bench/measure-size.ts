@@ -1,9 +1,11 @@
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, type Engine } from '../core/engine.ts';
+import type { Engine } from '../core/engine.ts';
+import { decodeSnapshot } from '../core/index/index-snapshot.ts';
 import { tokenize } from '../core/index/text.ts';
 import type { SourceDocument } from '../core/types.ts';
+import { createStrikebotEngine } from '../domain/engine.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { generateQuestions } from './generate-questions.ts';
 import { PEERS, type Peer } from './peers.ts';
@@ -142,7 +144,7 @@ export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
 
   log(`${settings.sentences} sentences: building the engine`);
   collectGarbage();
-  const built = timed(() => createEngine(documents));
+  const built = timed(() => createStrikebotEngine(documents));
   const file = join(
     settings.snapshotDir,
     `strikebot-bench-${process.pid}-${settings.sentences}.bin`,
@@ -160,10 +162,12 @@ export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
   for (let i = 0; i < SNAPSHOT_LOADS; i++) {
     engine = undefined;
     collectGarbage();
-    const loaded = timed(() => createEngine(documents, { snapshot: readFileSync(file) }));
+    const loaded = timed(() => createStrikebotEngine(documents, { snapshot: readFileSync(file) }));
     engine = loaded.value;
     loadTimes.push(loaded.ms);
   }
+  // Bare MiniSearch, for comparison: the same index, loaded on its own (the engine keeps its own).
+  const { index } = decodeSnapshot(documents, readFileSync(file));
   rmSync(file, { force: true });
   if (!engine) throw new Error('no snapshot load ran');
   collectGarbage();
@@ -171,8 +175,7 @@ export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
 
   const questions = benchQuestions(documents, settings.publicQuestions, settings.questions);
   log(`${settings.sentences} sentences: timing ${questions.length} questions`);
-  const bareSearch = (q: string) =>
-    engine.index.search(tokenize(q).join(' '), { combineWith: 'OR' });
+  const bareSearch = (q: string) => index.search(tokenize(q).join(' '), { combineWith: 'OR' });
   for (const q of questions) engine.answer(q); // warm-up: JIT and lazily computed term sets
   const answer = percentiles(timeEach(questions, (q) => engine.answer(q)));
   // The bare OR query of every question word gets the peers' budget: at 1M sentences it can

@@ -1,21 +1,31 @@
 import { bootstrap, exitWithError } from '../bootstrap.ts';
+import { formatExplanation } from './format-explain.ts';
 import { formatTextAnswer } from './format-text.ts';
+import { parseFlagsAndArguments } from './parse-flags.ts';
 
-const USAGE = 'usage: npm run ask -- [--json] "your question"';
+const USAGE = 'usage: npm run ask -- [--json] [--explain] "your question"';
 
-/** `npm run ask -- [--json] "question"`: prints one answer (as JSON with --json). */
-async function main(argv: readonly string[]): Promise<void> {
-  const json = argv.includes('--json');
-  const words = argv.filter((a) => a !== '--json');
-  if (words.length === 0 || argv.includes('--help')) {
+/** `npm run ask -- [--json] [--explain] "question"`: prints one answer (as JSON with --json). */
+async function main(argv: string[]): Promise<void> {
+  const { values, positionals } = parseFlagsAndArguments(
+    { json: { type: 'boolean' }, explain: { type: 'boolean' } },
+    USAGE,
+    argv,
+  );
+  if (positionals.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
   const { engine } = await bootstrap();
-  const answer = engine.answer(words.join(' '));
-  process.stdout.write(
-    json ? `${JSON.stringify(answer, null, 2)}\n` : `${formatTextAnswer(answer)}\n`,
-  );
+  const question = positionals.join(' ');
+  const answer = engine.answer(question);
+  if (values.json) {
+    const explanation = values.explain ? { explanation: engine.explain(question) } : {};
+    process.stdout.write(`${JSON.stringify({ ...answer, ...explanation }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${formatTextAnswer(answer)}\n`);
+  if (values.explain) process.stdout.write(`\n${formatExplanation(engine.explain(question))}\n`);
 }
 
 main(process.argv.slice(2)).catch(exitWithError);

@@ -1,38 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { bootstrap, exitWithError } from '../bootstrap.ts';
-import { type EvalReport, evaluate, parseQuestionSet } from '../eval/score.ts';
+import { evaluate, flattenQuestions, parseQuestionSet } from '../eval/score.ts';
+import { formatSummary } from './format-eval.ts';
+import { formatExplanation } from './format-explain.ts';
 import { parseFlags } from './parse-flags.ts';
 
-const USAGE = 'usage: npm run eval -- --questions FILE [--json]';
+const USAGE = 'usage: npm run eval -- --questions FILE [--json] [--explain]';
 
-function formatReport(report: EvalReport): string {
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  const lines = [
-    `questions      ${report.n}`,
-    `hit@1          ${pct(report.hit1)}`,
-    `hit@3          ${pct(report.hit3)}`,
-    `MRR            ${report.mrr.toFixed(3)}`,
-    `abstain        ${pct(report.abstain)}  (unanswerable questions declined)`,
-    `false abstain  ${pct(report.falseAbstain)}  (answerable questions declined)`,
-  ];
-  const misses = report.questions.filter((r) => (r.answerable ? r.rank !== 1 : r.answered));
-  if (misses.length > 0) lines.push('', 'Misses:');
-  for (const r of misses) {
-    const what = r.answerable
-      ? r.answered
-        ? `expected answer at rank ${r.rank ?? 'none'}`
-        : 'declined to answer'
-      : 'answered an unanswerable question';
-    lines.push(`  ${r.id.padEnd(5)} ${what}: ${r.question}`);
-    if (r.top) lines.push(`        top: ${r.top.slice(0, 120)}`);
-  }
-  return lines.join('\n');
-}
-
-/** `npm run eval -- --questions FILE [--json]`: scores the engine on a JSONL question set. */
+/**
+ * `npm run eval -- --questions FILE [--json] [--explain]`: scores the engine on a JSONL question
+ * set (questions, and conversations whose turns are asked after their earlier turns). With
+ * `--explain`, each miss is followed by the engine's feature breakdown.
+ */
 async function main(argv: string[]): Promise<void> {
   const values = parseFlags(
-    { questions: { type: 'string' }, json: { type: 'boolean' } },
+    { questions: { type: 'string' }, json: { type: 'boolean' }, explain: { type: 'boolean' } },
     USAGE,
     argv,
   );
@@ -40,19 +22,37 @@ async function main(argv: string[]): Promise<void> {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
-  const text = await readFile(values.questions, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${values.questions}: ${error.code ?? error.message}`);
+  const file = values.questions;
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
   });
-  const questions = parseQuestionSet(text, values.questions);
+  const questions = parseQuestionSet(text, file);
   const { engine } = await bootstrap();
   const report = evaluate(engine, questions);
-  process.stdout.write(
-    json(values.json) ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report)}\n`,
-  );
-}
-
-function json(flag: boolean | undefined): boolean {
-  return flag === true;
+  if (values.json) {
+    const explained = values.explain
+      ? {
+          explanations: Object.fromEntries(
+            flattenQuestions(questions).map((q) => [
+              q.id,
+              engine.explain(q.question.question, { history: q.history }),
+            ]),
+          ),
+        }
+      : {};
+    process.stdout.write(`${JSON.stringify({ ...report, ...explained }, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`${formatSummary(report)}\n`);
+  if (!values.explain) return;
+  const byId = new Map(flattenQuestions(questions).map((q) => [q.id, q]));
+  for (const result of report.questions) {
+    const missed = result.answerable ? !(result.answered && result.rank === 1) : result.answered;
+    const asked = byId.get(result.id);
+    if (!missed || !asked) continue;
+    const explanation = engine.explain(asked.question.question, { history: asked.history });
+    process.stdout.write(`\n=== ${result.id}\n${formatExplanation(explanation)}\n`);
+  }
 }
 
 main(process.argv.slice(2)).catch(exitWithError);

@@ -9,9 +9,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
-import { createEngine, type Engine, type EngineOptions, SNAPSHOT_VERSION } from '../core/engine.ts';
+import { type Engine, type EngineOptions, SNAPSHOT_VERSION } from '../core/engine.ts';
 import { StrikebotError } from '../core/errors.ts';
 import type { SourceDocument } from '../core/types.ts';
+import { createStrikebotEngine } from '../domain/engine.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import { type KnowledgeOptions, loadKnowledge } from './load-knowledge.ts';
 
@@ -146,7 +147,10 @@ export async function writeSnapshotFile(
 
 /** Options for {@link loadEngineWithSnapshot}. */
 export interface SnapshotOptions {
-  /** Options passed to `createEngine` (not part of the key: they do not shape the index). Default none. */
+  /**
+   * Options passed to `createEngine` (not part of the key: they do not shape the index). Default:
+   * strikebot's profile and trained model.
+   */
   engine: Partial<Omit<EngineOptions, 'snapshot'>>;
   /** Options of the knowledge loader. Default its defaults. */
   knowledge: Partial<KnowledgeOptions>;
@@ -223,7 +227,10 @@ export async function loadEngineWithSnapshot(
       if (file && file.header.key === key) {
         const snapshotMs = clock() - readStart;
         const engineStart = clock();
-        const engine = createEngine(documents, { ...settings.engine, snapshot: file.engine });
+        const engine = createStrikebotEngine(documents, {
+          ...settings.engine,
+          snapshot: file.engine,
+        });
         const engineMs = clock() - engineStart;
         snapshotBytes = file.engine.length + 1;
         const totalMs = clock() - started;
@@ -249,7 +256,7 @@ export async function loadEngineWithSnapshot(
 
   const snapshotMs = 0;
   const engineStart = clock();
-  const engine = createEngine(documents, settings.engine);
+  const engine = createStrikebotEngine(documents, settings.engine);
   const engineMs = clock() - engineStart;
   const writeStart = clock();
   try {

@@ -22,7 +22,7 @@ import { startFakeSlack } from '../../test/fakes/slack/fake-slack.ts';
 import { postSignedToSlackApp, slashCommandBody } from '../../test/fakes/slack/sign.ts';
 import { startDiscord } from '../adapters/discord/bot.ts';
 import { startSlack } from '../adapters/slack/app.ts';
-import { createEngine } from '../core/engine.ts';
+import { createStrikebotEngine } from '../domain/engine.ts';
 import { silentLogger } from '../logger.ts';
 
 /** One platform's figures: counts, and latencies in milliseconds. */
@@ -200,7 +200,7 @@ async function runSlack(options: LoadTestOptions, faults: boolean): Promise<Plat
       call.method === 'chat.postMessage' ? pick(JSON.stringify(call.args)) : undefined,
     );
   }
-  const engine = createEngine(documents);
+  const engine = createStrikebotEngine(documents);
   const slack = await startSlack({
     botToken,
     signingSecret: secret,
@@ -263,7 +263,7 @@ async function runDiscord(options: LoadTestOptions, faults: boolean): Promise<Pl
       /^\/(interactions|webhooks)\//.test(path) ? pick(`${method} ${path}`) : undefined,
     );
   }
-  const engine = createEngine(documents);
+  const engine = createStrikebotEngine(documents);
   const discord = await startDiscord({
     token: FAKE_TOKEN,
     applicationId: FAKE_IDS.applicationId,

@@ -1,88 +1,130 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { UNSURE_TEXT } from '../../src/core/answer/compose.ts';
 import { createEngine, type Engine, newestDocuments } from '../../src/core/engine.ts';
 import type { SourceDocument } from '../../src/core/types.ts';
+import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
+import { testModel } from '../fixtures/test-model.ts';
 
 const docs: SourceDocument[] = [
   {
-    id: 'strike-2018',
-    title: 'Kaiser therapists to strike for five days',
-    publisher: 'Example News',
-    date: '2018-12-09',
-    url: 'https://example.org/strike',
+    id: 'ferry-2021',
+    title: 'Harbor town launches a bigger ferry',
+    publisher: 'Coast Courier',
+    date: '2021-06-02',
+    url: 'https://example.org/ferry',
     body: [
-      'Thousands of mental health workers will go on strike against Kaiser Permanente for five days.',
+      'The new ferry carries 48 cars and 300 passengers across the bay.',
       '',
-      '“That’s pretty much denying care,” Land-Ariizumi said. “You delay care up to six weeks, that’s essentially denying it.”',
+      '“We waited ten years for this boat,” said Mayor Lena Ortiz. “It changes everything for the island.”',
       '',
-      'Negotiations with the union began in the summer.',
+      'Crossings start at 6 a.m. and end at 11 p.m. every day.',
     ].join('\n'),
   },
   {
-    id: 'strike-2024',
-    title: 'Kaiser mental health workers strike across SoCal',
+    id: 'bridge-2023',
+    title: 'Island bridge plan stalls',
+    publisher: 'Bay Weekly',
+    date: '2023-03-15',
     body: [
-      'Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday.',
+      'The county shelved the bridge plan because the cost rose to $90 million.',
       '',
-      'The union’s contract with Kaiser expired Sept. 30.',
+      'Ferry riders will keep using the harbor terminal at 12 Wharf Street.',
       '',
-      'Kaiser offered an 18% pay increase over four years.',
+      'Repairs will close the terminal on these days:',
+      '',
+      '  • Monday, April 3',
+      '  • Tuesday, April 4',
     ].join('\n'),
   },
 ];
 
 describe('createEngine over inline documents', () => {
-  const engine = createEngine(docs);
+  const engine = createEngine(docs, { model: testModel, profile: { subject: 'a harbor town' } });
 
   it('answers with a cited, verbatim snippet and its source', () => {
-    const answer = engine.answer('How many workers went on strike on Monday?');
-    expect(answer.answered).toBe(true);
+    const answer = engine.answer('How many cars does the ferry carry?');
+    expect(answer).toMatchObject({
+      answered: true,
+      question: 'How many cars does the ferry carry?',
+    });
     expect(answer.citations[0]).toMatchObject({
       n: 1,
-      docId: 'strike-2024',
-      title: 'Kaiser mental health workers strike across SoCal',
-      snippet:
-        'Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday.',
+      docId: 'ferry-2021',
+      title: 'Harbor town launches a bigger ferry',
+      publisher: 'Coast Courier',
+      date: '2021-06-02',
+      url: 'https://example.org/ferry',
+      snippet: 'The new ferry carries 48 cars and 300 passengers across the bay.',
     });
-    expect(answer.text).toContain('Nearly 2,400 mental health workers');
-    expect(answer.text).toContain('[1]');
-  });
-
-  it('carries publisher, date and url into the citation', () => {
-    const answer = engine.answer('How long was the strike supposed to last?');
-    expect(answer.citations[0]).toMatchObject({
-      docId: 'strike-2018',
-      publisher: 'Example News',
-      date: '2018-12-09',
-      url: 'https://example.org/strike',
-    });
-    expect(answer.citations[0]?.snippet).toContain('for five days');
-  });
-
-  it('prefers the sentence holding the expected answer type', () => {
-    expect(engine.answer('When did the union contract expire?').citations[0]?.snippet).toBe(
-      'The union’s contract with Kaiser expired Sept. 30.',
+    expect(answer.text.split('\n')[0]).toBe(
+      'The new ferry carries 48 cars and 300 passengers across the bay. [1]',
     );
   });
 
-  it('cites a quotation together with the sentence naming its speaker', () => {
-    const answer = engine.answer('Who said that delaying care six weeks is denying it?');
+  it('prefers the sentence holding the kind of answer asked for', () => {
+    expect(engine.answer('What time do ferry crossings start?').citations[0]?.snippet).toBe(
+      'Crossings start at 6 a.m. and end at 11 p.m. every day.',
+    );
+    expect(engine.answer('Why was the bridge plan shelved?').citations[0]?.snippet).toBe(
+      'The county shelved the bridge plan because the cost rose to $90 million.',
+    );
+  });
+
+  it('cites a quotation with the sentence naming its speaker', () => {
+    expect(engine.answer('Who waited ten years for the boat?').citations[0]?.snippet).toBe(
+      '“We waited ten years for this boat,” said Mayor Lena Ortiz.',
+    );
+    // A quotation whose speaker is named in the sentence before is quoted with that sentence.
+    expect(engine.answer('What changes everything for the island?').citations[0]?.snippet).toBe(
+      '“We waited ten years for this boat,” said Mayor Lena Ortiz. “It changes everything for the island.”',
+    );
+  });
+
+  it('quotes a list with the sentence that introduces it', () => {
+    expect(engine.answer('Which days will repairs close the terminal?').citations[0]?.snippet).toBe(
+      'Repairs will close the terminal on these days:\n\n  • Monday, April 3\n  • Tuesday, April 4',
+    );
+  });
+
+  it('reads chat spelling: typos, run-together words and function words', () => {
+    const answer = engine.answer('how mny cars can the feery carry');
     expect(answer.citations[0]?.snippet).toBe(
-      '“That’s pretty much denying care,” Land-Ariizumi said. “You delay care up to six weeks, that’s essentially denying it.”',
+      'The new ferry carries 48 cars and 300 passengers across the bay.',
+    );
+    expect(engine.explain('how mny cars can the feery carry').question).toMatchObject({
+      corrected: 'how many cars can the feery carry',
+      type: 'number',
+    });
+  });
+
+  it('says "not sure" with the closest passages when the best sentence covers part of the question', () => {
+    const answer = engine.answer('How many cars does the ferry carry on winter weekends?');
+    expect(answer).toMatchObject({ answered: false, reason: 'unsure', text: UNSURE_TEXT });
+    expect(answer.citations[0]?.snippet).toBe(
+      'The new ferry carries 48 cars and 300 passengers across the bay.',
     );
   });
 
-  it('says the documents do not cover an off-topic question, and what they do cover', () => {
+  it('says what the documents cover when nothing comes close', () => {
     const answer = engine.answer('What is the capital of France?');
-    expect(answer).toMatchObject({ answered: false, reason: 'not-found', citations: [] });
-    expect(answer.text).toMatch(/^I couldn't find that in the documents\. The documents cover /);
-    expect(answer.text).toContain('"Kaiser therapists to strike for five days" (2018-12-09)');
+    expect(answer).toEqual({
+      question: 'What is the capital of France?',
+      answered: false,
+      reason: 'not-found',
+      citations: [],
+      text:
+        "I couldn't find that in the documents. My 2 documents about a harbor town (Coast Courier, Bay Weekly) " +
+        'run from Jun 2021 to Mar 2023. Newest: "Island bridge plan stalls" (2023-03-15); "Harbor town launches a bigger ferry" (2021-06-02).',
+    });
   });
 
   it('refuses empty and over-long questions with the reason', () => {
     expect(engine.answer('   ')).toMatchObject({ answered: false, reason: 'empty', question: '' });
-    expect(engine.answer('?!…')).toMatchObject({ answered: false, reason: 'empty' });
+    expect(engine.answer('?!…').text).toBe(
+      'Ask me a question about a harbor town, for example: "What happened?"',
+    );
     const long = engine.answer('why '.repeat(200));
     expect(long).toMatchObject({ answered: false, reason: 'too-long' });
     expect(long.text).toBe(
@@ -91,29 +133,47 @@ describe('createEngine over inline documents', () => {
     expect(long.question).toHaveLength(500);
   });
 
-  it('uses the earlier question to answer a short follow-up', () => {
-    const history = ['How many workers went on strike on Monday?'];
-    expect(engine.answer('and in 2018?', { history }).citations[0]?.snippet).toBe(
-      'Thousands of mental health workers will go on strike against Kaiser Permanente for five days.',
+  it('answers a follow-up from the earlier question, and a fresh question on its own', () => {
+    const history = ['How many cars does the ferry carry?'];
+    expect(engine.answer('and passengers?', { history }).citations[0]?.snippet).toBe(
+      'The new ferry carries 48 cars and 300 passengers across the bay.',
     );
-    // Without the earlier question there is nothing to go on.
-    expect(engine.answer('and in 2018?').answered).toBe(false);
+    const explained = engine.explain('Why was the bridge plan shelved?', { history });
+    expect(explained.question.concepts.some((c) => c.carried)).toBe(false);
+  });
+
+  it('explains each candidate feature by feature', () => {
+    const explanation = engine.explain('How many cars does the ferry carry?');
+    const top = explanation.candidates[0];
+    expect(top?.snippet).toBe('The new ferry carries 48 cars and 300 passengers across the bay.');
+    const exact = top?.contributions.find((c) => c.feature === 'coverage.exact');
+    expect(exact).toEqual({ feature: 'coverage.exact', value: 1, weight: 4, contribution: 4 });
+    expect(explanation.decision.outcome).toBe('answer');
   });
 
   it('round-trips through a snapshot with identical answers', () => {
-    const restored = createEngine(docs, { snapshot: engine.toSnapshot() });
-    const q = 'How many workers went on strike?';
-    expect(restored.answer(q)).toEqual(engine.answer(q));
-    expect(() => createEngine(docs.slice(1), { snapshot: engine.toSnapshot() })).toThrow(
-      /snapshot was taken over \d+ documents, not \d+/,
-    );
-    // Same number of documents, other bodies: the chunk table no longer fits.
+    const restored = createEngine(docs, { model: testModel, snapshot: engine.toSnapshot() });
+    const q = 'How many cars does the ferry carry?';
+    expect(restored.answer(q)).toEqual(createEngine(docs, { model: testModel }).answer(q));
+    expect(() =>
+      createEngine(docs.slice(1), { model: testModel, snapshot: engine.toSnapshot() }),
+    ).toThrow(/snapshot was taken over \d+ documents, not \d+/);
     const shorter = docs.map((d) => ({ ...d, body: d.body.slice(0, 40) }));
-    expect(() => createEngine(shorter, { snapshot: engine.toSnapshot() })).toThrow(
-      'does not fit the documents',
-    );
+    expect(() =>
+      createEngine(shorter, { model: testModel, snapshot: engine.toSnapshot() }),
+    ).toThrow('does not fit the documents');
     const garbage = new TextEncoder().encode('{not a snapshot');
-    expect(() => createEngine(docs, { snapshot: garbage })).toThrow('cannot be read');
+    expect(() => createEngine(docs, { model: testModel, snapshot: garbage })).toThrow(
+      'cannot be read',
+    );
+  });
+
+  it('refuses a model fitted on other features, naming the fix', () => {
+    const stale = {
+      ...testModel,
+      ranker: { ...testModel.ranker, features: ['old'], weights: [1] },
+    };
+    expect(() => createEngine(docs, { model: stale })).toThrow(/run npm run train/);
   });
 
   it('never throws and stays bounded on arbitrary text', () => {
@@ -125,19 +185,15 @@ describe('createEngine over inline documents', () => {
       }),
       { numRuns: 300 },
     );
-    const started = performance.now();
-    engine.answer(`${'a.'.repeat(50_000)}`);
-    engine.answer(`${'“Strike, '.repeat(10_000)}`);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
-describe('createEngine over the knowledge folder', () => {
+describe('the trained engine over the knowledge folder', () => {
   let engine: Engine;
   let bodies: Map<string, string>;
   beforeAll(async () => {
     const documents = await loadKnowledge('knowledge');
-    engine = createEngine(documents);
+    engine = createStrikebotEngine(documents);
     bodies = new Map(documents.map((d) => [d.id, d.body]));
   });
 
@@ -145,16 +201,11 @@ describe('createEngine over the knowledge folder', () => {
     'How many mental health workers went on strike in Southern California?',
     'Why did the union call off the strike?',
     'What did Kaiser offer?',
-    'Who is Mary Watanabe?',
-    'What do the pickets want?',
+    'how mny therapists quit',
+    'is kaiser a nonprofit?',
     'What happened in Bakersfield?',
     'How much was Kaiser fined?',
   ];
-
-  it('quotes "Nearly 2,400" for the Southern California strike', () => {
-    const answer = engine.answer(questions[0] as string);
-    expect(answer.citations[0]?.snippet).toContain('Nearly 2,400');
-  });
 
   it('copies every snippet verbatim from its document body, within the limits', () => {
     for (const q of questions) {
@@ -172,17 +223,15 @@ describe('createEngine over the knowledge folder', () => {
     }
   });
 
-  it('says when several sources report the same thing', () => {
-    const answer = engine.answer(questions[0] as string);
-    expect(answer.text).toMatch(/\n\d sources say this: /);
+  it('finds the answers to the questions a new user tried', () => {
+    expect(engine.answer(questions[0] as string).citations[0]?.snippet).toContain('Nearly 2,400');
+    expect(engine.answer('is kaiser a nonprofit?').citations[0]?.snippet).toContain(
+      'Kaiser Permanente is a non-profit organization',
+    );
   });
 
-  it('abstains on near misses and page clutter', () => {
-    for (const q of [
-      'How many Kaiser nurses went on strike in Hawaii?',
-      'How many people have voted in Collier County?',
-      'What is the best pizza in Fontana?',
-    ]) {
+  it('says it cannot find off-topic questions', () => {
+    for (const q of ['What is the best pizza in Rome?', 'Who won the World Series in 1998?']) {
       expect(engine.answer(q)).toMatchObject({ answered: false, reason: 'not-found' });
     }
   });

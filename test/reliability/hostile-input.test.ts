@@ -17,11 +17,11 @@ import {
   MAX_BLOCKS,
   toPlainQuestion,
 } from '../../src/adapters/slack/format.ts';
-import { createEngine } from '../../src/core/engine.ts';
+import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { documents } from '../adapters/slack/fixtures.ts';
 
-const engine = createEngine(documents);
-const roomy = createEngine(documents, { maxQuestionLength: 1_000_000 });
+const engine = createStrikebotEngine(documents);
+const roomy = createStrikebotEngine(documents, { maxQuestionLength: 1_000_000 });
 
 const hostilePiece = fc.oneof(
   fc.string({ maxLength: 200, unit: 'grapheme' }),

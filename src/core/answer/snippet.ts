@@ -37,7 +37,8 @@ function clip(text: string): string {
 
 /**
  * The snippet quoted for a chunk: the sentence itself, joined with the neighbouring sentence that
- * names the speaker when the sentence is an unattributed quotation. Always a verbatim substring of
+ * names the speaker when the sentence is an unattributed quotation, or followed by the items of
+ * the list it introduces. Always a verbatim substring of
  * the document body, at most {@link MAX_SNIPPET_LENGTH} characters.
  *
  * @example
@@ -65,6 +66,19 @@ export function buildSnippet(
       first = prev;
     } else if (sameParagraph(next, chunk) && ATTRIBUTION.test(next.text)) {
       last = next;
+    }
+  }
+  // A sentence that introduces a list ("... at the following locations:") is quoted with its items.
+  if (/:\s*$/.test(chunk.text)) {
+    let next = chunks[last.id + 1];
+    while (
+      next &&
+      next.docId === chunk.docId &&
+      next.kind === 'bullet' &&
+      next.end - first.start <= MAX_SNIPPET_LENGTH
+    ) {
+      last = next;
+      next = chunks[last.id + 1];
     }
   }
   const joined = body.slice(first.start, last.end);

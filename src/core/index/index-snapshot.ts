@@ -17,9 +17,11 @@ import { deserialize, serialize } from 'node:v8';
 import MiniSearch from 'minisearch';
 import { StrikebotError } from '../errors.ts';
 import type { Chunk, SourceDocument } from '../types.ts';
+import { EVIDENCE_KINDS } from './annotate.ts';
+import { type IndexedChunk, type IndexParts, indexOptions } from './build-index.ts';
 
 /** Version of the snapshot layout and of everything that shapes index terms. */
-export const SNAPSHOT_VERSION = 'strikebot-index-3';
+export const SNAPSHOT_VERSION = 'strikebot-index-4';
 
 /** Small MiniSearch fields a snapshot carries as they are. */
 const STATE_FIELDS = [
@@ -62,6 +64,11 @@ interface SnapshotData {
   chunks: Int32Array;
   terms: string[];
   counts: Int32Array;
+  /** The documents' words and how often each occurs. */
+  words: string[];
+  wordCounts: Int32Array;
+  /** Per chunk, the level of each kind of answer it holds. */
+  evidence: Uint8Array;
   state: Record<string, unknown>;
   /** Per indexed document: short id, chunk id, then its length in each field. */
   docs: Int32Array;
@@ -242,23 +249,16 @@ function inflateTree(data: SnapshotData): TreeNode {
   return readNode();
 }
 
-/** The parts of an engine a snapshot saves and restores. */
-export interface IndexParts<T> {
-  chunks: Chunk[];
-  df: ReadonlyMap<string, number>;
-  index: MiniSearch<T>;
-}
-
 /**
  * Serialises the chunk table, term counts and MiniSearch index. Document ids in the index must be
  * integers (the engine indexes chunks by number).
  *
  * @example
- * const bytes = encodeSnapshot(documents, { chunks, df, index });
+ * const bytes = encodeSnapshot(documents, indexDocuments(documents));
  */
-export function encodeSnapshot<T>(
+export function encodeSnapshot(
   documents: readonly SourceDocument[],
-  parts: IndexParts<T>,
+  parts: IndexParts,
 ): Uint8Array {
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   const table = new Int32Array(parts.chunks.length * CHUNK_COLUMNS);
@@ -289,6 +289,9 @@ export function encodeSnapshot<T>(
     chunks: table,
     terms: [...parts.df.keys()],
     counts: Int32Array.from(parts.df.values()),
+    words: [...parts.words.keys()],
+    wordCounts: Int32Array.from(parts.words.values()),
+    evidence: parts.evidence,
     state: Object.fromEntries(STATE_FIELDS.map((f) => [f, internals[f]])),
     docs: docs.toArray(),
     keys: tree.keys.join(''),
@@ -352,11 +355,10 @@ function inflateDocuments(internals: Internals, docs: Int32Array, chunkCount: nu
  * with `options`. Throws `SNAPSHOT_INVALID` when the bytes are not a snapshot of this format, were
  * taken over other documents, or come from another MiniSearch.
  */
-export function decodeSnapshot<T>(
+export function decodeSnapshot(
   documents: readonly SourceDocument[],
   bytes: Uint8Array,
-  options: ConstructorParameters<typeof MiniSearch<T>>[0],
-): IndexParts<T> {
+): IndexParts {
   let data: SnapshotData;
   try {
     data = deserialize(bytes) as SnapshotData;
@@ -369,7 +371,7 @@ export function decodeSnapshot<T>(
   if (data.documents !== documents.length) {
     throw invalid(`was taken over ${data.documents} documents, not ${documents.length}`);
   }
-  const index = new MiniSearch<T>(options);
+  const index = new MiniSearch<IndexedChunk>(indexOptions);
   const internals = index as unknown as Internals;
   if (Object.keys(internals).sort().join() !== data.fields.join()) {
     throw invalid('was written by another MiniSearch version');
@@ -383,5 +385,12 @@ export function decodeSnapshot<T>(
   data.terms.forEach((term, i) => {
     df.set(term, data.counts[i] as number);
   });
-  return { chunks, df, index };
+  const words = new Map<string, number>();
+  data.words.forEach((word, i) => {
+    words.set(word, data.wordCounts[i] as number);
+  });
+  if (data.evidence.length !== chunks.length * EVIDENCE_KINDS.length) {
+    throw invalid('has a malformed evidence table');
+  }
+  return { chunks, df, words, evidence: data.evidence, index };
 }

@@ -1,15 +1,19 @@
 import { stemmer } from 'stemmer';
-import lexicon from '../lexicon.json' with { type: 'json' };
+import english from './english.json' with { type: 'json' };
+import irregular from './irregular-forms.json' with { type: 'json' };
 
 /**
  * Text normalisation and tokenisation shared by indexing and question analysis, so a question
  * and a sentence are reduced to the same terms.
  */
 
-const numberWords: Readonly<Record<string, string>> = lexicon.numberWords;
-/** Irregular verb forms the Porter stemmer cannot reduce ("began" → "begin", "struck" → "strike"). */
-const irregularForms: Readonly<Record<string, string>> = lexicon.irregularForms;
-const stopWords: ReadonlySet<string> = new Set(lexicon.stopWords);
+const numberWords: Readonly<Record<string, string>> = english.numberWords;
+/**
+ * Irregular forms the Porter stemmer cannot reduce ("began" → "begin", "loaves" → "loaf"), from
+ * wink-nlp's lemmatiser (`npm run build:irregular-forms`).
+ */
+const irregularForms: Readonly<Record<string, string>> = irregular.forms;
+const stopWords: ReadonlySet<string> = new Set(english.stopWords);
 
 /** Longest input examined, in characters; longer text is cut first so work stays bounded. */
 export const MAX_TEXT_LENGTH = 20_000;

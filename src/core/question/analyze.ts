@@ -1,108 +1,82 @@
 import { isStopWord, normalizeText, splitWords, toTerm } from '../index/text.ts';
-import lexicon from '../lexicon.json' with { type: 'json' };
 import { type AnswerType, detectAnswerType } from './answer-type.ts';
+import { type CompiledLexicon, phraseTerms } from './lexicon.ts';
+import { readWord, type SpellingVocabulary } from './spell.ts';
+import { nounCategory, synonymsOf } from './wordnet.ts';
+
+/** True for a word WordNet knows as a noun, or does not know at all (names, chat spelling). */
+function isNoun(word: string): boolean {
+  return nounCategory(word) !== undefined || synonymsOf(word).length === 0;
+}
 
 /**
  * Question analysis: the expected answer type and the concepts a question asks about. A concept is
- * one question word or phrase with the alternatives that may stand for it in a sentence (its
- * synonyms from `lexicon.json`), each alternative a list of index terms that must all be present.
+ * one question word or phrase with the alternatives that may stand for it in a sentence, each
+ * tagged with where it comes from, so ranking can learn how far to trust each kind of match.
  */
+
+/** Where an alternative wording of a concept comes from. */
+export type MatchSource =
+  | 'exact' // the question's own words (after stemming), or their abbreviation or long form
+  | 'domain' // a synonym from the domain profile
+  | 'wordnet' // a WordNet synonym of a common sense
+  | 'derived' // a WordNet derivationally related form, or a synonym of a rarer sense
+  | 'spelling' // what a misspelt or abbreviated word most likely means
+  | 'association'; // a word learned to go with it in answers to training questions
+
+/** One way a sentence may express a concept: index terms that must all be present. */
+export interface Alternative {
+  terms: readonly string[];
+  source: MatchSource;
+}
 
 /** One thing the question is about. */
 export interface Concept {
-  /** The question's own words for it, as index terms. */
-  terms: string[];
-  /**
-   * Ways a sentence may express it: the question's own terms and their abbreviation or long form
-   * first (the first `exact` entries), then synonyms.
-   */
-  alternatives: string[][];
-  /** How many leading `alternatives` say exactly the same thing as the question's words. */
-  exact: number;
-  /** The first raw word of the concept, for background-frequency weighting. */
+  /** The question's word (or phrase) for it, normalised. */
   word: string;
-  /** 1 for the question's own concepts, lower for concepts carried over from earlier questions. */
-  weight: number;
-  /**
-   * True when the word names the kind of answer ("what hours", "which date"): a sentence holding
-   * an answer of the expected type expresses it even without the word.
-   */
-  typeNoun: boolean;
-  /** True when the question writes the word capitalised mid-sentence or in capitals (a name, "CEO"). */
+  /** The question's own index terms for it. */
+  terms: readonly string[];
+  /** Ways a sentence may express it, the question's own terms first. */
+  alternatives: Alternative[];
+  /** True for concepts carried over from an earlier question of the conversation. */
+  carried: boolean;
+  /** True when the question writes the word capitalised mid-sentence or in capitals (a name). */
   capitalized: boolean;
-  /** True for the words right after "how many"/"how much": the thing whose number is asked for. */
+  /** True for the word a "how many"/"how much" question counts. */
   head: boolean;
+  /** True for the noun naming the kind of answer ("what year"). */
+  typeNoun: boolean;
 }
 
 /** What the engine needs to know about a question. */
 export interface QuestionAnalysis {
   /** Normalised question text. */
   normalized: string;
-  /** Expected answer type. */
+  /** The normalised text with misspelt question and function words read ("wheres" → "where"). */
+  corrected: string;
   type: AnswerType;
-  /** Concepts in question order, carried-over ones last. */
   concepts: Concept[];
+  /** Numbers written in the question ("2018", "40"). */
+  numbers: string[];
+  /** For a follow-up, the chunk id of the answer to the question it follows. */
+  previousAnswer?: number;
 }
 
-/** Synonym groups compiled to term lists, and an index from first term to the members it starts. */
-interface CompiledLexicon {
-  groups: string[][][];
-  byFirstTerm: Map<string, Array<{ group: number; member: string[] }>>;
+/** What analysis reads besides the question: the domain lexicon and the documents' vocabulary. */
+export interface AnalysisResources {
+  lexicon: CompiledLexicon;
+  vocabulary: SpellingVocabulary;
+  /** True when an index term occurs in the documents. */
+  hasTerm(term: string): boolean;
+  /** Learned associations: per question term, sentence terms that go with it in answers. */
+  associations?: ReadonlyMap<string, readonly string[]>;
 }
 
-function termsOf(text: string): string[] {
-  return splitWords(normalizeText(text))
-    .filter((w) => !isStopWord(w))
-    .map(toTerm);
-}
+/** Most words of a question read (longer input is cut; no real question comes near it). */
+export const MAX_WORDS = 120;
 
-function compileLexicon(groups: readonly (readonly string[])[]): CompiledLexicon {
-  const compiled: string[][][] = [];
-  const byFirstTerm = new Map<string, Array<{ group: number; member: string[] }>>();
-  groups.forEach((group, index) => {
-    const members = group.map(termsOf).filter((m) => m.length > 0);
-    compiled.push(members);
-    for (const member of members) {
-      const first = member[0] as string;
-      const list = byFirstTerm.get(first) ?? [];
-      list.push({ group: index, member });
-      // Longest phrases first, so "southern california" wins over "southern".
-      list.sort((a, b) => b.member.length - a.member.length);
-      byFirstTerm.set(first, list);
-    }
-  });
-  return { groups: compiled, byFirstTerm };
-}
-
-const defaultLexicon = compileLexicon(lexicon.synonyms);
-/** Abbreviation and long form pairs, as joined index terms in both directions. */
-const abbreviations = new Map<string, string>();
-for (const [short, long] of Object.entries(lexicon.abbreviations as Record<string, string>)) {
-  const a = termsOf(short).join(' ');
-  const b = termsOf(long).join(' ');
-  abbreviations.set(a, b);
-  abbreviations.set(b, a);
-}
-
-/** Orders a concept's alternatives: own terms, their abbreviation or long form, then synonyms. */
-function orderAlternatives(
-  own: string[],
-  others: string[][],
-): { alternatives: string[][]; exact: number } {
-  const twin = abbreviations.get(own.join(' '));
-  const exactOthers = others.filter((m) => m.join(' ') === twin);
-  const rest = others.filter((m) => m.join(' ') !== twin);
-  return { alternatives: [own, ...exactOthers, ...rest], exact: 1 + exactOthers.length };
-}
-const typeNouns = new Set(lexicon.typeNouns.map((w) => termsOf(w).join(' ')));
-
-function sameTerms(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((t, i) => t === b[i]);
-}
-
-/** Words that make a question lean on the one before it ("and in NorCal?", "what about that?"). */
-const DEPENDENT_OPENERS = /^(?:and|but|also|what about|how about|what of|same|then|so)\b/;
-const ANAPHORA = /\b(?:it|that|this|those|these|they|them|their|there|he|she|his|her|him)\b/;
+/** WordNet synonyms from senses up to this rank count as 'wordnet'; rarer ones as 'derived'. */
+export const COMMON_SENSES = 2;
 
 /** Lowercased words the question writes with a capital, other than its first word. */
 function capitalizedWords(original: string): Set<string> {
@@ -122,107 +96,135 @@ function capitalizedWords(original: string): Set<string> {
 
 const AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)$/;
 
-/**
- * The word a "how many" / "how much" question counts: the last of the content words right after
- * it ("how many Kaiser members do ..." → "members").
- */
-function quantityHeads(normalized: string): Set<string> {
+/** The word a "how many"/"how much" question counts ("how many Kaiser members do ..." → "members"). */
+function countedWord(normalized: string): string | undefined {
   const match = /\b(?:how (?:many|much)|number of|amount of)\s+([^?.!,;]{0,80})/.exec(normalized);
-  if (!match?.[1]) return new Set();
-  const run: string[] = [];
+  if (!match?.[1]) return undefined;
   const following = splitWords(match[1]);
-  // "how much did Kaiser pay": the amount itself is asked for, not a count of something.
-  if (AUXILIARY.test(following[0] ?? '')) return new Set();
+  if (AUXILIARY.test(following[0] ?? '')) return undefined;
+  const run: string[] = [];
   for (const word of following) {
-    // The counted phrase ends at a function word or a past-tense verb ("workers walked off").
-    if (isStopWord(word) || (run.length > 0 && /ed$/.test(word))) {
+    // The counted phrase ends at a function word or a word that is no noun ("workers quit").
+    if (isStopWord(word) || (run.length > 0 && (/ed$/.test(word) || !isNoun(word)))) {
       if (run.length > 0) break;
       continue;
     }
     run.push(word);
   }
-  return new Set(run.slice(-1));
+  return run[run.length - 1];
 }
 
-/** Splits a question into concepts, matching synonym phrases longest-first. */
-function extractConcepts(
-  original: string,
-  normalized: string,
-  weight: number,
-  lex: CompiledLexicon,
-): Concept[] {
-  const capitalized = capitalizedWords(original);
-  const headWords = quantityHeads(normalized);
-  const words = splitWords(normalized).filter((w) => !isStopWord(w));
-  const terms = words.map(toTerm);
-  const concepts: Concept[] = [];
-  let i = 0;
-  while (i < terms.length) {
-    const term = terms[i] as string;
-    const candidates = lex.byFirstTerm.get(term) ?? [];
-    const match = candidates.find(({ member }) =>
-      sameTerms(member, terms.slice(i, i + member.length)),
-    );
-    if (match) {
-      const others = (lex.groups[match.group] ?? []).filter((m) => !sameTerms(m, match.member));
-      concepts.push({
-        terms: match.member,
-        ...orderAlternatives(match.member, others),
-        word: words[i] as string,
-        weight,
-        typeNoun: typeNouns.has(match.member.join(' ')),
-        capitalized: capitalized.has(words[i] as string),
-        head: words.slice(i, i + match.member.length).some((w) => headWords.has(w)),
-      });
-      i += match.member.length;
-      continue;
-    }
-    concepts.push({
-      terms: [term],
-      alternatives: [[term]],
-      exact: 1,
-      word: words[i] as string,
-      weight,
-      typeNoun: typeNouns.has(term),
-      capitalized: capitalized.has(words[i] as string),
-      head: headWords.has(words[i] as string),
-    });
-    i++;
+function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
+/** A question word after spelling: as written, read as a function word, or with readings. */
+interface ReadWord {
+  word: string;
+  readings: string[];
+}
+
+function readQuestionWords(words: readonly string[], resources: AnalysisResources): ReadWord[] {
+  return words.map((word) => {
+    if (isStopWord(word) || /\d/.test(word)) return { word, readings: [] };
+    const readings = readWord(word, resources.vocabulary).map((r) => r.text);
+    // "wheres", "mny": read as the function word meant, so "how mny" still asks for a number.
+    if (readings[0] && isStopWord(readings[0])) return { word: readings[0], readings: [] };
+    return { word, readings };
+  });
+}
+
+/** Adds an alternative unless one with the same terms is there already. */
+function addAlternative(list: Alternative[], alternative: Alternative): void {
+  if (alternative.terms.length === 0) return;
+  if (list.some((a) => sameTerms(a.terms, alternative.terms))) return;
+  list.push(alternative);
+}
+
+function expand(
+  own: readonly string[],
+  word: string,
+  readings: readonly string[],
+  domainMembers: readonly (readonly string[])[],
+  resources: AnalysisResources,
+): Alternative[] {
+  const list: Alternative[] = [{ terms: own, source: 'exact' }];
+  const known = (terms: readonly string[]) => terms.every((t) => resources.hasTerm(t));
+  const twin = resources.lexicon.twins.get(own.join(' '));
+  if (twin) addAlternative(list, { terms: twin.split(' '), source: 'exact' });
+  for (const member of domainMembers) {
+    if (known(member)) addAlternative(list, { terms: member, source: 'domain' });
   }
-  // A word asked twice is one concept.
-  return concepts.filter(
-    (c, index) => concepts.findIndex((o) => sameTerms(o.terms, c.terms)) === index,
-  );
+  // A word the documents already express (as written, or by its abbreviation or domain synonym)
+  // is not read as a misspelling.
+  if (!list.some((a) => known(a.terms))) {
+    for (const reading of readings) {
+      const terms = phraseTerms(reading);
+      if (known(terms)) addAlternative(list, { terms, source: 'spelling' });
+    }
+  }
+  const base = readings.length > 0 && !resources.hasTerm(own[0] as string) ? readings[0] : word;
+  if (base && !base.includes(' ')) {
+    for (const { word: synonym, senseRank } of synonymsOf(base)) {
+      const terms = phraseTerms(synonym);
+      if (!known(terms)) continue;
+      if (senseRank <= COMMON_SENSES) addAlternative(list, { terms, source: 'wordnet' });
+    }
+  }
+  for (const term of own) {
+    for (const associated of resources.associations?.get(term) ?? []) {
+      if (resources.hasTerm(associated)) {
+        addAlternative(list, { terms: [associated], source: 'association' });
+      }
+    }
+  }
+  return list;
 }
 
 /**
- * Analyses a question, using earlier questions of the conversation when it leans on them.
+ * Analyses one question on its own (see `follow-up.ts` for conversations).
  *
  * @example
- * analyzeQuestion('How many therapists struck in SoCal?').type // => 'number'
+ * analyzeQuestion('How many therapists struck in SoCal?', resources).type // => 'number'
  */
-export function analyzeQuestion(
-  question: string,
-  history: readonly string[] = [],
-): QuestionAnalysis {
+export function analyzeQuestion(question: string, resources: AnalysisResources): QuestionAnalysis {
   const normalized = normalizeText(question).trim();
-  let type = detectAnswerType(normalized);
-  const concepts = extractConcepts(question, normalized, 1, defaultLexicon);
-  const previous = history.at(-1);
-  const dependent =
-    previous !== undefined &&
-    (DEPENDENT_OPENERS.test(normalized) || ANAPHORA.test(normalized) || concepts.length <= 2);
-  if (dependent) {
-    const before = normalizeText(previous).trim();
-    if (type === 'other' || (type === 'yesno' && DEPENDENT_OPENERS.test(normalized))) {
-      type = detectAnswerType(before);
-    }
-    for (const carried of extractConcepts(previous, before, 0.5, defaultLexicon)) {
-      const clash = concepts.some((c) =>
-        c.alternatives.some((alt) => carried.alternatives.some((o) => sameTerms(alt, o))),
-      );
-      if (!clash) concepts.push(carried);
-    }
+  // Work stays bounded on any input: a question is read up to its first MAX_WORDS words.
+  const read = readQuestionWords(splitWords(normalized).slice(0, MAX_WORDS), resources);
+  const corrected = read.map((r) => r.word).join(' ');
+  const typed = detectAnswerType(corrected);
+  const capitalized = capitalizedWords(question);
+  const counted = countedWord(corrected);
+  const content = read.filter((r) => !isStopWord(r.word));
+  const terms = content.map((r) => toTerm(r.word));
+  const concepts: Concept[] = [];
+  const { byFirstTerm, groups } = resources.lexicon;
+  let i = 0;
+  while (i < content.length) {
+    const first = content[i] as ReadWord;
+    const phrase = (byFirstTerm.get(terms[i] as string) ?? []).find(({ member }) =>
+      sameTerms(member, terms.slice(i, i + member.length)),
+    );
+    const length = phrase ? phrase.member.length : 1;
+    const own = phrase ? phrase.member : [terms[i] as string];
+    const words = content.slice(i, i + length).map((r) => r.word);
+    const domainMembers = phrase
+      ? (groups[phrase.group] ?? []).filter((m) => !sameTerms(m, own))
+      : [];
+    concepts.push({
+      word: words.join(' '),
+      terms: own,
+      alternatives: expand(own, first.word, first.readings, domainMembers, resources),
+      carried: false,
+      capitalized: words.some((w) => capitalized.has(w)),
+      head: counted !== undefined && words.includes(counted),
+      typeNoun: typed.typeNoun !== undefined && words.includes(typed.typeNoun),
+    });
+    i += length;
   }
-  return { normalized, type, concepts };
+  const unique = concepts.filter(
+    (c, index) => concepts.findIndex((o) => sameTerms(o.terms, c.terms)) === index,
+  );
+  const numbers = read.map((r) => r.word).filter((w) => /^\d/.test(w));
+  return { normalized, corrected, type: typed.type, concepts: unique, numbers };
 }

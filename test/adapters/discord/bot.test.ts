@@ -6,7 +6,7 @@ import {
   startDiscord,
 } from '../../../src/adapters/discord/bot.ts';
 import type { RunningAdapter } from '../../../src/adapters/types.ts';
-import { createEngine } from '../../../src/core/engine.ts';
+import { createStrikebotEngine } from '../../../src/domain/engine.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
 import {
   FAKE_IDS,
@@ -412,7 +412,7 @@ describe('startDiscord connection', () => {
 describe('startDiscord over the knowledge folder', () => {
   it('answers /ask with the quoted sentence and its source from knowledge/', async () => {
     const fake = await startFakeDiscord();
-    const engine = createEngine(await loadKnowledge('knowledge'));
+    const engine = createStrikebotEngine(await loadKnowledge('knowledge'));
     const discord = await startDiscord({
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,

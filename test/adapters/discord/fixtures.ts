@@ -2,8 +2,9 @@
  * Inline documents for the Discord adapter tests (sentences copied verbatim from `knowledge/`),
  * a logger that records its lines, and the engine built over them.
  */
-import { createEngine, type Engine } from '../../../src/core/engine.ts';
+import type { Engine } from '../../../src/core/engine.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
+import { createStrikebotEngine } from '../../../src/domain/engine.ts';
 import type { Logger } from '../../../src/logger.ts';
 import { type EngineCall, recordingEngine } from '../../fixtures/recording-engine.ts';
 
@@ -57,5 +58,5 @@ export type { EngineCall } from '../../fixtures/recording-engine.ts';
 
 /** The real engine over {@link documents}, recording each question and the history passed. */
 export function createTestEngine(): Pick<Engine, 'answer'> & { calls: EngineCall[] } {
-  return recordingEngine(createEngine(documents));
+  return recordingEngine(createStrikebotEngine(documents));
 }

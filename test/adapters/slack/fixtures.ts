@@ -2,8 +2,9 @@
  * Inline documents for the Slack adapter tests (sentences copied verbatim from `knowledge/`) and
  * the real engine built over them, wrapped to record what the adapter asked.
  */
-import { createEngine, type Engine } from '../../../src/core/engine.ts';
+import type { Engine } from '../../../src/core/engine.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
+import { createStrikebotEngine } from '../../../src/domain/engine.ts';
 import { type EngineCall, recordingEngine } from '../../fixtures/recording-engine.ts';
 
 /** The sentence the Southern California question must quote. */
@@ -39,5 +40,5 @@ export type { EngineCall } from '../../fixtures/recording-engine.ts';
 
 /** The real engine over {@link documents}, recording each question and the history passed. */
 export function createTestEngine(): Pick<Engine, 'answer'> & { calls: EngineCall[] } {
-  return recordingEngine(createEngine(documents));
+  return recordingEngine(createStrikebotEngine(documents));
 }

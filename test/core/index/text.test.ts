@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, tokenize } from '../../src/core/index/text.ts';
+import { normalizeText, tokenize } from '../../../src/core/index/text.ts';
 
 describe('normalizeText', () => {
   it('folds case, curly quotes, apostrophes and diacritics', () => {

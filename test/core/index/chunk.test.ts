@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkDocument, splitSentences } from '../../src/core/index/chunk.ts';
+import { chunkDocument, splitSentences } from '../../../src/core/index/chunk.ts';
 
 const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
 

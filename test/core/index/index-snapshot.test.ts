@@ -1,8 +1,9 @@
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { indexDocuments, indexOptions, queryTerms } from '../../src/core/engine.ts';
-import { decodeSnapshot, encodeSnapshot } from '../../src/core/index/index-snapshot.ts';
-import type { SourceDocument } from '../../src/core/types.ts';
+import { indexDocuments } from '../../../src/core/index/build-index.ts';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/core/index/index-snapshot.ts';
+import { tokenize } from '../../../src/core/index/text.ts';
+import type { SourceDocument } from '../../../src/core/types.ts';
 
 const docs: SourceDocument[] = [
   {
@@ -23,6 +24,7 @@ const docs: SourceDocument[] = [
 ];
 
 const buildParts = () => indexDocuments(docs);
+const queryTerms = (q: string) => tokenize(q).join(' ');
 
 const queries = [
   'strike workers',
@@ -35,9 +37,11 @@ const queries = [
 describe('encodeSnapshot / decodeSnapshot', () => {
   it('restores every posting, document length and chunk exactly', () => {
     const parts = buildParts();
-    const restored = decodeSnapshot(docs, encodeSnapshot(docs, parts), indexOptions);
+    const restored = decodeSnapshot(docs, encodeSnapshot(docs, parts));
     expect(restored.chunks).toEqual(parts.chunks);
     expect([...restored.df]).toEqual([...parts.df]);
+    expect([...restored.words]).toEqual([...parts.words]);
+    expect(restored.evidence).toEqual(parts.evidence);
     // Searched first, while the postings are still unread slices of the snapshot.
     for (const q of queries) {
       expect(restored.index.search(queryTerms(q), { combineWith: 'OR' })).toEqual(
@@ -50,7 +54,7 @@ describe('encodeSnapshot / decodeSnapshot', () => {
 
   it('keeps the restored index usable for adding and discarding documents', () => {
     const parts = buildParts();
-    const restored = decodeSnapshot(docs, encodeSnapshot(docs, parts), indexOptions).index;
+    const restored = decodeSnapshot(docs, encodeSnapshot(docs, parts)).index;
     for (const index of [parts.index, restored]) {
       index.add({ id: 99, text: 'strike vote kaiser' });
       index.discard(1);
@@ -68,7 +72,7 @@ describe('encodeSnapshot / decodeSnapshot', () => {
     const parts = buildParts();
     const data = deserialize(encodeSnapshot(docs, parts)) as { postings: Int32Array };
     data.postings = data.postings.slice(0, data.postings.length - 3);
-    expect(() => decodeSnapshot(docs, serialize(data), indexOptions)).toThrow(
+    expect(() => decodeSnapshot(docs, serialize(data))).toThrow(
       'index snapshot is cut short (index tree)',
     );
   });
@@ -77,7 +81,7 @@ describe('encodeSnapshot / decodeSnapshot', () => {
     const parts = buildParts();
     const data = deserialize(encodeSnapshot(docs, parts)) as { docs: Int32Array };
     data.docs[1] = 500;
-    expect(() => decodeSnapshot(docs, serialize(data), indexOptions)).toThrow(
+    expect(() => decodeSnapshot(docs, serialize(data))).toThrow(
       `index snapshot indexes chunk 500 of ${parts.chunks.length}`,
     );
   });
@@ -86,7 +90,7 @@ describe('encodeSnapshot / decodeSnapshot', () => {
     const parts = buildParts();
     const data = deserialize(encodeSnapshot(docs, parts)) as { version: string };
     data.version = 'strikebot-index-1';
-    expect(() => decodeSnapshot(docs, serialize(data), indexOptions)).toThrow(
+    expect(() => decodeSnapshot(docs, serialize(data))).toThrow(
       /has format strikebot-index-1, expected strikebot-index-\d+/,
     );
   });

@@ -1,0 +1,149 @@
+import { isStopWord } from '../index/text.ts';
+import { englishCount, englishProbability, englishWords, nearEnglishWords } from './background.ts';
+
+/**
+ * Chat spelling: reads a question word that is neither English nor in the documents as the word
+ * the asker most likely meant, the way a noisy-channel speller does (Kernighan, Church and Gale
+ * 1990): a common word a keystroke or two away ("stirke" → "strike", "kasier" → "kaiser"), a word
+ * whose letters it abbreviates ("ppl" → "people", "appts" → "appointments", "hrs" → "hours"), or
+ * two words run together ("nonprofit" → "non profit"). Candidates are English words (SUBTLEX-US)
+ * and the documents' own terms; the documents' words are preferred, since they are what a
+ * question about them is likely to mean.
+ */
+
+/** What the corpus offers the speller. */
+export interface SpellingVocabulary {
+  /** True when the documents use this normalised word (as one of their index terms). */
+  inCorpus(word: string): boolean;
+  /** Words of the documents within `maxDistance` edits of `word`, with their distance. */
+  nearCorpusWords(word: string, maxDistance: number): ReadonlyMap<string, number>;
+  /** Words of the documents that start with `letter` (for abbreviations). */
+  corpusWordsStartingWith(letter: string): readonly string[];
+}
+
+/** One reading of a misspelt word. */
+export interface Reading {
+  /** The word or words meant, lowercase, space-separated. */
+  text: string;
+  how: 'typo' | 'abbreviation' | 'compound';
+}
+
+/** Words seen this often in SUBTLEX-US are taken as meant, never corrected. */
+export const KNOWN_WORD_COUNT = 20;
+/** Log-probability cost of each edit: a typo is this much less likely than the word itself. */
+const EDIT_COST = Math.log(1000);
+/** Log-probability cost of an abbreviation reading, per letter left out. */
+const OMITTED_LETTER_COST = Math.log(4);
+/** Readings kept per word. */
+const MAX_READINGS = 2;
+/** Longest abbreviation read, and longest word it may stand for, relative to it. */
+const MAX_ABBREVIATION = 6;
+const ABBREVIATION_STRETCH = 3.5;
+
+/** True when `short` is `long` with letters left out, starting with the same letter. */
+export function isAbbreviationOf(short: string, long: string): boolean {
+  if (short.length < 2 || long.length <= short.length || short[0] !== long[0]) return false;
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at++;
+  return at === short.length;
+}
+
+/** True for a word the speller leaves alone: English, in the documents, a number or too short. */
+function isKnown(word: string, vocabulary: SpellingVocabulary): boolean {
+  return (
+    word.length < 2 ||
+    /\d/.test(word) ||
+    englishCount(word) >= KNOWN_WORD_COUNT ||
+    vocabulary.inCorpus(word)
+  );
+}
+
+/**
+ * Log prior of a candidate word: English frequency, raised for words the documents use (function
+ * words count as used: every text has them).
+ */
+function prior(word: string, vocabulary: SpellingVocabulary): number {
+  const inCorpus = vocabulary.inCorpus(word) || isStopWord(word) ? 1 : 0;
+  return Math.log(englishProbability(word.split(' ')[0] as string)) + inCorpus * EDIT_COST;
+}
+
+/**
+ * The likeliest readings of a word, best first; empty when the word is taken as written (known
+ * English, a word of the documents, a number) or nothing plausible is near it.
+ *
+ * @example
+ * readWord('stirke', vocabulary) // => [{ text: 'strike', how: 'typo' }]
+ */
+export function readWord(word: string, vocabulary: SpellingVocabulary): Reading[] {
+  if (isKnown(word, vocabulary)) return [];
+  const scored = new Map<string, { reading: Reading; score: number }>();
+  const offer = (reading: Reading, score: number) => {
+    const old = scored.get(reading.text);
+    if (!old || old.score < score) scored.set(reading.text, { reading, score });
+  };
+  const maxDistance = word.length <= 4 ? 1 : 2;
+  const near = new Map<string, number>([
+    ...nearEnglishWords(word, maxDistance),
+    ...vocabulary.nearCorpusWords(word, maxDistance),
+  ]);
+  for (const [candidate, distance] of near) {
+    if (candidate === word) continue;
+    offer({ text: candidate, how: 'typo' }, prior(candidate, vocabulary) - EDIT_COST * distance);
+  }
+  if (word.length <= MAX_ABBREVIATION) {
+    for (const candidate of abbreviationCandidates(word, vocabulary)) {
+      const omitted = candidate.length - word.length;
+      offer(
+        { text: candidate, how: 'abbreviation' },
+        prior(candidate, vocabulary) - OMITTED_LETTER_COST * omitted,
+      );
+    }
+  }
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    const left = word.slice(0, cut);
+    const right = word.slice(cut);
+    if (isWord(left, vocabulary) && isWord(right, vocabulary)) {
+      offer(
+        { text: `${left} ${right}`, how: 'compound' },
+        prior(left, vocabulary) + prior(right, vocabulary),
+      );
+    }
+  }
+  return [...scored.values()]
+    .sort((a, b) => b.score - a.score || (a.reading.text < b.reading.text ? -1 : 1))
+    .slice(0, MAX_READINGS)
+    .map((s) => s.reading);
+}
+
+function isWord(word: string, vocabulary: SpellingVocabulary): boolean {
+  return englishCount(word) >= KNOWN_WORD_COUNT || vocabulary.inCorpus(word);
+}
+
+/** Words of the documents and common English words that `word` abbreviates. */
+function abbreviationCandidates(word: string, vocabulary: SpellingVocabulary): string[] {
+  const found: string[] = [];
+  const longest = Math.ceil(word.length * ABBREVIATION_STRETCH);
+  for (const candidate of vocabulary.corpusWordsStartingWith(word[0] as string)) {
+    if (candidate.length <= longest && isAbbreviationOf(word, candidate)) found.push(candidate);
+  }
+  for (const candidate of commonWordsStartingWith(word[0] as string)) {
+    if (candidate.length <= longest && isAbbreviationOf(word, candidate)) found.push(candidate);
+  }
+  return found;
+}
+
+let byLetter: Map<string, string[]> | undefined;
+
+/** Common English words (see {@link KNOWN_WORD_COUNT}) by first letter. */
+function commonWordsStartingWith(letter: string): readonly string[] {
+  if (!byLetter) {
+    byLetter = new Map();
+    for (const [w, count] of englishWords()) {
+      if (count < KNOWN_WORD_COUNT || !/^[a-z]+$/.test(w)) continue;
+      const list = byLetter.get(w[0] as string) ?? [];
+      list.push(w);
+      byLetter.set(w[0] as string, list);
+    }
+  }
+  return byLetter.get(letter) ?? [];
+}

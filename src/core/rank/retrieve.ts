@@ -1,0 +1,168 @@
+import type MiniSearch from 'minisearch';
+import type { IndexedChunk } from '../index/build-index.ts';
+import type { Corpus } from '../index/corpus.ts';
+import type { Chunk } from '../types.ts';
+import { matchConcepts, type WeighedQuestion } from './concept-match.ts';
+import type { Candidate } from './features.ts';
+
+/**
+ * Retrieval: asks MiniSearch for the sentences that share the question's rarest terms (its own
+ * words first, then their alternatives), and wraps the best ones as {@link Candidate}s for the
+ * features to read.
+ */
+
+/** Options for {@link retrieve}. */
+export interface RetrieveOptions {
+  /** Candidates kept for ranking. */
+  candidates: number;
+  /** Most terms (rarest first) sent to the index per question. */
+  maxQueryTerms: number;
+  /** Most postings (sum of the sent terms' chunk counts) one query may make the index score. */
+  maxPostings: number;
+}
+
+/** Boost of the question's own terms in the index query; alternatives get {@link ALTERNATIVE_BOOST}. */
+const OWN_BOOST = 1;
+const ALTERNATIVE_BOOST = 0.6;
+/** Boost of terms of concepts carried over from earlier questions. */
+const CARRIED_BOOST = 0.5;
+/** Terms in more than this share of all chunks are left out when rarer ones remain. */
+const COMMON_SHARE = 0.1;
+/** ...but a term is never called common in fewer than this many chunks. */
+const MIN_COMMON_CHUNKS = 50;
+/** Share of candidates' terms two sentences must share to count as saying the same thing. */
+const AGREEMENT_OVERLAP = 0.6;
+
+/** Each query term and its boost: own words highest, alternatives and carried concepts lower. */
+export function queryWeights(question: WeighedQuestion): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const concept of question.concepts) {
+    concept.alternatives.forEach((alt, i) => {
+      const base = i === 0 ? OWN_BOOST : ALTERNATIVE_BOOST;
+      const w = concept.carried ? base * CARRIED_BOOST : base;
+      for (const term of alt.terms) weights.set(term, Math.max(weights.get(term) ?? 0, w));
+    });
+  }
+  return weights;
+}
+
+/**
+ * The terms sent to MiniSearch, at most `limit`: the question's own words first, then the rest,
+ * each group rarest first, while the postings they cost fit in `budget`. The rarest own word is
+ * always sent. MiniSearch scores every posting of every term it is sent, so common terms cost the
+ * most and tell the least; the features still count every concept on the candidates found.
+ */
+export function selectQueryTerms(
+  df: ReadonlyMap<string, number>,
+  chunkCount: number,
+  weights: ReadonlyMap<string, number>,
+  limit: number,
+  budget: number,
+): string[] {
+  const freq = (t: string) => df.get(t) ?? 0;
+  const known = [...weights.keys()].filter((t) => df.has(t));
+  known.sort((a, b) => freq(a) - freq(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const common = Math.max(MIN_COMMON_CHUNKS, chunkCount * COMMON_SHARE);
+  const selective = known.filter((t) => freq(t) <= common);
+  const pool = selective.length > 0 ? selective : known.slice(0, 2);
+  const own = pool.filter((t) => (weights.get(t) ?? 0) >= OWN_BOOST);
+  const others = pool.filter((t) => (weights.get(t) ?? 0) < OWN_BOOST);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const group of [own, others]) {
+    for (const term of group) {
+      if (chosen.length >= limit) return chosen;
+      if (chosen.length > 0 && postings + freq(term) > budget) break;
+      chosen.push(term);
+      postings += freq(term);
+    }
+  }
+  return chosen;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+/** Counts, for each candidate, the other documents with a candidate saying much the same. */
+function countAgreement(corpus: Corpus, candidates: Candidate[]): void {
+  for (const candidate of candidates) {
+    const terms = corpus.termsOf(candidate.chunk.id);
+    const docs = new Set<string>();
+    for (const other of candidates) {
+      if (other.chunk.docId === candidate.chunk.docId || docs.has(other.chunk.docId)) continue;
+      if (overlap(terms, corpus.termsOf(other.chunk.id)) >= AGREEMENT_OVERLAP)
+        docs.add(other.chunk.docId);
+    }
+    candidate.agreeing = docs.size;
+  }
+}
+
+/**
+ * The best candidates the index finds for a question, with `budgetScale` times the usual postings
+ * budget (a wider second try when the first finds nothing convincing).
+ */
+export function retrieve(
+  corpus: Corpus,
+  index: MiniSearch<IndexedChunk>,
+  question: WeighedQuestion,
+  options: RetrieveOptions,
+  budgetScale = 1,
+): Candidate[] {
+  const weights = queryWeights(question);
+  const terms = selectQueryTerms(
+    corpus.df,
+    corpus.chunks.length,
+    weights,
+    options.maxQueryTerms,
+    options.maxPostings * budgetScale,
+  );
+  if (terms.length === 0) return [];
+  const hits = index.search(terms.join(' '), {
+    combineWith: 'OR',
+    tokenize: (query) => query.split(' '),
+    boostTerm: (term) => weights.get(term) ?? 1,
+  });
+  const top = hits.slice(0, options.candidates);
+  const best = top[0]?.score ?? 1;
+  const candidates = top.map((hit): Candidate => {
+    const chunk = corpus.chunks[hit.id as number] as Chunk;
+    return {
+      corpus,
+      question,
+      chunk,
+      matches: matchConcepts(corpus, question, chunk),
+      indexScore: hit.score / best,
+      agreeing: 0,
+      sameClaim: [],
+    };
+  });
+  countAgreement(corpus, candidates);
+  return candidates;
+}
+
+/** Whether {@link retrieve} left terms out that a wider budget would send. */
+export function wouldWiden(
+  corpus: Corpus,
+  question: WeighedQuestion,
+  options: RetrieveOptions,
+): boolean {
+  const weights = queryWeights(question);
+  const narrow = selectQueryTerms(
+    corpus.df,
+    corpus.chunks.length,
+    weights,
+    options.maxQueryTerms,
+    options.maxPostings,
+  );
+  const wide = selectQueryTerms(
+    corpus.df,
+    corpus.chunks.length,
+    weights,
+    options.maxQueryTerms,
+    options.maxPostings * 4,
+  );
+  return wide.length > narrow.length;
+}

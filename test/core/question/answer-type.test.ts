@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { detectAnswerType } from '../../../src/core/question/answer-type.ts';
+
+const typeOf = (q: string) => detectAnswerType(q).type;
+
+describe('detectAnswerType', () => {
+  it('reads the wh-word', () => {
+    expect(typeOf('when does the ferry leave?')).toBe('date');
+    expect(typeOf('where is the bakery?')).toBe('place');
+    expect(typeOf('who painted the mural?')).toBe('person');
+    expect(typeOf('why did the bridge close?')).toBe('reason');
+    expect(typeOf('how many goats live on the farm?')).toBe('number');
+    expect(typeOf('how long is the tunnel?')).toBe('duration');
+    expect(typeOf('what time does the market open?')).toBe('time');
+  });
+
+  it('takes the kind of answer from the noun after "what" or "which", by its WordNet category', () => {
+    expect(detectAnswerType('which senators voted against it?')).toEqual({
+      type: 'person',
+      typeNoun: 'senators',
+    });
+    expect(detectAnswerType('what city hosts the fair?')).toEqual({
+      type: 'place',
+      typeNoun: 'city',
+    });
+    expect(detectAnswerType('in what year was the mill built?')).toEqual({
+      type: 'date',
+      typeNoun: 'year',
+    });
+    expect(detectAnswerType('which company built the dam?')).toEqual({
+      type: 'organization',
+      typeNoun: 'company',
+    });
+    expect(typeOf('what salary does a ranger earn?')).toBe('money');
+  });
+
+  it('asks for money when "how much" goes with paying or costing', () => {
+    expect(typeOf('how much did the town pay for the statue?')).toBe('money');
+    expect(typeOf('how much flour goes in the bread?')).toBe('number');
+  });
+
+  it('reads yes/no questions, quotations and fragments', () => {
+    expect(typeOf('did the ferry run on sunday?')).toBe('yesno');
+    expect(typeOf('what did the mayor say about the flood?')).toBe('quote');
+    expect(detectAnswerType('festival opening date?')).toEqual({ type: 'date', typeNoun: 'date' });
+    expect(typeOf('tell me about the flood')).toBe('other');
+  });
+
+  it('ignores a relative "when" or "whose" inside a statement-like question', () => {
+    expect(typeOf('describe the day when the river froze')).toBe('other');
+  });
+});
