@@ -20,6 +20,8 @@ const MIN_COUNT = 20;
 export function irregularForms(): Record<string, string> {
   const nlp = winkNLP(model);
   const its = nlp.its;
+  // wink-nlp's types declare `its.lemma` with a narrower signature than `out()` accepts.
+  const lemmaOf = its.lemma as unknown as typeof its.value;
   const counts = new Map<string, number>();
   for (const { word, count } of subtlex as ReadonlyArray<{ word: string; count: number }>) {
     const key = word.toLowerCase();
@@ -32,7 +34,7 @@ export function irregularForms(): Record<string, string> {
   const table: Record<string, string> = {};
   // One document per word: the lemmatiser reads each word on its own, out of context.
   for (const word of words) {
-    const lemma = nlp.readDoc(word).tokens().out(its.lemma)[0];
+    const lemma = nlp.readDoc(word).tokens().out(lemmaOf)[0];
     if (!lemma || lemma === word || !/^[a-z]+$/.test(lemma)) continue;
     if (stemmer(lemma) !== stemmer(word)) table[word] = lemma;
   }
