@@ -8,6 +8,30 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
+ * Parses `args` (default: this process's arguments) against `options`, also keeping the words
+ * that are not flags (a question); an unknown flag still prints the usage and exits 2.
+ *
+ * @example
+ * const { values, positionals } = parseFlagsAndWords({ json: { type: 'boolean' } }, USAGE);
+ */
+export function parseFlagsAndWords<const O extends Options>(
+  options: O,
+  usage: string,
+  args: string[] = process.argv.slice(2),
+): ReturnType<typeof parseArgs<{ options: O; strict: true; allowPositionals: true }>> {
+  if (args.includes('--help')) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    process.exit(2);
+  }
+}
+
+/**
  * Parses `args` (default: this process's arguments) against `options`.
  *
  * @example
