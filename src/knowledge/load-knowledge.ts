@@ -117,7 +117,7 @@ export async function inspectKnowledge(
  *
  * @example
  * const documents = await loadKnowledge('knowledge');
- * const engine = createEngine(documents);
+ * const engine = createStrikebotEngine(documents);
  * @throws StrikebotError KNOWLEDGE_UNREADABLE, KNOWLEDGE_MALFORMED or KNOWLEDGE_EMPTY, naming the
  * file and line at fault.
  */

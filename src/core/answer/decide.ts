@@ -29,9 +29,15 @@ export const DECISION_FEATURES = [
   'top.missing',
   'top.name-missing',
   'top.type',
+  'top.near-coverage',
+  'top.typed-evidence',
   'question.unknown',
   'question.typed',
+  'question.concepts',
 ] as const;
+
+/** Own concepts at which a question counts as long. */
+const LONG_QUESTION_CONCEPTS = 10;
 
 /** Share of the question's own weight in concepts the documents never express in any way. */
 export function unknownShare(corpus: Corpus, question: WeighedQuestion): number {
@@ -72,12 +78,19 @@ export interface QuestionFacts {
   unknown: number;
   /** 1 when the question asks for a kind of answer (number, date, person...), else 0. */
   typed: number;
+  /** How many own concepts the question has, relative to a long question (capped at 1). */
+  concepts: number;
 }
 
 /** The question-level facts of an analysed question. */
 export function questionFacts(corpus: Corpus, question: WeighedQuestion): QuestionFacts {
   const typed = question.type !== 'other' && question.type !== 'yesno' ? 1 : 0;
-  return { unknown: unknownShare(corpus, question), typed };
+  const own = question.concepts.filter((c) => !c.carried).length;
+  return {
+    unknown: unknownShare(corpus, question),
+    typed,
+    concepts: Math.min(1, own / LONG_QUESTION_CONCEPTS),
+  };
 }
 
 /** Ranker features whose sum is the top candidate's coverage in the sentence itself. */
@@ -100,7 +113,7 @@ export function decisionFeatures(
   at: (name: string) => number,
 ): number[] {
   const top = ranked[0];
-  if (!top) return [0, 0, 0, 0, 0, 1, 0, 0, facts.unknown, facts.typed];
+  if (!top) return [0, 0, 0, 0, 0, 1, 0, 0, 0, 0, facts.unknown, facts.typed, facts.concepts];
   const v = top.vector;
   const coverage = SENTENCE_COVERAGE.reduce((sum, name) => sum + (v[at(name)] ?? 0), 0);
   const second = ranked[1];
@@ -119,8 +132,12 @@ export function decisionFeatures(
     v[at('missing.heaviest')] ?? 0,
     v[at('missing.name')] ?? 0,
     v[at('type.evidence')] ?? 0,
+    // Coverage counting the neighbours and headline too: how much of the question is answered near it.
+    coverage + (v[at('coverage.context')] ?? 0) + (v[at('coverage.title')] ?? 0),
+    facts.typed * (v[at('type.evidence')] ?? 0),
     facts.unknown,
     facts.typed,
+    facts.concepts,
   ];
 }
 

@@ -123,12 +123,17 @@ export function detectAnswerType(normalizedQuestion: string): TypedQuestion {
     if (type === 'number') {
       const typed = nounTyped();
       if (typed && ['duration', 'money', 'date', 'time'].includes(typed.type)) return typed;
-      const noun = asked.find((w) => nounCategory(w) !== undefined);
+      // "what percentage": the noun names a number; "how many pies" counts pies, which any
+      // number does not express.
+      const noun = asked.find((w) => CATEGORY_TYPES.get(nounCategory(w) ?? -1) === 'number');
       return noun ? { type, typeNoun: noun } : { type };
     }
-    // "what time", "which hours": the pattern names the kind of answer with a noun.
+    // "what time", "which hours": the pattern names the kind of answer with a noun (but "how many
+    // days" counts days: that noun is the counted one).
     const noun = asked[0];
-    return noun && pattern.exec(q)?.[0].includes(noun) ? { type, typeNoun: noun } : { type };
+    const named =
+      noun && pattern.exec(q)?.[0].includes(noun) && !/^how\b/.test(pattern.exec(q)?.[0] ?? '');
+    return named ? { type, typeNoun: noun } : { type };
   }
   if (asked.length > 0) return nounTyped() ?? { type: 'other' };
   // A fragment ("contract expiration date?"): its last noun may name the answer.

@@ -14,13 +14,13 @@ export interface Synonym {
   senseRank: number;
 }
 
-/** The word itself, or its singular when WordNet lists only that ("sites" → "site"). */
+/** The word itself, or its singular when WordNet lists only that ("sites" → "site", "pies" → "pie"). */
 function lemma(word: string): string | undefined {
   if (Object.hasOwn(words, word)) return word;
   for (const [ending, replacement] of [
     ['ies', 'y'],
-    ['es', ''],
     ['s', ''],
+    ['es', ''],
   ] as const) {
     if (word.endsWith(ending)) {
       const base = word.slice(0, -ending.length) + replacement;

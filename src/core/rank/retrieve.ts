@@ -86,15 +86,16 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
-/** Counts, for each candidate, the other documents with a candidate saying much the same. */
+/** Records, for each candidate, the candidates of other documents that say much the same. */
 function countAgreement(corpus: Corpus, candidates: Candidate[]): void {
   for (const candidate of candidates) {
     const terms = corpus.termsOf(candidate.chunk.id);
     const docs = new Set<string>();
     for (const other of candidates) {
-      if (other.chunk.docId === candidate.chunk.docId || docs.has(other.chunk.docId)) continue;
-      if (overlap(terms, corpus.termsOf(other.chunk.id)) >= AGREEMENT_OVERLAP)
-        docs.add(other.chunk.docId);
+      if (other.chunk.docId === candidate.chunk.docId) continue;
+      if (overlap(terms, corpus.termsOf(other.chunk.id)) < AGREEMENT_OVERLAP) continue;
+      candidate.sameClaim.push(other.chunk.id);
+      docs.add(other.chunk.docId);
     }
     candidate.agreeing = docs.size;
   }

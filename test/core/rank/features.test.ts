@@ -108,7 +108,7 @@ describe('ranking features', () => {
   });
 
   it('heaviestMissing, nameMissing, countedMissing: what no nearby text holds', () => {
-    const c = candidate('how many pies did Greta bake', 0);
+    const c = candidate('how many pies did Greta Holm bake', 0);
     expect(heaviestMissing(c)).toBeGreaterThan(0);
     expect(nameMissing(c)).toBe(1);
     expect(countedMissing(c)).toBe(1);
@@ -140,7 +140,7 @@ describe('ranking features', () => {
   });
 
   it('carriedCoverage and the previous answer for follow-ups', () => {
-    const first = analyzeQuestion('who owns the bakery', resources);
+    const first = analyzeQuestion('who is the owner of the bakery', resources);
     const then = analyzeQuestion('how old is the oven', resources);
     const carried = weighQuestion(corpus, {
       ...then,
