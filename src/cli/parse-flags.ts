@@ -18,12 +18,31 @@ export function parseFlags<const O extends Options>(
   usage: string,
   args: string[] = process.argv.slice(2),
 ): ReturnType<typeof parseArgs<{ options: O; strict: true }>>['values'] {
+  return parseFlagsAndArguments(options, usage, args, false).values;
+}
+
+/**
+ * Like {@link parseFlags}, but also returns the arguments that are not flags (file names...)
+ * when `allowPositionals` is true.
+ *
+ * @example
+ * const { values, positionals } = parseFlagsAndArguments(
+ *   { knowledge: { type: 'string' } }, 'usage: npm run eval:check-spans -- FILE --knowledge DIR');
+ */
+export function parseFlagsAndArguments<const O extends Options>(
+  options: O,
+  usage: string,
+  args: string[] = process.argv.slice(2),
+  allowPositionals = true,
+): ReturnType<typeof parseArgs<{ options: O; strict: true }>> {
   if (args.includes('--help')) {
     process.stdout.write(`${usage}\n`);
     process.exit(0);
   }
   try {
-    return parseArgs({ args, options, strict: true }).values;
+    return parseArgs({ args, options, strict: true, allowPositionals }) as ReturnType<
+      typeof parseArgs<{ options: O; strict: true }>
+    >;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${usage}\n`);
     process.exit(2);
