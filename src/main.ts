@@ -1,7 +1,7 @@
-import { createAnswerQueue } from './adapters/answer-queue.ts';
-import { createRateLimiter } from './adapters/rate-limit.ts';
 import type { RunningAdapter } from './adapters/types.ts';
 import { bootstrap, exitWithError } from './bootstrap.ts';
+import { createAnswerQueue } from './bot/answer-queue.ts';
+import { createRateLimiter } from './bot/rate-limit.ts';
 import { runConsoleChat } from './cli/console-chat.ts';
 import { hasDiscord, hasSlack } from './config.ts';
 

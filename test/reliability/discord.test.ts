@@ -8,8 +8,8 @@ import { PermissionsBitField } from 'discord.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../src/adapters/discord/bot.ts';
 import { requiredPermissions } from '../../src/adapters/discord/commands.ts';
-import { createRateLimiter } from '../../src/adapters/rate-limit.ts';
 import type { RunningAdapter } from '../../src/adapters/types.ts';
+import { createRateLimiter } from '../../src/bot/rate-limit.ts';
 import {
   createRecordingLogger,
   createTestEngine,

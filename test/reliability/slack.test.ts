@@ -4,13 +4,13 @@
  * answer, and every failure logged with the request's id.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter } from '../../src/adapters/rate-limit.ts';
 import {
   type RunningSlackAdapter,
   type SlackStartOptions,
   SORRY,
   startSlack,
 } from '../../src/adapters/slack/app.ts';
+import { createRateLimiter } from '../../src/bot/rate-limit.ts';
 import { createRecordingLogger } from '../adapters/discord/fixtures.ts';
 import { createTestEngine } from '../adapters/slack/fixtures.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack.ts';

@@ -19,12 +19,13 @@ import {
   type User,
 } from 'discord.js';
 import { LRUCache } from 'lru-cache';
+import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
+import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
+import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
+import { rateLimitText } from '../../bot/wording.ts';
 import type { Engine } from '../../core/engine.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
-import { type AnswerQueue, createAnswerQueue } from '../answer-queue.ts';
-import { type ConversationStore, createConversationStore } from '../conversation.ts';
-import { createRateLimiter, type RateLimiter, rateLimitText } from '../rate-limit.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';

@@ -5,13 +5,14 @@
 import type { Server } from 'node:http';
 import { App, webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
+import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
+import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
+import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
+import { rateLimitText } from '../../bot/wording.ts';
 import type { Engine } from '../../core/engine.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Answer } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
-import { type AnswerQueue, createAnswerQueue } from '../answer-queue.ts';
-import { type ConversationStore, createConversationStore } from '../conversation.ts';
-import { createRateLimiter, type RateLimiter, rateLimitText } from '../rate-limit.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { createBoltLogger } from './bolt-logger.ts';

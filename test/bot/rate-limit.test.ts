@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter, rateLimitText } from '../../src/adapters/rate-limit.ts';
+import { createRateLimiter } from '../../src/bot/rate-limit.ts';
+import { rateLimitText } from '../../src/bot/wording.ts';
 
 function fakeClock(start = 0) {
   let t = start;

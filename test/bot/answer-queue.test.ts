@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswerQueue } from '../../src/adapters/answer-queue.ts';
+import { createAnswerQueue } from '../../src/bot/answer-queue.ts';
 
 describe('createAnswerQueue', () => {
   it('runs work first come, first served, and passes results and errors back', async () => {

@@ -43,7 +43,7 @@ interface Bucket {
  * @example
  * const limiter = createRateLimiter({ burst: 5, perMinute: 10 });
  * const decision = limiter.take(userId);
- * if (!decision.ok) reply(rateLimitText(decision.retryAfterMs));
+ * if (!decision.ok) reply(rateLimitText(decision.retryAfterMs)); // from wording.ts
  */
 export function createRateLimiter(options: Partial<RateLimiterOptions> = {}): RateLimiter {
   const { burst, perMinute, maxUsers, now } = { ...defaultRateLimiterOptions, ...options };
@@ -62,15 +62,4 @@ export function createRateLimiter(options: Partial<RateLimiterOptions> = {}): Ra
       return { ok: false, retryAfterMs: Math.ceil((1 - tokens) * msPerToken) };
     },
   };
-}
-
-/**
- * The polite reply to a user over their limit, naming when to try again (whole seconds, at least 1).
- *
- * @example
- * rateLimitText(12_300); // 'You are asking quickly; please try again in 13 seconds.'
- */
-export function rateLimitText(retryAfterMs: number): string {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `You are asking quickly; please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
 }

@@ -1,0 +1,70 @@
+/**
+ * What the bot says, before a platform renders it: an engine answer (confident, closest
+ * passages, or not found) with the id its buttons refer to, or a short text (help, notices).
+ */
+import type { Answer, Citation } from '../core/types.ts';
+
+/** An engine answer to show, with buttons. */
+export interface AnswerReply {
+  kind: 'answer';
+  answer: Answer;
+  /** The question as the person wrote it (mention markup removed), for titles and echoes. */
+  asked: string;
+  /** The id the answer's buttons carry; the question log's key for it. */
+  answerId: string;
+}
+
+/** A short text: help, greeting, thanks, rate limit, failure, vote acknowledgement. */
+export interface TextReply {
+  kind: 'text';
+  text: string;
+}
+
+/** The sentences around each cited snippet, for "Show context". */
+export interface ContextReply {
+  kind: 'context';
+  passages: ContextPassage[];
+}
+
+/** One cited snippet in its surroundings, verbatim from the document. */
+export interface ContextPassage {
+  /** The citation's number in the answer. */
+  n: number;
+  citation: Pick<Citation, 'docId' | 'title' | 'publisher' | 'date' | 'url' | 'snippet'>;
+  /** Text of the document before the snippet (whole sentences), verbatim. */
+  before: string;
+  /** The snippet itself, verbatim. */
+  snippet: string;
+  /** Text of the document after the snippet (whole sentences), verbatim. */
+  after: string;
+}
+
+/** Anything the bot replies. */
+export type Reply = AnswerReply | TextReply | ContextReply;
+
+/** The outcomes an answer can have, as the question log and the report name them. */
+export type Outcome = 'answer' | 'unsure' | 'not-found' | 'refused';
+
+/**
+ * The outcome of an engine answer: a confident answer, closest passages, not found, or refused
+ * (an empty or too long question).
+ *
+ * @example
+ * outcomeOf({ question: 'x', answered: false, reason: 'unsure', text: '', citations: [] }); // 'unsure'
+ */
+export function outcomeOf(answer: Answer): Outcome {
+  if (answer.answered) return 'answer';
+  if (answer.reason === 'unsure') return 'unsure';
+  if (answer.reason === 'not-found' || answer.reason === undefined) return 'not-found';
+  return 'refused';
+}
+
+/** True when the reply should carry Helpful / Not helpful buttons (every engine answer). */
+export function hasFeedback(reply: Reply): reply is AnswerReply {
+  return reply.kind === 'answer' && outcomeOf(reply.answer) !== 'refused';
+}
+
+/** True when the reply should carry a Show context button (it quotes something). */
+export function hasContext(reply: Reply): boolean {
+  return hasFeedback(reply) && reply.answer.citations.length > 0;
+}

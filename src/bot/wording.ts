@@ -1,0 +1,219 @@
+/**
+ * Every sentence strikebot says to a person, on every surface (Discord, Slack, the console), in
+ * one place. Formatters decide layout and escaping; the words come from here.
+ */
+import type { Platform } from './incoming.ts';
+
+/** What the bot is about, as one phrase. */
+export const TOPIC = 'the Kaiser Permanente mental health strikes (NUHW, 2018 to 2024)';
+
+/** Example questions the help reply suggests (general questions, not taken from any test set). */
+export const EXAMPLE_QUESTIONS = [
+  'Why did Kaiser mental health workers go on strike?',
+  'How many workers struck in Southern California?',
+  'When did the union contract expire?',
+] as const;
+
+/** Said when answering failed for a reason on our side or the platform's. */
+export const FAILURE_TEXT =
+  'Sorry, something went wrong while answering. Please try again in a minute.';
+
+/** Said to a question that arrives while the bot is shutting down. */
+export const RESTARTING_TEXT = 'I am restarting; please ask again shortly.';
+
+/** Opens a reply whose passages come closest but may not answer the question. */
+export const UNSURE_OPENING =
+  "I'm not sure the documents answer this exactly; these passages come closest:";
+
+/** Said when the engine gives no text of its own for an unanswered question. */
+export const NOT_FOUND_FALLBACK = `I couldn't find that in the documents. They cover ${TOPIC}.`;
+
+/** Heading of the numbered sources under a console answer. */
+export const SOURCES_HEADING = 'Sources:';
+
+/** Labels of the three buttons under every answer (text, not emoji, for screen readers). */
+export const BUTTON_LABELS = {
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  context: 'Show context',
+} as const;
+
+/** A link label under a quoted source. */
+export const READ_SOURCE = 'Read the source';
+/** Title of a source that has none. */
+export const UNTITLED_SOURCE = 'Untitled source';
+/** Shown where a citation has no quote. */
+export const NO_QUOTE = '(no quote)';
+
+/**
+ * The polite reply to a user over their limit, naming when to try again (whole seconds, at least 1).
+ *
+ * @example
+ * rateLimitText(12_300); // 'You are asking quickly; please try again in 13 seconds.'
+ */
+export function rateLimitText(retryAfterMs: number): string {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `You are asking quickly; please try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+}
+
+/** `n sources not shown` under a message that had to leave some out. */
+export function moreSourcesText(hidden: number): string {
+  return `${hidden} more source${hidden === 1 ? '' : 's'} not shown`;
+}
+
+/** Where a reply is shown: the platform, and the name its slash command has there. */
+export interface Surface {
+  platform: Platform;
+  /** The ask command as people type it (`/ask`); unused on the console. */
+  command: string;
+}
+
+/** How people ask on `surface`, for the help reply. */
+function howToAsk({ platform, command }: Surface): string {
+  if (platform === 'discord') {
+    return `Ask with \`${command} question:\`, mention me in a channel (I answer in a thread, where you can ask follow-ups), or send me a direct message.`;
+  }
+  if (platform === 'slack') {
+    return `Try \`${command} ${EXAMPLE_QUESTIONS[1]}\`, mention me in a channel, reply in my threads for follow-ups, or send me a direct message.`;
+  }
+  return 'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.';
+}
+
+/** What the buttons under an answer do, for the help reply (the console has none). */
+const BUTTONS_HELP =
+  'Under each answer, Helpful and Not helpful tell the people who keep my documents whether it helped, and Show context shows you the sentences around each quote.';
+
+/** The short introduction, examples and commands for `surface`. */
+function introLines(surface: Surface): string[] {
+  return [
+    `I answer questions about ${TOPIC}, quoting news articles and press releases word for word and naming each source. For example:`,
+    ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
+    howToAsk(surface),
+    ...(surface.platform === 'console' ? [] : [BUTTONS_HELP]),
+  ];
+}
+
+/** Reply to "hi", "hello", "good morning". */
+export function greetingText(surface: Surface): string {
+  return ['Hi!', ...introLines(surface)].join('\n');
+}
+
+/** Reply to "help", "what can you do?", "who are you?", an empty mention or an empty `/ask`. */
+export function helpText(surface: Surface): string {
+  return introLines(surface).join('\n');
+}
+
+/** Reply to "thanks" outside a thread (in a thread, thanks gets no reply at all). */
+export const THANKS_TEXT = `You're welcome! Ask me anything else about ${TOPIC}.`;
+
+/** What the documents are, for the "what sources do you have?" reply. */
+export interface SourcesSummary {
+  /** Number of documents. */
+  documents: number;
+  /** Publishers, most documents first. */
+  publishers: readonly string[];
+  /** Oldest and newest publication dates (ISO), when any document is dated. */
+  from?: string;
+  to?: string;
+}
+
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/** `2024-10-14` → `Oct 2024`. */
+function monthYear(iso: string): string {
+  const [year, month] = iso.split('-');
+  const name = MONTH_NAMES[Number(month) - 1];
+  return name ? `${name} ${year}` : (year ?? iso);
+}
+
+/** Reply to "what sources do you have?": what the documents are, then the help. */
+export function sourcesText(surface: Surface, summary: SourcesSummary): string {
+  const n = summary.documents;
+  const span =
+    summary.from && summary.to
+      ? `, from ${monthYear(summary.from)} to ${monthYear(summary.to)}`
+      : '';
+  const by = summary.publishers.length > 0 ? ` (${summary.publishers.slice(0, 5).join(', ')})` : '';
+  return [
+    `I answer from ${n} document${n === 1 ? '' : 's'}${span}${by}.`,
+    ...introLines(surface),
+  ].join('\n');
+}
+
+/** Acknowledges a vote (only the voter sees it). */
+export function voteText(vote: 'helpful' | 'not-helpful', outcome: VoteOutcome): string {
+  if (outcome === 'unavailable') {
+    return 'Thanks! I could not save your vote just now (the question log is unavailable).';
+  }
+  if (outcome === 'off') return 'Thanks! Votes are not kept here (the question log is off).';
+  if (outcome === 'unknown') {
+    return 'Thanks! I no longer have this answer in my log (it is older than the log keeps), so the vote was not kept.';
+  }
+  const what = vote === 'helpful' ? 'helpful' : 'not helpful';
+  const changed = outcome === 'changed' ? 'changed your vote: ' : '';
+  const more = vote === 'not-helpful' ? ' The people who keep my documents review these.' : '';
+  return `Thanks, ${changed}noted as ${what}.${more}`;
+}
+
+/** What happened to a vote: stored, changed, the same again, or not stored and why. */
+export type VoteOutcome = 'recorded' | 'changed' | 'unchanged' | 'unknown' | 'off' | 'unavailable';
+
+/** Opens the private "Show context" reply. */
+export const CONTEXT_HEADING = 'The sentences around each quote, word for word from the document:';
+
+/** Said when "Show context" is clicked on an answer whose sources are no longer known. */
+export const CONTEXT_GONE =
+  'I no longer have the sources of this answer (it was given before a restart, with the question log off or older than it keeps). Ask again to see them.';
+
+/** Introduces the question a Slack `/ask` answers, posted to the channel (`<@U1> asked: …`). */
+export const ASKED = 'asked:';
+/** Stands for an asker whose id cannot be shown. */
+export const SOMEONE = 'Someone';
+
+/** Tells a Slack user, privately, that the bot cannot post where they asked and how to fix it. */
+export function slackInviteText(botMention: string): string {
+  return `Only you can see this: I can't post in this conversation. To share answers here, invite me with \`/invite ${botMention}\`.`;
+}
+
+/** What the bot could not do, heading the Discord permission guidance. */
+export const COULD_NOT_ANSWER = "I couldn't answer";
+/** Heading of the guidance when an `/ask` reply could not get a thread. */
+export const COULD_NOT_OPEN_THREAD = "I can't open a thread for follow-ups";
+
+/**
+ * Says what the bot could not do in a place, which permissions it needs there and who can grant
+ * them. `place` is already platform markup (a Discord `<#id>` shows as the channel's name).
+ *
+ * @example
+ * permissionText("I couldn't answer", '<#42>', ['Send Messages']);
+ * // "I couldn't answer in <#42>: I need the Send Messages permission there. A server admin can grant it to me in the channel's settings (Permissions)."
+ */
+export function permissionText(what: string, place: string, names: readonly string[]): string {
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
+  const [noun, pronoun] = names.length > 1 ? ['permissions', 'them'] : ['permission', 'it'];
+  return `${what} in ${place}: I need the ${list} ${noun} there. A server admin can grant ${pronoun} to me in the channel's settings (Permissions).`;
+}
+
+/** The console chat's first line at a terminal. */
+export function consoleBanner(documents: number): string {
+  return `strikebot: ask about the Kaiser Permanente mental health strikes (${documents} documents). Type "help" for examples; Ctrl-D to quit.`;
+}
+
+/** Discord's `/ask` command description and its option's description. */
+export const DISCORD_ASK_DESCRIPTION =
+  'Ask about the Kaiser Permanente mental health strikes; answers quote the news.';
+export const DISCORD_QUESTION_DESCRIPTION =
+  'Your question, e.g. how many workers struck in Southern California?';
