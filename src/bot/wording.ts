@@ -26,7 +26,8 @@ export const UNSURE_OPENING =
   "I'm not sure the documents answer this exactly; these passages come closest:";
 
 /** Said when the engine gives no text of its own for an unanswered question. */
-export const NOT_FOUND_FALLBACK = `I couldn't find that in the documents. They cover ${TOPIC}.`;
+export const NOT_FOUND_FALLBACK =
+  "I couldn't find that in the documents. They cover the Kaiser Permanente mental health strikes and bargaining, 2018 to 2024.";
 
 /** Heading of the numbered sources under a console answer. */
 export const SOURCES_HEADING = 'Sources:';

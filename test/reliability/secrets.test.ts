@@ -22,6 +22,8 @@ const lines: string[] = [];
 const logger = createLogger({ level: 'debug', write: (line) => lines.push(line) });
 /** An engine whose errors carry `own` (each adapter knows, and redacts, its own secrets). */
 const leakyEngine = (own: string[]) => ({
+  documents: [],
+  chunks: [],
   answer(question: string): never {
     throw Object.assign(new Error(`engine broke near ${own.join(' and ')} (${question})`), {
       code: `E_${own[0]}`,

@@ -1,15 +1,16 @@
 /**
- * The Discord adapter: translates `/ask`, mentions, thread follow-ups and DMs into engine
- * questions and the engine's answers into Discord messages. No answer logic lives here.
+ * The Discord adapter: translates `/ask`, mentions, thread follow-ups, DMs and button clicks into
+ * the bot layer's `Incoming` messages, and renders its replies as Discord messages. No lifecycle
+ * or answer logic lives here.
  */
 import {
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Message,
-  type MessageCreateOptions,
   MessageFlags,
   Partials,
   type PermissionsBitField,
@@ -18,21 +19,26 @@ import {
   type SendableChannels,
   type User,
 } from 'discord.js';
-import { LRUCache } from 'lru-cache';
 import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
+import { createDedupe } from '../../bot/dedupe.ts';
+import type { FailureKind } from '../../bot/failure-policy.ts';
+import { parseFeedbackId } from '../../bot/feedback-ids.ts';
+import { type BotEngine, createBot, type ReplyPort } from '../../bot/pipeline.ts';
 import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
-import { rateLimitText } from '../../bot/wording.ts';
-import type { Engine } from '../../core/engine.ts';
+import type { Reply } from '../../bot/reply.ts';
+import { runWithRequestId } from '../../bot/request-context.ts';
+import { COULD_NOT_ANSWER, COULD_NOT_OPEN_THREAD } from '../../bot/wording.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
+import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';
 import {
   type DiscordReply,
-  formatDiscordReply,
   permissionGuidance,
+  renderDiscordReply,
   threadNameFor,
   withNotice,
 } from './format.ts';
@@ -47,8 +53,8 @@ export interface DiscordAdapterOptions {
   guildId?: string;
   /** REST base URL (`https://discord.com/api` by default); the gateway URL comes from its `/gateway/bot`. */
   apiUrl?: string;
-  /** The answer engine (only `answer` is used). Required. */
-  engine: Pick<Engine, 'answer'>;
+  /** The answer engine (answers, and documents and chunks for "Show context"). Required. */
+  engine: BotEngine;
   /** Where the adapter logs. Required. */
   logger: Logger;
   /**
@@ -74,6 +80,8 @@ export interface DiscordAdapterOptions {
   answerQueue?: AnswerQueue;
   /** Interaction and message ids remembered to drop gateway re-deliveries. Default 10,000. */
   maxRemembered: number;
+  /** Where questions and votes are stored. Default: off. */
+  questionLog?: QuestionLog;
 }
 
 /** Defaults for the optional fields of {@link DiscordAdapterOptions}. */
@@ -91,9 +99,6 @@ export type StartDiscordOptions = Pick<
   'token' | 'applicationId' | 'engine' | 'logger'
 > &
   Partial<DiscordAdapterOptions>;
-
-/** Polite reply when something failed while answering. */
-export const FAILURE_TEXT = 'Sorry, something went wrong while answering. Please try again.';
 
 /**
  * Turns a message's text into the question: drops the bot's mention and any other user, role
@@ -114,6 +119,19 @@ export function questionFromMessage(content: string, botId: string): string {
 function errorFields(error: unknown): Record<string, unknown> {
   const e = error as { message?: string; status?: number; code?: unknown };
   return { error: e?.message ?? String(error), status: e?.status, code: e?.code };
+}
+
+/**
+ * What kind of failure a Discord error is, for the shared failure policy: refused for lack of
+ * access or permission; may have landed when the request was aborted after it was sent; transient
+ * for rate limits and server errors (discord.js waits out 429s and retries 5xx itself first).
+ */
+export function classifyDiscordError(error: unknown): FailureKind {
+  if (isMissingPermission(error)) return 'refused';
+  const status = (error as { status?: unknown })?.status;
+  if (typeof status === 'number' && (status === 429 || status >= 500)) return 'transient';
+  if ((error as Error)?.name === 'AbortError') return 'may-have-landed';
+  return 'failed';
 }
 
 /**
@@ -162,9 +180,11 @@ const noMentions: DiscordReply['allowedMentions'] = { parse: [], repliedUser: fa
 
 /**
  * Connects to Discord and answers `/ask`, mentions (in a new thread named after the question),
- * later messages in the threads it opened (with the thread's earlier questions as context) and
- * direct messages. Logs the invite URL with the exact permissions it needs. Resolves once the
- * gateway is ready; `stop()` waits for answers in flight, then disconnects.
+ * later messages in the threads it opened (with the thread's earlier questions as context),
+ * direct messages, and clicks on the buttons under its answers. Logs the invite URL with the
+ * exact permissions it needs. Resolves once the gateway is ready; `stop()` waits for answers in
+ * flight, then disconnects. Every lifecycle step is the shared bot layer's (`src/bot/`); this
+ * adapter only translates Discord events and renders replies.
  *
  * @example
  * const discord = await startDiscord({
@@ -179,72 +199,30 @@ const noMentions: DiscordReply['allowedMentions'] = { parse: [], repliedUser: fa
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<RunningAdapter> {
   const opts = { ...defaultOptions, ...options };
-  const { engine, threadAutoArchiveMinutes } = opts;
+  const { threadAutoArchiveMinutes } = opts;
   // Our own token never reaches a log, even through a logger that does not redact.
   const logger = createRedactingLogger(opts.logger, [opts.token]);
-  const conversations = opts.conversations ?? createConversationStore();
-  const limiter = opts.rateLimiter ?? createRateLimiter();
-  const queue = opts.answerQueue ?? createAnswerQueue();
-  // A resumed gateway session may deliver an event again; each id is answered once.
-  const seen = new LRUCache<string, true>({ max: opts.maxRemembered });
-  const firstTime = (id: string): boolean => {
-    if (seen.has(id)) return false;
-    seen.set(id, true);
-    return true;
-  };
+  const bot = createBot({
+    platform: 'discord',
+    engine: opts.engine,
+    logger,
+    logPrefix: 'discord ',
+    command: `/${ASK_COMMAND}`,
+    rateLimiter: opts.rateLimiter ?? createRateLimiter(),
+    answerQueue: opts.answerQueue ?? createAnswerQueue(),
+    conversations: opts.conversations ?? createConversationStore(),
+    dedupe: createDedupe({ max: opts.maxRemembered }),
+    questionLog: opts.questionLog ?? disabledQuestionLog,
+    classifyError: classifyDiscordError,
+    describeError: errorFields,
+  });
+  const render = renderDiscordReply;
 
-  const inFlight = new Set<Promise<void>>();
-  let stopping = false;
-  const track = (requestId: string, work: () => Promise<void>) => {
-    if (stopping) return;
-    if (!firstTime(requestId)) {
-      logger.info('discord re-delivered event dropped', { requestId });
-      return;
-    }
-    const job = work().catch((error: unknown) => {
-      logger.error('discord handler failed', { requestId, ...errorFields(error) });
-    });
-    inFlight.add(job);
-    void job.finally(() => inFlight.delete(job));
-  };
-
-  /** The engine's answer as a Discord payload; a polite failure reply if the engine throws. */
-  const answerFor = async (
-    requestId: string,
-    question: string,
-    history: readonly string[] = [],
-  ): Promise<DiscordReply> => {
+  async function typing(channel: SendableChannels): Promise<void> {
     try {
-      return formatDiscordReply(await queue.run(() => engine.answer(question, { history })));
+      await channel.sendTyping();
     } catch (error) {
-      logger.error('discord engine failed', { requestId, ...errorFields(error) });
-      return { content: FAILURE_TEXT, embeds: [], allowedMentions: noMentions };
-    }
-  };
-
-  /**
-   * Sends a reply, logging instead of throwing; returns the message or null. When Discord refuses
-   * for lack of access or permission and `onRefused` is given, it runs instead (a warning, not an
-   * error, is logged: the answer is not lost yet).
-   */
-  async function sendTo(
-    requestId: string,
-    channel: SendableChannels,
-    payload: DiscordReply | MessageCreateOptions,
-    what: string,
-    onRefused?: () => Promise<void>,
-  ): Promise<Message | null> {
-    try {
-      return await channel.send(payload);
-    } catch (error) {
-      const fields = { requestId, channelId: channel.id, ...errorFields(error) };
-      if (onRefused && isMissingPermission(error)) {
-        logger.warn(`discord may not send ${what} there; sending it by DM`, fields);
-        await onRefused();
-      } else {
-        logger.error(`discord could not send ${what}`, fields);
-      }
-      return null;
+      logger.debug('discord typing indicator failed', errorFields(error));
     }
   }
 
@@ -257,144 +235,249 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     requestId: string,
     asker: User,
     channel: SendableChannels,
-    answer: DiscordReply,
+    reply: Reply,
     needed: readonly PermissionsString[],
+    what: string,
+    error: unknown,
   ): Promise<void> {
+    logger.warn(`discord may not send ${what} there; sending it by DM`, {
+      requestId,
+      channelId: channel.id,
+      ...errorFields(error),
+    });
     const granted =
       'permissionsFor' in channel ? channel.permissionsFor(channel.client.user) : undefined;
     const notice = permissionGuidance(
-      "I couldn't answer",
+      COULD_NOT_ANSWER,
       channel.id,
       lackingPermissions(granted, needed),
     );
     try {
-      await asker.send(withNotice(answer, notice));
+      await asker.send(withNotice(render(reply), notice));
       logger.info('discord answered by DM', { requestId, userId: asker.id, channelId: channel.id });
-    } catch (error) {
+    } catch (dmError) {
       logger.error('discord could not DM the answer either; giving up', {
         requestId,
         userId: asker.id,
         channelId: channel.id,
-        ...errorFields(error),
+        ...errorFields(dmError),
       });
     }
   }
 
-  async function typing(channel: SendableChannels): Promise<void> {
-    try {
-      await channel.sendTyping();
-    } catch (error) {
-      logger.debug('discord typing indicator failed', errorFields(error));
-    }
+  /** Replies to `message` in its channel (Discord has no private replies to messages). */
+  const replyTo = (message: Message, reply: Reply) =>
+    (message.channel as SendableChannels).send({
+      ...render(reply),
+      reply: { messageReference: message, failIfNotExists: false },
+    });
+
+  /** The port for `/ask`: private replies are ephemeral; the answer edits the deferred reply. */
+  function slashPort(interaction: ChatInputCommandInteraction, asked: string): ReplyPort {
+    const requestId = interaction.id;
+    const ephemeral = (reply: Reply) => ({
+      ...render(reply),
+      flags: MessageFlags.Ephemeral as const,
+    });
+    return {
+      failedTo: 'could not edit the /ask reply',
+      async working() {
+        // Defer first: Discord drops interactions not acknowledged within 3 seconds.
+        await interaction.deferReply();
+      },
+      async sendPrivately(reply) {
+        if (interaction.deferred || interaction.replied)
+          await interaction.followUp(ephemeral(reply));
+        else await interaction.reply(ephemeral(reply));
+      },
+      async apologise(text) {
+        await interaction.followUp(ephemeral({ kind: 'text', text }));
+      },
+      async send(reply) {
+        const message = await interaction.editReply(render(reply));
+        const channel = interaction.channel;
+        if (!interaction.inGuild() || channel?.isThread()) return undefined;
+        try {
+          const thread = await message.startThread({
+            name: threadNameFor(asked),
+            autoArchiveDuration: threadAutoArchiveMinutes,
+          });
+          return { conversation: thread.id };
+        } catch (error) {
+          // The answer is already in the channel; the conversation just can't continue in a thread.
+          logger.warn('discord could not open a thread on the /ask reply', {
+            requestId,
+            ...errorFields(error),
+          });
+          if (!isMissingPermission(error)) return undefined;
+          // Only the asker needs to know why, and what a server admin can grant.
+          const lacking = lackingPermissions(interaction.appPermissions, ASK_THREAD_PERMISSIONS);
+          const guidance = permissionGuidance(
+            COULD_NOT_OPEN_THREAD,
+            interaction.channelId,
+            lacking,
+          );
+          try {
+            await interaction.followUp(ephemeral({ kind: 'text', text: guidance }));
+          } catch (again) {
+            logger.error('discord could not send the thread guidance', {
+              requestId,
+              ...errorFields(again),
+            });
+          }
+          return undefined;
+        }
+      },
+    };
   }
 
-  /** Takes a token from the user's bucket; returns the polite refusal when there is none. */
-  function overLimit(userId: string, requestId: string): string | undefined {
-    const decision = limiter.take(userId);
-    if (decision.ok) return undefined;
-    logger.info('discord rate limited', {
-      requestId,
-      userId,
-      retryAfterMs: decision.retryAfterMs,
+  /** The port for a message in a DM or a thread: answers go to the same channel. */
+  function channelPort(
+    message: Message,
+    channel: SendableChannels,
+    what: string,
+    needed: readonly PermissionsString[] | undefined,
+  ): ReplyPort {
+    return {
+      failedTo: `could not send ${what}`,
+      working: () => typing(channel),
+      async send(reply) {
+        await channel.send(render(reply));
+        return undefined;
+      },
+      async sendPrivately(reply) {
+        await replyTo(message, reply);
+      },
+      async apologise(text) {
+        await channel.send(render({ kind: 'text', text }));
+      },
+      ...(needed
+        ? {
+            deliverRefused: (reply: Reply, error: unknown) =>
+              answerByDm(message.id, message.author, channel, reply, needed, what, error),
+          }
+        : {}),
+    };
+  }
+
+  /** The port for a mention in a channel: the answer goes in a new thread on the message. */
+  function mentionPort(message: Message, channel: SendableChannels, asked: string): ReplyPort {
+    const requestId = message.id;
+    let target: SendableChannels = channel;
+    let thread: string | undefined;
+    const inChannel = () => target === channel;
+    const port: ReplyPort = {
+      get failedTo() {
+        return `could not send ${inChannel() ? 'a channel answer' : 'a thread answer'}`;
+      },
+      async working() {
+        if (channel.isTextBased() && 'threads' in channel) {
+          try {
+            const opened = await message.startThread({
+              name: threadNameFor(asked),
+              autoArchiveDuration: threadAutoArchiveMinutes,
+            });
+            target = opened;
+            thread = opened.id;
+          } catch (error) {
+            logger.warn('discord could not open a thread; answering in the channel', {
+              requestId,
+              channelId: channel.id,
+              ...errorFields(error),
+            });
+          }
+        }
+        await typing(target);
+      },
+      async send(reply) {
+        if (inChannel()) await replyTo(message, reply);
+        else await target.send(render(reply));
+        return thread ? { conversation: thread } : undefined;
+      },
+      async sendPrivately(reply) {
+        await replyTo(message, reply);
+      },
+      async apologise(text) {
+        const reply: Reply = { kind: 'text', text };
+        if (inChannel()) await replyTo(message, reply);
+        else await target.send(render(reply));
+      },
+      deliverRefused: (reply, error) =>
+        answerByDm(
+          requestId,
+          message.author,
+          target,
+          reply,
+          inChannel() ? MENTION_PERMISSIONS : THREAD_PERMISSIONS,
+          inChannel() ? 'a channel answer' : 'a thread answer',
+          error,
+        ),
+    };
+    return port;
+  }
+
+  /** The port for a button click: everything is an ephemeral reply, which also acknowledges it. */
+  function buttonPort(interaction: ButtonInteraction): ReplyPort {
+    const ephemeral = (reply: Reply) => ({
+      ...render(reply),
+      flags: MessageFlags.Ephemeral as const,
     });
-    return rateLimitText(decision.retryAfterMs);
+    const privately = async (reply: Reply) => {
+      if (interaction.deferred || interaction.replied) await interaction.followUp(ephemeral(reply));
+      else await interaction.reply(ephemeral(reply));
+    };
+    return {
+      failedTo: 'could not answer the button',
+      async send(reply) {
+        await privately(reply);
+        return undefined;
+      },
+      sendPrivately: privately,
+      apologise: (text) => privately({ kind: 'text', text }),
+    };
   }
 
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const requestId = interaction.id;
-    const question = interaction.options.getString(QUESTION_OPTION, true);
+    const asked = interaction.options.getString(QUESTION_OPTION, true);
     logger.info('discord /ask', {
-      requestId,
+      requestId: interaction.id,
       userId: interaction.user.id,
       channelId: interaction.channelId,
     });
-    const limited = overLimit(interaction.user.id, requestId);
-    if (limited) {
-      await tellAsker(interaction, requestId, 'reply', limited, 'the rate-limit reply');
-      return;
-    }
-    // Defer first: Discord drops interactions not acknowledged within 3 seconds.
-    await interaction.deferReply();
     // Asked inside a thread the bot takes part in: the thread's earlier questions give context.
     const channel = interaction.channel;
-    const threadId =
+    const conversation =
       channel?.isThread() &&
-      (channel.ownerId === interaction.client.user.id || conversations.has(channel.id))
+      (channel.ownerId === interaction.client.user.id || bot.knowsConversation(channel.id))
         ? channel.id
         : undefined;
-    const payload = await answerFor(
-      requestId,
-      question,
-      threadId ? conversations.history(threadId) : [],
-    );
-    if (threadId) conversations.record(threadId, question);
-    let reply: Message;
-    try {
-      reply = await interaction.editReply(payload);
-    } catch (error) {
-      logger.error('discord could not edit the /ask reply', { requestId, ...errorFields(error) });
-      return;
-    }
-    if (!interaction.inGuild() || channel?.isThread()) return;
-    try {
-      const thread = await reply.startThread({
-        name: threadNameFor(question),
-        autoArchiveDuration: threadAutoArchiveMinutes,
-      });
-      conversations.record(thread.id, question);
-    } catch (error) {
-      // The answer is already in the channel; the conversation just can't continue in a thread.
-      logger.warn('discord could not open a thread on the /ask reply', {
-        requestId,
-        ...errorFields(error),
-      });
-      if (!isMissingPermission(error)) return;
-      // Only the asker needs to know why, and what a server admin can grant.
-      const lacking = lackingPermissions(interaction.appPermissions, ASK_THREAD_PERMISSIONS);
-      const guidance = permissionGuidance(
-        "I can't open a thread for follow-ups",
-        interaction.channelId,
-        lacking,
-      );
-      await tellAsker(interaction, requestId, 'followUp', guidance, 'the thread guidance');
-    }
-  }
-
-  /** Shows `content` to the asker only (as the reply or a follow-up), logging instead of throwing. */
-  async function tellAsker(
-    interaction: ChatInputCommandInteraction,
-    requestId: string,
-    as: 'reply' | 'followUp',
-    content: string,
-    what: string,
-  ): Promise<void> {
-    const message = {
-      content,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: noMentions,
-    } as const;
-    try {
-      await (as === 'reply' ? interaction.reply(message) : interaction.followUp(message));
-    } catch (error) {
-      logger.error(`discord could not send ${what}`, { requestId, ...errorFields(error) });
-    }
-  }
-
-  /** Replies to `message` with the rate-limit text; true when the user is over their limit. */
-  async function refusedForRate(message: Message, requestId: string): Promise<boolean> {
-    const limited = overLimit(message.author.id, requestId);
-    if (!limited || !message.channel.isSendable()) return Boolean(limited);
-    await sendTo(
-      requestId,
-      message.channel,
+    await bot.handle(
       {
-        content: limited,
-        allowedMentions: noMentions,
-        reply: { messageReference: message, failIfNotExists: false },
+        platform: 'discord',
+        id: interaction.id,
+        userId: interaction.user.id,
+        via: 'command',
+        text: asked,
+        ...(conversation ? { conversation } : {}),
       },
-      'the rate-limit reply',
+      slashPort(interaction, asked),
     );
-    return true;
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const action = parseFeedbackId(interaction.customId);
+    if (!action) return;
+    await bot.handle(
+      {
+        platform: 'discord',
+        id: interaction.id,
+        userId: interaction.user.id,
+        via: 'button',
+        text: '',
+        action,
+      },
+      buttonPort(interaction),
+    );
   }
 
   async function onMessage(message: Message): Promise<void> {
@@ -403,72 +486,48 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     if (message.author.bot || message.author.id === botId || message.system) return;
     const mentioned = message.mentions.users.has(botId);
     const channel = message.channel;
-    const question = questionFromMessage(message.content, botId);
+    const asked = questionFromMessage(message.content, botId);
+    const base = {
+      platform: 'discord' as const,
+      id: requestId,
+      userId: message.author.id,
+      text: asked,
+    };
 
     if (channel.isDMBased()) {
       if (!channel.isSendable()) return;
       logger.info('discord DM', { requestId, userId: message.author.id });
-      if (await refusedForRate(message, requestId)) return;
-      await typing(channel);
-      await sendTo(requestId, channel, await answerFor(requestId, question), 'a DM answer');
+      await bot.handle(
+        { ...base, via: 'dm' },
+        channelPort(message, channel, 'a DM answer', undefined),
+      );
       return;
     }
 
     if (channel.isThread()) {
-      const ours = channel.ownerId === botId || conversations.has(channel.id);
+      const ours = channel.ownerId === botId || bot.knowsConversation(channel.id);
       if (!mentioned && !ours) return;
       // Without the Message Content intent, unmentioned messages arrive empty: nothing to answer.
-      if (!mentioned && question === '') return;
+      if (!mentioned && asked === '') return;
       logger.info('discord thread question', {
         requestId,
         threadId: channel.id,
         followUp: !mentioned,
       });
-      if (await refusedForRate(message, requestId)) return;
-      await typing(channel);
-      const payload = await answerFor(requestId, question, conversations.history(channel.id));
-      conversations.record(channel.id, question);
-      await sendTo(requestId, channel, payload, 'a thread answer', () =>
-        answerByDm(requestId, message.author, channel, payload, THREAD_PERMISSIONS),
+      await bot.handle(
+        { ...base, via: ours ? 'thread' : 'mention', conversation: channel.id },
+        channelPort(message, channel, 'a thread answer', THREAD_PERMISSIONS),
       );
       return;
     }
 
     if (!mentioned || !channel.isSendable()) return;
     logger.info('discord mention', { requestId, channelId: channel.id, userId: message.author.id });
-    if (await refusedForRate(message, requestId)) return;
-    const payload = await answerFor(requestId, question);
-    let target: SendableChannels = channel;
-    let needed = MENTION_PERMISSIONS;
-    if (channel.isTextBased() && 'threads' in channel) {
-      try {
-        const thread = await message.startThread({
-          name: threadNameFor(question),
-          autoArchiveDuration: threadAutoArchiveMinutes,
-        });
-        conversations.record(thread.id, question);
-        target = thread;
-        needed = THREAD_PERMISSIONS;
-      } catch (error) {
-        logger.warn('discord could not open a thread; answering in the channel', {
-          requestId,
-          channelId: channel.id,
-          ...errorFields(error),
-        });
-      }
-    }
-    await typing(target);
-    const inChannel = target === channel;
-    await sendTo(
-      requestId,
-      target,
-      inChannel
-        ? { ...payload, reply: { messageReference: message, failIfNotExists: false } }
-        : payload,
-      inChannel ? 'a channel answer' : 'a thread answer',
-      () => answerByDm(requestId, message.author, target, payload, needed),
-    );
+    await bot.handle({ ...base, via: 'mention' }, mentionPort(message, channel, asked));
   }
+
+  const handlerFailed = (requestId: string) => (error: unknown) =>
+    logger.error('discord handler failed', { requestId, ...errorFields(error) });
 
   /** A client with the adapter's handlers, asking for Message Content only when `withContent`. */
   function createClient(withContent: boolean): Client {
@@ -488,11 +547,17 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       },
     });
     client.on(Events.InteractionCreate, (interaction) => {
-      if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
-        track(interaction.id, () => onSlashCommand(interaction));
-      }
+      runWithRequestId(interaction.id, () => {
+        if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
+          void onSlashCommand(interaction).catch(handlerFailed(interaction.id));
+        } else if (interaction.isButton()) {
+          void onButton(interaction).catch(handlerFailed(interaction.id));
+        }
+      });
     });
-    client.on(Events.MessageCreate, (message) => track(message.id, () => onMessage(message)));
+    client.on(Events.MessageCreate, (message) =>
+      runWithRequestId(message.id, () => void onMessage(message).catch(handlerFailed(message.id))),
+    );
     // discord.js waits out every 429 itself (honouring retry_after) and retries 5xx up to
     // `restRetries`; log each such answer so throttling and outages are visible.
     client.rest.on('response', (request, response) => {
@@ -572,8 +637,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   return {
     name: 'discord',
     async stop() {
-      stopping = true;
-      await Promise.allSettled([...inFlight]);
+      await bot.stop();
       await client.destroy();
       logger.info('discord stopped');
     },

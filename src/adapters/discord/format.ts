@@ -3,11 +3,29 @@
  * its numbered, quoted citations, within every Discord limit, pinging no one.
  */
 import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
   type APIEmbed,
   type APIEmbedField,
+  ButtonStyle,
+  ComponentType,
   escapeMarkdown,
   type PermissionsString,
 } from 'discord.js';
+import { type FeedbackButton, feedbackId } from '../../bot/feedback-ids.ts';
+import { type ContextPassage, hasContext, hasFeedback, type Reply } from '../../bot/reply.ts';
+import { safeUrl } from '../../bot/safe-url.ts';
+import {
+  BUTTON_LABELS,
+  CONTEXT_HEADING,
+  moreSourcesText,
+  NO_QUOTE,
+  NOT_FOUND_FALLBACK,
+  permissionText,
+  READ_SOURCE,
+  UNSURE_OPENING,
+  UNTITLED_SOURCE,
+} from '../../bot/wording.ts';
 import type { Answer, Citation } from '../../core/types.ts';
 
 /** Discord's message and embed limits, in UTF-16 code units (never fewer than Discord counts). */
@@ -31,7 +49,12 @@ export interface DiscordReply {
   embeds: APIEmbed[];
   /** Always parses nothing, so `@everyone`, roles or users in a question ping no one. */
   allowedMentions: { parse: []; repliedUser: false };
+  /** The Helpful / Not helpful / Show context buttons under an answer. */
+  components?: APIActionRowComponent<APIButtonComponent>[];
 }
+
+/** Any message payload strikebot sends: a {@link DiscordReply}, or a text without embeds. */
+export type DiscordPayload = Omit<DiscordReply, 'embeds'> & { embeds?: APIEmbed[] };
 
 /** Options for {@link formatDiscordReply}. */
 export interface DiscordFormatOptions {
@@ -41,6 +64,10 @@ export interface DiscordFormatOptions {
   color: number;
   /** Longest answer text in the embed description when there are citations. Default 3,000. */
   maxAnswerLength: number;
+  /** Embed side colour of a "closest passages" (unsure) reply. Default `0xb7791f` (amber). */
+  unsureColor: number;
+  /** The embed title; default the engine's reading of the question. */
+  title: string | undefined;
 }
 
 /** Defaults for {@link DiscordFormatOptions}. */
@@ -48,11 +75,9 @@ export const defaultOptions: DiscordFormatOptions = {
   maxCitations: 10,
   color: 0x2f6f4f,
   maxAnswerLength: 3000,
+  unsureColor: 0xb7791f,
+  title: undefined,
 };
-
-/** Said when the engine gives no text of its own for an unanswered question. */
-const FALLBACK_ABSTAIN =
-  "I couldn't find that in the documents. They cover the Kaiser Permanente mental health strikes and bargaining, 2018 to 2024.";
 
 /**
  * Cuts `text` to at most `max` UTF-16 code units, ending with "…" when cut. Never splits a
@@ -107,17 +132,6 @@ export function escapeDiscordLines(text: string): string {
     .join('\n');
 }
 
-/** Only http(s) links are shown; anything else (javascript:, data:) is dropped. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `— Publisher, 2024-10-14 · [Read the source](url)`, or '' when nothing is known. */
 function sourceLine(citation: Citation): string {
   const parts: string[] = [];
@@ -128,17 +142,17 @@ function sourceLine(citation: Citation): string {
   if (by) parts.push(`— ${by}`);
   const url = safeUrl(citation.url);
   // Angle brackets around a URL would end the masked link early; they never occur in a parsed href.
-  if (url) parts.push(`[Read the source](${url.replace(/[()]/g, encodeURIComponent)})`);
+  if (url) parts.push(`[${READ_SOURCE}](${url.replace(/[()]/g, encodeURIComponent)})`);
   return parts.join(' · ');
 }
 
 /** One embed field per citation: `[n] Title`, then the quoted snippet and its source line. */
 function citationField(citation: Citation): APIEmbedField {
-  const title = escapeDiscordText(citation.title) || 'Untitled source';
+  const title = escapeDiscordText(citation.title) || UNTITLED_SOURCE;
   const name = truncateText(`[${citation.n}] ${title}`, DISCORD_LIMITS.fieldName);
   const source = sourceLine(citation);
   const snippetRoom = DISCORD_LIMITS.fieldValue - 2 - (source ? source.length + 1 : 0);
-  const snippet = escapeDiscordText(citation.snippet) || '(no quote)';
+  const snippet = escapeDiscordText(citation.snippet) || NO_QUOTE;
   const quote = `> ${truncateText(snippet, snippetRoom)}`;
   return { name, value: source ? `${quote}\n${source}` : quote };
 }
@@ -155,10 +169,12 @@ export function embedLength(embed: APIEmbed): number {
 }
 
 /**
- * Renders an answer for Discord. An answered question becomes one embed: the question as title,
+ * Renders an answer for Discord. A confident answer becomes one embed: the question as title,
  * the answer text (which refers to sources as [1], [2]) as description, and one field per
- * citation with the quoted snippet, source title, publisher, date and link. An unanswered one
- * becomes a short plain message that says what the documents cover. User and document text is
+ * citation with the quoted snippet, source title, publisher, date and link. When the engine is
+ * unsure, the embed is amber and opens with "I'm not sure the documents answer this exactly;
+ * these passages come closest:" above the same numbered, quoted passages. Not found becomes a
+ * short plain message that says what the documents cover. User and document text is
  * markdown-escaped; every length fits Discord's limits and `allowedMentions` parses nothing.
  *
  * @example
@@ -169,21 +185,36 @@ export function formatDiscordReply(
   answer: Answer,
   options: Partial<DiscordFormatOptions> = {},
 ): DiscordReply {
-  const { maxCitations, color, maxAnswerLength } = { ...defaultOptions, ...options };
+  const {
+    maxCitations,
+    color,
+    maxAnswerLength,
+    unsureColor,
+    title: asked,
+  } = {
+    ...defaultOptions,
+    ...options,
+  };
   const allowedMentions = { parse: [] as [], repliedUser: false as const };
+  const unsure = !answer.answered && answer.reason === 'unsure' && answer.citations.length > 0;
 
   // The engine words its refusals (short, and naming what the documents cover); they go out as plain text.
-  if (!answer.answered || answer.citations.length === 0) {
-    const content = escapeDiscordLines(answer.text) || FALLBACK_ABSTAIN;
+  if (!unsure && (!answer.answered || answer.citations.length === 0)) {
+    const content = escapeDiscordLines(answer.text) || NOT_FOUND_FALLBACK;
     return { content: truncateText(content, DISCORD_LIMITS.content), embeds: [], allowedMentions };
   }
 
-  const title = truncateText(escapeDiscordText(answer.question), DISCORD_LIMITS.embedTitle);
+  const title = truncateText(
+    escapeDiscordText(asked ?? answer.question),
+    DISCORD_LIMITS.embedTitle,
+  );
   const shown = answer.citations.slice(0, Math.min(maxCitations, DISCORD_LIMITS.fields));
   const hidden = answer.citations.length - shown.length;
-  const footer = hidden > 0 ? `${hidden} more source${hidden === 1 ? '' : 's'} not shown` : '';
+  const footer = hidden > 0 ? moreSourcesText(hidden) : '';
   const descriptionLimit = Math.min(maxAnswerLength, DISCORD_LIMITS.embedDescription);
-  const description = truncateText(escapeDiscordLines(answer.text), descriptionLimit) || '\u200b';
+  const description = unsure
+    ? UNSURE_OPENING
+    : truncateText(escapeDiscordLines(answer.text), descriptionLimit) || '\u200b';
 
   // Fields go in while they fit the 6,000 total; the last one that does not fit is shortened.
   let room = DISCORD_LIMITS.embedTotal - title.length - description.length - footer.length;
@@ -202,10 +233,86 @@ export function formatDiscordReply(
     break;
   }
 
-  const embed: APIEmbed = { color, description, fields };
+  const embed: APIEmbed = { color: unsure ? unsureColor : color, description, fields };
   if (title) embed.title = title;
   if (footer) embed.footer = { text: footer };
   return { embeds: [embed], allowedMentions };
+}
+
+/** The row of buttons under an answer: Helpful, Not helpful and (when it quotes) Show context. */
+export function feedbackRow(
+  answerId: string,
+  withContext: boolean,
+): APIActionRowComponent<APIButtonComponent> {
+  const button = (kind: FeedbackButton, label: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    custom_id: feedbackId(kind, answerId),
+  });
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      button('helpful', BUTTON_LABELS.helpful),
+      button('not-helpful', BUTTON_LABELS.notHelpful),
+      ...(withContext ? [button('context', BUTTON_LABELS.context)] : []),
+    ],
+  };
+}
+
+/** Cuts `text` from its start, keeping its end, with "…" in front when cut. */
+function keepEnd(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 1) return max === 1 ? '…' : '';
+  let cut = text.slice(text.length - (max - 1));
+  const first = cut.charCodeAt(0);
+  if (first >= 0xdc00 && first <= 0xdfff) cut = cut.slice(1);
+  return `…${cut}`;
+}
+
+/** One embed per passage: the cited snippet in bold between the sentences around it. */
+function contextEmbeds(passages: readonly ContextPassage[]): APIEmbed[] {
+  const shown = passages.slice(0, 10);
+  // Discord's 6,000 total is shared by every embed of the message; the heading takes some.
+  const per = Math.floor((DISCORD_LIMITS.embedTotal - CONTEXT_HEADING.length) / shown.length);
+  return shown.map((passage) => {
+    const { citation } = passage;
+    const title = truncateText(
+      `[${passage.n}] ${escapeDiscordText(citation.title) || UNTITLED_SOURCE}`,
+      DISCORD_LIMITS.embedTitle,
+    );
+    const source = sourceLine(citation as Citation);
+    const room = Math.min(DISCORD_LIMITS.embedDescription, per - title.length) - source.length - 1;
+    const snippet = truncateText(escapeDiscordText(passage.snippet), Math.max(room - 8, 20));
+    const side = Math.max(0, Math.floor((room - snippet.length - 6) / 2));
+    const before = keepEnd(escapeDiscordText(passage.before), side);
+    const after = truncateText(escapeDiscordText(passage.after), side);
+    const quote = `${before}${before ? ' ' : ''}**${snippet}**${after ? ' ' : ''}${after}`;
+    return { title, description: source ? `${quote}\n${source}` : quote };
+  });
+}
+
+/**
+ * Renders any bot reply for Discord: an answer with its buttons (Helpful, Not helpful, and Show
+ * context when it quotes something), a short text, or the private "Show context" passages.
+ *
+ * @example
+ * await interaction.editReply(renderDiscordReply(reply));
+ */
+export function renderDiscordReply(reply: Reply): DiscordPayload {
+  const allowedMentions = { parse: [] as [], repliedUser: false as const };
+  if (reply.kind === 'text') {
+    return {
+      content: truncateText(reply.text, DISCORD_LIMITS.content),
+      allowedMentions,
+    };
+  }
+  if (reply.kind === 'context') {
+    return { content: CONTEXT_HEADING, embeds: contextEmbeds(reply.passages), allowedMentions };
+  }
+  const message = formatDiscordReply(reply.answer, { title: reply.asked });
+  if (!hasFeedback(reply)) return message;
+  return { ...message, components: [feedbackRow(reply.answerId, hasContext(reply))] };
 }
 
 /**
@@ -243,10 +350,11 @@ export function permissionGuidance(
   channelId: string,
   permissions: readonly PermissionsString[],
 ): string {
-  const names = permissions.map((p) => PERMISSION_LABELS[p] ?? p);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
-  const [noun, pronoun] = names.length > 1 ? ['permissions', 'them'] : ['permission', 'it'];
-  return `${what} in <#${channelId}>: I need the ${list} ${noun} there. A server admin can grant ${pronoun} to me in the channel's settings (Permissions).`;
+  return permissionText(
+    what,
+    `<#${channelId}>`,
+    permissions.map((p) => PERMISSION_LABELS[p] ?? p),
+  );
 }
 
 /**
@@ -256,7 +364,7 @@ export function permissionGuidance(
  * @example
  * withNotice(formatDiscordReply(answer), permissionGuidance("I couldn't answer", id, missing));
  */
-export function withNotice(reply: DiscordReply, notice: string): DiscordReply {
+export function withNotice<T extends DiscordPayload>(reply: T, notice: string): T {
   const room = DISCORD_LIMITS.content - notice.length - 2;
   const content = reply.content ? `${notice}\n\n${truncateText(reply.content, room)}` : notice;
   return { ...reply, content };

@@ -1,11 +1,8 @@
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  FAILURE_TEXT,
-  questionFromMessage,
-  startDiscord,
-} from '../../../src/adapters/discord/bot.ts';
+import { questionFromMessage, startDiscord } from '../../../src/adapters/discord/bot.ts';
 import type { RunningAdapter } from '../../../src/adapters/types.ts';
+import { FAILURE_TEXT } from '../../../src/bot/wording.ts';
 import { createStrikebotEngine } from '../../../src/domain/engine.ts';
 import { loadKnowledge } from '../../../src/knowledge/load-knowledge.ts';
 import {
@@ -307,6 +304,8 @@ describe('startDiscord connection', () => {
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
       engine: {
+        documents: [],
+        chunks: [],
         answer() {
           throw new Error('index corrupt');
         },

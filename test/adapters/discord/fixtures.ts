@@ -2,7 +2,7 @@
  * Inline documents for the Discord adapter tests (sentences copied verbatim from `knowledge/`),
  * a logger that records its lines, and the engine built over them.
  */
-import type { Engine } from '../../../src/core/engine.ts';
+import type { BotEngine } from '../../../src/bot/pipeline.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
 import { createStrikebotEngine } from '../../../src/domain/engine.ts';
 import type { Logger } from '../../../src/logger.ts';
@@ -57,6 +57,6 @@ export function createRecordingLogger(): Logger & { lines: LogLine[] } {
 export type { EngineCall } from '../../fixtures/recording-engine.ts';
 
 /** The real engine over {@link documents}, recording each question and the history passed. */
-export function createTestEngine(): Pick<Engine, 'answer'> & { calls: EngineCall[] } {
+export function createTestEngine(): BotEngine & { calls: EngineCall[] } {
   return recordingEngine(createStrikebotEngine(documents));
 }

@@ -2,7 +2,7 @@
  * Inline documents for the Slack adapter tests (sentences copied verbatim from `knowledge/`) and
  * the real engine built over them, wrapped to record what the adapter asked.
  */
-import type { Engine } from '../../../src/core/engine.ts';
+import type { BotEngine } from '../../../src/bot/pipeline.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
 import { createStrikebotEngine } from '../../../src/domain/engine.ts';
 import { type EngineCall, recordingEngine } from '../../fixtures/recording-engine.ts';
@@ -39,6 +39,6 @@ export const documents: SourceDocument[] = [
 export type { EngineCall } from '../../fixtures/recording-engine.ts';
 
 /** The real engine over {@link documents}, recording each question and the history passed. */
-export function createTestEngine(): Pick<Engine, 'answer'> & { calls: EngineCall[] } {
+export function createTestEngine(): BotEngine & { calls: EngineCall[] } {
   return recordingEngine(createStrikebotEngine(documents));
 }
