@@ -60,11 +60,11 @@ export function outcomeOf(answer: Answer): Outcome {
 }
 
 /** True when the reply should carry Helpful / Not helpful buttons (every engine answer). */
-export function hasFeedback(reply: Reply): reply is AnswerReply {
+export function hasFeedback(reply: Reply): boolean {
   return reply.kind === 'answer' && outcomeOf(reply.answer) !== 'refused';
 }
 
 /** True when the reply should carry a Show context button (it quotes something). */
 export function hasContext(reply: Reply): boolean {
-  return hasFeedback(reply) && reply.answer.citations.length > 0;
+  return reply.kind === 'answer' && hasFeedback(reply) && reply.answer.citations.length > 0;
 }

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import {
   type RunningSlackAdapter,
   type SlackStartOptions,
-  SORRY,
   startSlack,
 } from '../../src/adapters/slack/app.ts';
 import { createRateLimiter } from '../../src/bot/rate-limit.ts';
+import { FAILURE_TEXT as SORRY } from '../../src/bot/wording.ts';
 import { createRecordingLogger } from '../adapters/discord/fixtures.ts';
 import { createTestEngine } from '../adapters/slack/fixtures.ts';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack.ts';

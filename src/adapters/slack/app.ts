@@ -1,29 +1,28 @@
 /**
- * The Slack adapter: a Bolt app that turns `/ask`, mentions, thread replies and DMs into engine
- * questions and posts the answers. It only translates; every answer comes from the engine.
+ * The Slack adapter: a Bolt app that turns `/ask`, mentions, thread replies, DMs and button
+ * clicks into the bot layer's `Incoming` messages and renders its replies in Block Kit. It only
+ * translates; the lifecycle is `src/bot/`'s and every answer comes from the engine.
  */
 import type { Server } from 'node:http';
-import { App, webApi } from '@slack/bolt';
-import { LRUCache } from 'lru-cache';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
+import { createDedupe } from '../../bot/dedupe.ts';
+import { decideFailure } from '../../bot/failure-policy.ts';
+import { parseFeedbackId } from '../../bot/feedback-ids.ts';
+import { type BotEngine, createBot } from '../../bot/pipeline.ts';
 import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
-import { rateLimitText } from '../../bot/wording.ts';
-import type { Engine } from '../../core/engine.ts';
+import { runWithRequestId } from '../../bot/request-context.ts';
 import { StrikebotError } from '../../core/errors.ts';
-import type { Answer } from '../../core/types.ts';
 import type { Logger } from '../../logger.ts';
+import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { createBoltLogger } from './bolt-logger.ts';
-import {
-  escapeSlackText,
-  formatSlackQuestion,
-  formatSlackReply,
-  type SlackBlock,
-  type SlackMessage,
-  toPlainQuestion,
-} from './format.ts';
+import { classifySlackError, describeSlackError, mayHaveLanded, slackErrorCode } from './errors.ts';
+import { toPlainQuestion } from './format.ts';
+import { guardReceiver, slackRequestId } from './guard-receiver.ts';
+import { buttonPort, commandPort, conversationKey, threadPort } from './ports.ts';
 
 /** The bot token scopes the adapter uses; `manifest.yaml` requests exactly these. */
 export const SLACK_BOT_SCOPES = [
@@ -50,8 +49,8 @@ export interface SlackAdapterOptions {
   port: number;
   /** Interface to listen on. Default: all interfaces. */
   host: string | undefined;
-  /** The answer engine (only its `answer` method is used). Required. */
-  engine: Pick<Engine, 'answer'>;
+  /** The answer engine (answers, and documents and chunks for "Show context"). Required. */
+  engine: BotEngine;
   /** Where the adapter and Bolt log. Required. */
   logger: Logger;
   /** Slash command the bot answers. Default `/ask`. */
@@ -77,6 +76,8 @@ export interface SlackAdapterOptions {
   rateLimiter: RateLimiter | undefined;
   /** Where engine work waits its turn (share one between adapters). Default: a new {@link createAnswerQueue}. */
   answerQueue: AnswerQueue | undefined;
+  /** Where questions and votes are stored. Default: off. */
+  questionLog: QuestionLog | undefined;
 }
 
 /** The options {@link startSlack} fills in when they are left out. */
@@ -95,6 +96,7 @@ export const defaultSlackOptions = {
   now: () => performance.now(),
   rateLimiter: undefined,
   answerQueue: undefined,
+  questionLog: undefined,
 } satisfies Omit<SlackAdapterOptions, 'botToken' | 'engine' | 'logger'>;
 
 /** What {@link startSlack} takes: the required fields plus any of the defaulted ones. */
@@ -110,63 +112,11 @@ export interface RunningSlackAdapter extends RunningAdapter {
   readonly botUserId: string;
 }
 
-/** What the bot says when answering failed for a reason on our side or Slack's. */
-export const SORRY = 'Sorry, something went wrong while answering. Please try again in a minute.';
-
 /** How long an idle HTTP connection to the app stays open. */
 const KEEP_ALIVE_MS = 65_000;
 
-/** Web API error codes meaning "the bot may not post in this conversation". */
-const cannotPost = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'access_denied']);
 /** Message subtypes that are still a person writing; all others (edits, bots...) are ignored. */
 const personSubtypes = new Set([undefined, 'thread_broadcast', 'file_share']);
-
-/** Network errors meaning the request never left: retrying them cannot post twice. */
-const notSent = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
-
-/**
- * True when a failed Web API call may still have been carried out: it timed out or its connection
- * broke after the request was sent. Slack's `chat.postMessage` has no idempotency key, so such a
- * call is not retried (a retry would post the answer twice) and no apology follows it.
- */
-export function mayHaveLanded(error: unknown): boolean {
-  const e = error as { code?: unknown; original?: { name?: unknown; cause?: unknown } } | undefined;
-  if (e?.code !== 'slack_webapi_request_error' || !e.original) return false;
-  const { name, cause } = e.original;
-  // The Web API client's own timeout.
-  if (name === 'TimeoutError' || name === 'AbortError') return true;
-  // fetch's "fetch failed" carries the socket error; anything but "never connected" is ambiguous.
-  // (A 429 also arrives as a request error, without a cause: Slack refused it, so it is retried.)
-  if (name !== 'TypeError' || typeof cause !== 'object' || cause === null) return false;
-  const code = (cause as { code?: unknown }).code;
-  return !(typeof code === 'string' && notSent.has(code));
-}
-
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
-
-function usageText(command: string): string {
-  return [
-    'Ask me about the Kaiser Permanente mental health strikes (NUHW, 2018 to 2024).',
-    `Try \`${command} How many workers struck in Southern California?\``,
-    'I answer from news articles and quote my sources. You can also mention me in a channel, reply in my threads, or send me a direct message.',
-  ].join('\n');
-}
-
-function inviteBlock(botUserId: string): SlackBlock {
-  return {
-    type: 'context',
-    elements: [
-      {
-        type: 'mrkdwn',
-        text: `Only you can see this: I can't post in this conversation. To share answers here, invite me with \`/invite <@${botUserId}>\`.`,
-        verbatim: true,
-      },
-    ],
-  };
-}
 
 /** Fields of the message events the adapter reads. */
 interface IncomingMessage {
@@ -182,9 +132,11 @@ interface IncomingMessage {
 }
 
 /**
- * Starts the Slack adapter: checks the bot token with `auth.test`, then serves Events API and
- * slash command requests over HTTP (the default) or Socket Mode (when `appToken` is set).
- * Throws a {@link StrikebotError} when the token is refused or a required option is missing.
+ * Starts the Slack adapter: checks the bot token with `auth.test`, then serves Events API,
+ * slash command and button requests over HTTP (the default) or Socket Mode (when `appToken` is
+ * set). Every lifecycle step is the shared bot layer's (`src/bot/`); this adapter only
+ * translates Slack events and renders replies. Throws a {@link StrikebotError} when a token is
+ * refused or a required option is missing.
  *
  * @example
  * const slack = await startSlack({
@@ -207,7 +159,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     engine: options.engine,
     logger: options.logger,
   };
-  const { botToken, signingSecret, appToken, engine } = opts;
+  const { botToken, signingSecret, appToken } = opts;
   const socketMode = appToken !== undefined;
   if (!socketMode && !signingSecret) {
     throw new StrikebotError(
@@ -219,16 +171,13 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   // Our own secrets never reach a log, even through a logger that does not redact.
   const logger = createRedactingLogger(opts.logger, secrets);
   const boltLogger = createBoltLogger(logger, secrets);
-  const limiter = opts.rateLimiter ?? createRateLimiter();
-  const queue = opts.answerQueue ?? createAnswerQueue();
-  const answerOf = (question: string, history: readonly string[] = []): Promise<Answer> =>
-    queue.run(() => engine.answer(question, { history }));
   const clientOptions = {
     ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl } : {}),
     retryConfig: {
       retries: opts.webApiRetries,
       onFailedAttempt: (error: Error) => {
-        if (mayHaveLanded(error)) throw error;
+        // The failure policy: never retry a call that may have landed.
+        if (!decideFailure(classifySlackError(error)).retry && mayHaveLanded(error)) throw error;
       },
     },
     timeout: opts.webApiTimeoutMs,
@@ -236,35 +185,31 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
 
   const identity = await checkToken(botToken, clientOptions, boltLogger);
   const { botUserId, botId } = identity;
-  const conversations = opts.conversations ?? createConversationStore();
-  const seen = new LRUCache<string, true>({
-    max: opts.maxRemembered,
-    ttl: 60 * 60 * 1000,
-    perf: { now: opts.now },
+  const bot = createBot({
+    platform: 'slack',
+    engine: opts.engine,
+    logger,
+    logPrefix: 'slack: ',
+    command: opts.command,
+    rateLimiter: opts.rateLimiter ?? createRateLimiter(),
+    answerQueue: opts.answerQueue ?? createAnswerQueue(),
+    conversations: opts.conversations ?? createConversationStore(),
+    dedupe: createDedupe({ max: opts.maxRemembered, now: opts.now }),
+    questionLog: opts.questionLog ?? disabledQuestionLog,
+    classifyError: classifySlackError,
+    describeError: describeSlackError,
   });
-  /** True the first time a key is seen; Slack retries and duplicate deliveries repeat keys. */
-  const firstTime = (...keys: (string | undefined)[]): boolean => {
-    const present = keys.filter((k): k is string => k !== undefined);
-    if (present.some((k) => seen.has(k))) return false;
-    for (const k of present) seen.set(k, true);
-    return true;
-  };
 
-  const inFlight = new Set<Promise<void>>();
-  let stopping = false;
-  const track = (work: () => Promise<void>): Promise<void> => {
-    const run = work()
-      .catch((error: unknown) => logger.error('slack: handler failed', { error }))
-      .finally(() => inFlight.delete(run));
-    inFlight.add(run);
-    return run;
-  };
-
+  let receiver: HTTPReceiver | undefined;
+  if (!socketMode) {
+    receiver = new HTTPReceiver({ signingSecret: signingSecret as string, logger: boltLogger });
+    guardReceiver(receiver, { signingSecret: signingSecret as string, logger });
+  }
   const app = new App({
     token: botToken,
     botId,
     botUserId,
-    ...(socketMode ? { appToken, socketMode: true } : { signingSecret }),
+    ...(receiver ? { receiver } : { appToken, socketMode: true }),
     logger: boltLogger,
     clientOptions,
     // We keep our own thread memory; Bolt's would grow without bound.
@@ -272,44 +217,13 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     // The error handler then also gets the request body, so its log names the request.
     extendedErrorHandler: true,
   });
-  const onError = async ({ error, body }: { error: Error; body: unknown }): Promise<void> => {
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
     logger.error('slack: request failed', {
-      requestId: requestIdOf(body),
+      requestId: slackRequestId(body),
       error,
       code: slackErrorCode(error),
     });
-  };
-  app.error(onError);
-
-  /** Takes a token from the user's bucket; returns the polite refusal when there is none. */
-  const overLimit = (userId: string, requestId: string | undefined): string | undefined => {
-    const decision = limiter.take(userId);
-    if (decision.ok) return undefined;
-    logger.info('slack: rate limited', { requestId, userId, retryAfterMs: decision.retryAfterMs });
-    return rateLimitText(decision.retryAfterMs);
-  };
-
-  /** Tells only `user` that they are over their limit (an ephemeral message in the conversation). */
-  const refuseForRate = async (
-    client: webApi.WebClient,
-    target: { channel: string; threadTs: string | undefined; user: string },
-    text: string,
-    requestId: string | undefined,
-  ): Promise<void> => {
-    try {
-      await client.chat.postEphemeral({
-        channel: target.channel,
-        user: target.user,
-        text: escapeSlackText(text),
-        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-      });
-    } catch (error) {
-      logger.warn('slack: could not send the rate-limit reply', {
-        requestId,
-        code: slackErrorCode(error) ?? String(error),
-      });
-    }
-  };
+  });
 
   // Reactions are a courtesy: a rate-limited one is skipped, never waited for. (Bolt's client
   // pauses every call, answers included, while it waits out a 429; reactions are Tier 3.)
@@ -320,7 +234,7 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     retryConfig: { retries: 0 },
     ...(identity.teamId ? { teamId: identity.teamId } : {}),
   });
-  const react = async (add: boolean, channel: string, timestamp: string) => {
+  const reactTo = (channel: string, timestamp: string) => async (add: boolean) => {
     const args = { channel, timestamp, name: opts.workingReaction };
     try {
       if (add) await reactions.reactions.add(args);
@@ -331,193 +245,141 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     }
   };
 
-  /** Answers `question` with the thread's history and posts the reply (in `threadTs` when set). */
-  const reply = async (
-    client: webApi.WebClient,
-    target: { channel: string; threadTs: string | undefined; messageTs: string },
-    conversation: string,
-    question: string,
-    requestId: string | undefined,
-  ): Promise<void> => {
-    await react(true, target.channel, target.messageTs);
-    try {
-      const message: SlackMessage = question
-        ? formatSlackReply(await answerOf(question, conversations.history(conversation)))
-        : { text: escapeSlackText(usageText(opts.command)), blocks: [] };
-      await client.chat.postMessage({
-        channel: target.channel,
-        ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-        text: message.text,
-        ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      if (question) conversations.record(conversation, question);
-    } catch (error) {
-      logger.error('slack: could not answer', { requestId, error, code: slackErrorCode(error) });
-      // The answer may be in the thread already; an apology under it would only confuse.
-      if (mayHaveLanded(error)) return;
-      await client.chat
-        .postMessage({
-          channel: target.channel,
-          ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
-          text: SORRY,
-        })
-        .catch((again: unknown) =>
-          logger.error('slack: could not apologise', {
-            requestId,
-            error: again,
-            code: slackErrorCode(again),
-          }),
-        );
-    } finally {
-      await react(false, target.channel, target.messageTs);
-    }
-  };
-
   app.command(opts.command, async ({ command, ack, respond, client }) => {
     const requestId = command.trigger_id;
-    const question = toPlainQuestion(command.text ?? '', botUserId);
-    if (stopping) {
-      await ack({ response_type: 'ephemeral', text: 'I am restarting; please ask again shortly.' });
-      return;
-    }
-    if (!question) {
-      await ack({ response_type: 'ephemeral', text: usageText(opts.command) });
-      return;
-    }
-    const limited = overLimit(command.user_id, requestId);
-    if (limited) {
-      await ack({ response_type: 'ephemeral', text: limited });
-      return;
-    }
-    await ack();
-    await track(async () => {
-      try {
-        await answerCommand();
-      } catch (error) {
-        logger.error('slack: could not answer /ask', {
-          requestId,
-          error,
-          code: slackErrorCode(error),
-        });
-        await respond({ response_type: 'ephemeral', text: SORRY }).catch((again: unknown) =>
-          logger.error('slack: could not apologise', { requestId, error: again }),
-        );
-      }
+    const asked = toPlainQuestion(command.text ?? '', botUserId);
+    const port = commandPort({
+      requestId,
+      command,
+      asked,
+      ack,
+      respond,
+      client,
+      botUserId,
+      logger,
     });
-
-    async function answerCommand(): Promise<void> {
-      const answer = formatSlackReply(await answerOf(question));
-      let posted: { ts?: string } | undefined;
-      try {
-        posted = await client.chat.postMessage({
-          channel: command.channel_id,
-          text: formatSlackQuestion(command.user_id, question),
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-      } catch (error) {
-        const code = slackErrorCode(error);
-        if (code === undefined || !cannotPost.has(code)) throw error;
-        logger.info('slack: cannot post in channel; answering privately', { requestId, code });
-        const blocks = [...answer.blocks, inviteBlock(botUserId)];
-        await respond({ response_type: 'ephemeral', text: answer.text, blocks });
-        return;
-      }
-      const ts = posted.ts;
-      if (!ts) throw new StrikebotError('PLATFORM_ERROR', 'chat.postMessage returned no ts');
-      // The answer is ready before the question is posted, so no "working" reaction is needed.
-      await client.chat.postMessage({
-        channel: command.channel_id,
-        thread_ts: ts,
-        text: answer.text,
-        blocks: answer.blocks,
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      conversations.record(`${command.channel_id}:${ts}`, question);
+    try {
+      await runWithRequestId(requestId, () =>
+        bot.handle(
+          {
+            platform: 'slack',
+            id: requestId,
+            // Slack never re-delivers a slash command, and trigger ids are not promised unique.
+            dedupeKeys: [],
+            userId: command.user_id,
+            via: 'command',
+            text: asked,
+          },
+          port,
+        ),
+      );
+    } finally {
+      // A re-delivered command the bot dropped still needs its acknowledgement.
+      if (!port.acked()) await ack();
     }
   });
 
-  app.event('app_mention', async ({ event, body, context, client }) => {
-    if (stopping) return;
-    if (event.bot_id || event.user === botUserId) return;
-    const key = `${event.channel}:${event.ts}`;
-    if (!firstTime(body.event_id, key)) {
-      logger.debug('slack: duplicate event dropped', { retryNum: context.retryNum });
-      return;
-    }
-    const threadTs = event.thread_ts ?? event.ts;
-    const limited = event.user ? overLimit(event.user, body.event_id) : undefined;
-    if (limited && event.user) {
-      await refuseForRate(
-        client,
-        { channel: event.channel, threadTs: event.thread_ts, user: event.user },
-        limited,
-        body.event_id,
+  app.action(/^strikebot:/, async ({ ack, body, action, respond }) => {
+    const id = (action as { action_id?: unknown }).action_id;
+    const feedback = parseFeedbackId(id);
+    const user = (body as { user?: { id?: unknown } }).user?.id;
+    const trigger = (body as { trigger_id?: unknown }).trigger_id;
+    const actionTs = (action as { action_ts?: unknown }).action_ts;
+    const requestId = typeof trigger === 'string' ? trigger : String(actionTs ?? id);
+    const port = buttonPort(() => ack(), respond);
+    try {
+      if (!feedback || typeof user !== 'string') return;
+      await runWithRequestId(requestId, () =>
+        bot.handle(
+          {
+            platform: 'slack',
+            id: requestId,
+            userId: user,
+            via: 'button',
+            text: '',
+            action: feedback,
+          },
+          port,
+        ),
       );
-      return;
+    } finally {
+      if (!port.acked()) await ack();
     }
-    await track(() =>
-      reply(
+  });
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    if (!event.user) return;
+    const threadTs = event.thread_ts ?? event.ts;
+    await bot.handle(
+      {
+        platform: 'slack',
+        id: body.event_id,
+        dedupeKeys: [body.event_id, conversationKey(event.channel, event.ts)],
+        userId: event.user,
+        fromBot: Boolean(event.bot_id) || event.user === botUserId,
+        via: 'mention',
+        conversation: conversationKey(event.channel, threadTs),
+        text: toPlainQuestion(event.text, botUserId),
+      },
+      threadPort({
+        channel: event.channel,
+        threadTs,
+        messageThreadTs: event.thread_ts,
+        messageTs: event.ts,
+        user: event.user,
         client,
-        { channel: event.channel, threadTs, messageTs: event.ts },
-        `${event.channel}:${threadTs}`,
-        toPlainQuestion(event.text, botUserId),
-        body.event_id,
-      ),
+        react: reactTo(event.channel, event.ts),
+      }),
     );
   });
 
-  app.event('message', async ({ event, body, context, client }) => {
-    if (stopping) return;
+  app.event('message', async ({ event, body, client }) => {
     const message = event as unknown as IncomingMessage;
     if (!personSubtypes.has(message.subtype) || message.bot_id || !message.user) return;
     if (message.user === botUserId) return;
     const text = message.text ?? '';
     const isDm = message.channel_type === 'im';
-    let conversation: string;
+    let conversation: string | undefined;
     if (isDm) {
       conversation = message.thread_ts
-        ? `${message.channel}:${message.thread_ts}`
+        ? conversationKey(message.channel, message.thread_ts)
         : message.channel;
     } else {
       // A mention is answered by the app_mention listener; answering here too would double it.
       if (text.includes(`<@${botUserId}`)) return;
       if (!message.thread_ts) return;
-      conversation = `${message.channel}:${message.thread_ts}`;
-      if (!conversations.has(conversation)) return;
+      conversation = conversationKey(message.channel, message.thread_ts);
+      if (!bot.knowsConversation(conversation)) return;
     }
-    const key = `${message.channel}:${message.ts}`;
-    if (!firstTime(body.event_id, key)) {
-      logger.debug('slack: duplicate event dropped', { retryNum: context.retryNum });
-      return;
-    }
-    const limited = overLimit(message.user, body.event_id);
-    if (limited) {
-      await refuseForRate(
-        client,
-        { channel: message.channel, threadTs: message.thread_ts, user: message.user },
-        limited,
-        body.event_id,
-      );
-      return;
-    }
-    await track(() =>
-      reply(
-        client,
-        { channel: message.channel, threadTs: message.thread_ts, messageTs: message.ts },
+    await bot.handle(
+      {
+        platform: 'slack',
+        id: body.event_id,
+        dedupeKeys: [body.event_id, conversationKey(message.channel, message.ts)],
+        userId: message.user,
+        via: isDm ? 'dm' : 'thread',
         conversation,
-        toPlainQuestion(text, botUserId),
-        body.event_id,
-      ),
+        text: toPlainQuestion(text, botUserId),
+      },
+      threadPort({
+        channel: message.channel,
+        threadTs: message.thread_ts,
+        messageThreadTs: message.thread_ts,
+        messageTs: message.ts,
+        user: message.user,
+        client,
+        react: reactTo(message.channel, message.ts),
+      }),
     );
   });
 
   let port: number | undefined;
   if (socketMode) {
-    await app.start();
+    try {
+      await app.start();
+    } catch (error) {
+      throw appTokenError(error);
+    }
     logger.info('slack: connected in Socket Mode', { botUserId });
   } else {
     const server = (await app.start({ port: opts.port, host: opts.host })) as Server;
@@ -536,19 +398,33 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     port,
     botUserId,
     async stop() {
-      stopping = true;
+      await bot.stop();
       await app.stop();
-      await Promise.allSettled([...inFlight]);
       logger.info('slack: stopped');
     },
   };
 }
 
-/** The id that names a request in logs: the event's `event_id` or the command's `trigger_id`. */
-function requestIdOf(body: unknown): string | undefined {
-  const b = body as { event_id?: unknown; trigger_id?: unknown } | undefined;
-  if (typeof b?.event_id === 'string') return b.event_id;
-  return typeof b?.trigger_id === 'string' ? b.trigger_id : undefined;
+/** A Socket Mode start-up failure as an error naming SLACK_APP_TOKEN when Slack refused it. */
+function appTokenError(error: unknown): StrikebotError {
+  const code = slackErrorCode(error) ?? (error as { code?: unknown })?.code;
+  const message = (error as Error)?.message ?? String(error);
+  if (
+    /invalid_auth|not_authed|token_revoked|account_inactive|not_allowed_token_type/.test(
+      `${message} ${slackErrorCode(error) ?? ''}`,
+    )
+  ) {
+    return new StrikebotError(
+      'CONFIG_INVALID',
+      `Slack refused SLACK_APP_TOKEN (apps.connections.open: ${slackErrorCode(error) ?? message}); generate an app-level token with the connections:write scope under Basic Information > App-Level Tokens, or unset SLACK_APP_TOKEN to use HTTP mode`,
+      { cause: error },
+    );
+  }
+  return new StrikebotError(
+    'PLATFORM_ERROR',
+    `Could not open a Socket Mode connection to Slack (${String(code ?? message)}); check the network and SLACK_APP_TOKEN`,
+    { cause: error },
+  );
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
@@ -568,7 +444,7 @@ async function checkToken(
   } catch (error) {
     const code = slackErrorCode(error);
     throw new StrikebotError(
-      'PLATFORM_ERROR',
+      code ? 'CONFIG_INVALID' : 'PLATFORM_ERROR',
       code
         ? `Slack refused SLACK_BOT_TOKEN (auth.test: ${code}); copy the Bot User OAuth Token from OAuth & Permissions`
         : `Could not reach Slack to check SLACK_BOT_TOKEN (auth.test): ${(error as Error).message}`,

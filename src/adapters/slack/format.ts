@@ -2,6 +2,16 @@
  * Turns an engine {@link Answer} into a Slack message (Block Kit plus fallback text), and Slack's
  * message markup back into a plain question. Pure functions: no Bolt, no I/O.
  */
+import { type FeedbackButton, feedbackId } from '../../bot/feedback-ids.ts';
+import { type ContextPassage, hasContext, hasFeedback, type Reply } from '../../bot/reply.ts';
+import { safeUrl } from '../../bot/safe-url.ts';
+import {
+  ASKED,
+  BUTTON_LABELS,
+  CONTEXT_HEADING,
+  SOMEONE,
+  UNSURE_OPENING,
+} from '../../bot/wording.ts';
 import type { Answer, Citation } from '../../core/types.ts';
 
 /** Slack rejects section texts of 3,000 characters or more; we stay below. */
@@ -19,11 +29,20 @@ export interface SlackText {
   verbatim: true;
 }
 
+/** A Block Kit button as strikebot sends it (text label, for screen readers). */
+export interface SlackButton {
+  type: 'button';
+  text: { type: 'plain_text'; text: string };
+  action_id: string;
+  value: string;
+}
+
 /** The Block Kit blocks strikebot sends. */
 export type SlackBlock =
   | { type: 'section'; text: SlackText }
   | { type: 'context'; elements: SlackText[] }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  | { type: 'actions'; block_id: string; elements: SlackButton[] };
 
 /** A message ready for `chat.postMessage` or a `response_url`. */
 export interface SlackMessage {
@@ -73,16 +92,10 @@ function section(text: string): SlackBlock {
 
 /** An `http(s)` URL made safe for `<url|label>`, or undefined when the URL is unusable. */
 function linkTarget(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const safe = safeUrl(url);
+  if (safe === undefined) return undefined;
   // `href` percent-encodes spaces, quotes and `<>`; `|` would end the target, so encode it too.
-  const href = parsed.href.replace(/\|/g, '%7C');
+  const href = safe.replace(/\|/g, '%7C');
   return href.length > 1000 ? undefined : escapeSlackText(href);
 }
 
@@ -122,25 +135,107 @@ function fallbackText(answer: Answer, citations: readonly Citation[]): string {
   return truncateSlackText(lines.join('\n'), MAX_FALLBACK_CHARS);
 }
 
+/** Options for {@link formatSlackReply}. */
+export interface SlackFormatOptions {
+  /** Blocks kept free at the end of the message (for the buttons). Default 0. */
+  reserveBlocks: number;
+}
+
 /**
  * Renders an answer as a Slack message: a section with the answer text, then (for answered
  * questions) a divider and one section per citation quoting its snippet, with the source's title
- * (linked when it has a URL), publisher and date. Every piece of text is escaped, sections stay
- * under 3,000 characters and the message under 50 blocks (extra citations are dropped).
+ * (linked when it has a URL), publisher and date. When the engine is unsure, the first section
+ * says "I'm not sure the documents answer this exactly; these passages come closest:" instead,
+ * above the same numbered, quoted passages; not found is its text alone. Every piece of text is
+ * escaped, sections stay under 3,000 characters and the message under 50 blocks (extra
+ * citations are dropped).
  *
  * @example
  * const { text, blocks } = formatSlackReply(engine.answer('How many workers struck?'));
  * await client.chat.postMessage({ channel, thread_ts, text, blocks });
  */
-export function formatSlackReply(answer: Answer): SlackMessage {
-  const blocks: SlackBlock[] = [section(escapeSlackText(answer.text))];
+export function formatSlackReply(
+  answer: Answer,
+  options: Partial<SlackFormatOptions> = {},
+): SlackMessage {
+  const reserve = options.reserveBlocks ?? 0;
+  const unsure = !answer.answered && answer.reason === 'unsure' && answer.citations.length > 0;
+  const opening = unsure ? UNSURE_OPENING : answer.text;
+  const blocks: SlackBlock[] = [section(escapeSlackText(opening))];
   // The answer section and the divider take two blocks.
-  const citations = answer.citations.slice(0, MAX_BLOCKS - 2);
+  const citations = answer.citations.slice(0, MAX_BLOCKS - 2 - reserve);
   if (citations.length > 0) {
     blocks.push({ type: 'divider' });
     for (const citation of citations) blocks.push(section(citationText(citation)));
   }
-  return { text: fallbackText(answer, citations), blocks };
+  return { text: fallbackText({ ...answer, text: opening }, citations), blocks };
+}
+
+/** The Helpful / Not helpful / Show context buttons under an answer. */
+export function feedbackBlock(answerId: string, withContext: boolean): SlackBlock {
+  const button = (kind: FeedbackButton, label: string): SlackButton => ({
+    type: 'button',
+    text: { type: 'plain_text', text: label },
+    action_id: feedbackId(kind, answerId),
+    value: answerId,
+  });
+  return {
+    type: 'actions',
+    block_id: `strikebot:feedback:${answerId}`,
+    elements: [
+      button('helpful', BUTTON_LABELS.helpful),
+      button('not-helpful', BUTTON_LABELS.notHelpful),
+      ...(withContext ? [button('context', BUTTON_LABELS.context)] : []),
+    ],
+  };
+}
+
+/** One passage: the source line, then the sentences around the snippet with the snippet in bold. */
+function passageText(passage: ContextPassage): string {
+  const source = `*[${passage.n}]* ${sourceLine(passage.citation as Citation)}`;
+  const room = MAX_SECTION_CHARS - source.length - 10;
+  const snippet = truncateSlackText(
+    escapeSlackText(oneLine(passage.snippet)),
+    Math.max(room - 20, 40),
+  );
+  const side = Math.max(0, Math.floor((room - snippet.length) / 2));
+  const beforeAll = escapeSlackText(oneLine(passage.before));
+  const before =
+    beforeAll.length <= side
+      ? beforeAll
+      : `…${beforeAll.slice(beforeAll.length - side + 1)}`.replace(/^…[^&]*;/, '…');
+  const after = truncateSlackText(escapeSlackText(oneLine(passage.after)), side);
+  const quote = [before, `*${snippet}*`, after].filter((part) => part !== '').join(' ');
+  return `${source}\n${quote}`;
+}
+
+/**
+ * Renders any bot reply for Slack: an answer with its buttons (Helpful, Not helpful, and Show
+ * context when it quotes something), a short text, or the "Show context" passages.
+ *
+ * @example
+ * const { text, blocks } = renderSlackReply(reply);
+ */
+export function renderSlackReply(reply: Reply): SlackMessage {
+  if (reply.kind === 'text') {
+    return { text: truncateSlackText(escapeSlackText(reply.text), MAX_FALLBACK_CHARS), blocks: [] };
+  }
+  if (reply.kind === 'context') {
+    const passages = reply.passages.slice(0, MAX_BLOCKS - 1);
+    return {
+      text: escapeSlackText(CONTEXT_HEADING),
+      blocks: [
+        section(escapeSlackText(CONTEXT_HEADING)),
+        ...passages.map((p) => section(passageText(p))),
+      ],
+    };
+  }
+  if (!hasFeedback(reply)) return formatSlackReply(reply.answer);
+  const message = formatSlackReply(reply.answer, { reserveBlocks: 1 });
+  return {
+    ...message,
+    blocks: [...message.blocks, feedbackBlock(reply.answerId, hasContext(reply))],
+  };
 }
 
 /**
@@ -151,8 +246,8 @@ export function formatSlackReply(answer: Answer): SlackMessage {
  * formatSlackQuestion('U123', 'Why <b>?'); // '<@U123> asked: Why &lt;b&gt;?'
  */
 export function formatSlackQuestion(userId: string, question: string): string {
-  const who = /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : 'Someone';
-  return truncateSlackText(`${who} asked: ${escapeSlackText(oneLine(question))}`, 2900);
+  const who = /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : SOMEONE;
+  return truncateSlackText(`${who} ${ASKED} ${escapeSlackText(oneLine(question))}`, 2900);
 }
 
 /**

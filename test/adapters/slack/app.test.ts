@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSlackAdapter, SORRY, startSlack } from '../../../src/adapters/slack/app.ts';
+import { type RunningSlackAdapter, startSlack } from '../../../src/adapters/slack/app.ts';
+import { FAILURE_TEXT as SORRY } from '../../../src/bot/wording.ts';
 import { StrikebotError } from '../../../src/core/errors.ts';
 import { createLogger, silentLogger } from '../../../src/logger.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
@@ -455,7 +456,7 @@ describe('startSlack start-up', () => {
     });
     await expect(start).rejects.toThrow(
       new StrikebotError(
-        'PLATFORM_ERROR',
+        'CONFIG_INVALID',
         'Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth); copy the Bot User OAuth Token from OAuth & Permissions',
       ),
     );
