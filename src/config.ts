@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { StrikebotError } from './core/errors.ts';
 import { LOG_LEVELS } from './logger.ts';
@@ -39,6 +40,18 @@ export const configSchema = z
     RATE_LIMIT_BURST: positiveInt(5),
     /** Per-user token bucket: questions refilled per minute. */
     RATE_LIMIT_PER_MINUTE: positiveInt(10),
+    /** Folder of the question log (`strikebot.db`) and its user-hash key. */
+    DATA_DIR: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z.string().trim().min(1).default('.data'),
+    ),
+    /** `off` keeps no question log at all. */
+    QUESTION_LOG: z.preprocess(
+      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
+      z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
+    ),
+    /** Questions (and their votes) older than this many days are deleted from the log. */
+    QUESTION_LOG_RETENTION_DAYS: positiveInt(90),
 
     DISCORD_TOKEN: optionalString,
     DISCORD_APPLICATION_ID: snowflake,
@@ -111,6 +124,11 @@ export function configSecrets(config: Config): string[] {
     config.SLACK_SIGNING_SECRET,
     config.SLACK_APP_TOKEN,
   ].filter((v): v is string => typeof v === 'string' && v.length > 0);
+}
+
+/** The question log's database file: `strikebot.db` in `DATA_DIR`. */
+export function questionLogFile(config: Pick<Config, 'DATA_DIR'>): string {
+  return join(config.DATA_DIR, 'strikebot.db');
 }
 
 /** True when Discord credentials are present. */

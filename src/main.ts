@@ -2,8 +2,11 @@ import type { RunningAdapter } from './adapters/types.ts';
 import { bootstrap, exitWithError } from './bootstrap.ts';
 import { createAnswerQueue } from './bot/answer-queue.ts';
 import { createRateLimiter } from './bot/rate-limit.ts';
+import { installLastResortHandlers } from './bot/request-context.ts';
 import { runConsoleChat } from './cli/console-chat.ts';
-import { hasDiscord, hasSlack } from './config.ts';
+import { type Config, hasDiscord, hasSlack, questionLogFile } from './config.ts';
+import type { Logger } from './logger.ts';
+import { disabledQuestionLog, openQuestionLog, type QuestionLog } from './store/question-log.ts';
 
 /** Longest wait on shutdown for answers in flight before exiting anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -14,6 +17,10 @@ const SHUTDOWN_GRACE_MS = 10_000;
  */
 async function main(): Promise<void> {
   const { config, logger, engine, readyMs, indexSource } = await bootstrap();
+  // No single request, event or click may end the process: what no handler caught is logged
+  // with its request id, and the bot keeps serving.
+  installLastResortHandlers(logger);
+  const questionLog = openLog(config, logger);
   const adapters: RunningAdapter[] = [];
   if (!hasDiscord(config) && !hasSlack(config)) {
     logger.debug(`ready in ${Math.round(readyMs)} ms`, {
@@ -24,7 +31,10 @@ async function main(): Promise<void> {
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
+      questionLog,
+      logger,
     });
+    questionLog.close();
     return;
   }
   // Handlers go in before any adapter starts: until a listener exists a signal kills the process
@@ -51,6 +61,7 @@ async function main(): Promise<void> {
         }
       }
     }
+    questionLog.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -78,6 +89,7 @@ async function main(): Promise<void> {
         logger,
         rateLimiter: createRateLimiter(limits),
         answerQueue,
+        questionLog,
       }),
     );
   }
@@ -94,9 +106,20 @@ async function main(): Promise<void> {
         logger,
         rateLimiter: createRateLimiter(limits),
         answerQueue,
+        questionLog,
       }),
     );
   }
+}
+
+/** The question log the configuration asks for (`QUESTION_LOG`, `DATA_DIR`, retention). */
+function openLog(config: Config, logger: Logger): QuestionLog {
+  if (config.QUESTION_LOG === 'off') return disabledQuestionLog;
+  return openQuestionLog({
+    file: questionLogFile(config),
+    retentionDays: config.QUESTION_LOG_RETENTION_DAYS,
+    logger,
+  });
 }
 
 main().catch(exitWithError);

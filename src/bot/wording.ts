@@ -143,11 +143,18 @@ function monthYear(iso: string): string {
 /** Reply to "what sources do you have?": what the documents are, then the help. */
 export function sourcesText(surface: Surface, summary: SourcesSummary): string {
   const n = summary.documents;
-  const span =
-    summary.from && summary.to
-      ? `, from ${monthYear(summary.from)} to ${monthYear(summary.to)}`
+  const { from, to } = summary;
+  let span = '';
+  if (from && to) {
+    span =
+      monthYear(from) === monthYear(to)
+        ? `, dated ${monthYear(from)} where they say`
+        : `, dated ${monthYear(from)} to ${monthYear(to)} where they say`;
+  }
+  const by =
+    summary.publishers.length > 0
+      ? `; publishers include ${summary.publishers.slice(0, 5).join(', ')}`
       : '';
-  const by = summary.publishers.length > 0 ? ` (${summary.publishers.slice(0, 5).join(', ')})` : '';
   return [
     `I answer from ${n} document${n === 1 ? '' : 's'}${span}${by}.`,
     ...introLines(surface),

@@ -1,7 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Engine } from '../core/engine.ts';
-import { formatTextAnswer } from './format-text.ts';
+import { type BotEngine, createBot, type ReplyPort } from '../bot/pipeline.ts';
+import { stripTerminalControls } from '../bot/plain-text.ts';
+import { consoleBanner } from '../bot/wording.ts';
+import type { Logger } from '../logger.ts';
+import { disabledQuestionLog, type QuestionLog } from '../store/question-log.ts';
+import { formatConsoleReply } from './format-text.ts';
 
 /** Options for {@link runConsoleChat}. */
 export interface ConsoleChatOptions {
@@ -11,43 +15,75 @@ export interface ConsoleChatOptions {
   output: Writable;
   /** Show a banner and a prompt (for a person at a terminal). Default false. */
   interactive: boolean;
+  /** Where questions are logged. Default: off. */
+  questionLog?: QuestionLog;
+  /** Where the bot layer logs (stderr in `npm start`). Default: nowhere. */
+  logger?: Logger;
 }
 
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
 /**
- * Answers each line of `input` until it ends. Earlier questions of the session serve as context
- * for short follow-ups, as in a chat thread.
+ * Answers each line of `input` until it ends, through the same bot layer as Discord and Slack:
+ * greetings and help get the short introduction, earlier questions of the session give context
+ * to follow-ups as in a chat thread, and nothing it writes carries terminal control characters.
  *
  * @example
  * await runConsoleChat(engine, { input: process.stdin, output: process.stdout, interactive: true });
  */
 export async function runConsoleChat(
-  engine: Engine,
-  { input, output, interactive }: ConsoleChatOptions,
+  engine: BotEngine,
+  { input, output, interactive, questionLog, logger }: ConsoleChatOptions,
 ): Promise<void> {
-  const lines = createInterface({ input, terminal: false });
-  const history: string[] = [];
-  const prompt = () => {
-    if (interactive) output.write('\n> ');
+  const bot = createBot({
+    platform: 'console',
+    engine,
+    logger: logger ?? silent,
+    questionLog: questionLog ?? disabledQuestionLog,
+  });
+  const write = (text: string) => output.write(stripTerminalControls(text));
+  const port: ReplyPort = {
+    failedTo: 'could not write the answer',
+    async send(reply) {
+      write(`${formatConsoleReply(reply)}\n`);
+      return undefined;
+    },
+    async sendPrivately(reply) {
+      write(`${formatConsoleReply(reply)}\n`);
+    },
+    async apologise(text) {
+      write(`${text}\n`);
+    },
   };
-  if (interactive) {
-    output.write(
-      `strikebot: ask about the Kaiser Permanente mental health strikes (${engine.documents.length} documents). Ctrl-D to quit.\n`,
-    );
-  }
+  const lines = createInterface({ input, terminal: false });
+  const prompt = () => {
+    if (interactive) write('\n> ');
+  };
+  if (interactive) write(`${consoleBanner(engine.documents.length)}\n`);
   prompt();
+  let n = 0;
   for await (const line of lines) {
     const question = line.trim();
     if (question === '') {
       prompt();
       continue;
     }
-    const answer = engine.answer(question, { history });
-    if (!interactive) output.write(`Q: ${question}\n`);
-    output.write(`${formatTextAnswer(answer)}\n`);
-    if (!interactive) output.write('\n');
-    if (answer.answered) history.push(question);
-    if (history.length > 5) history.shift();
+    n += 1;
+    if (!interactive) write(`Q: ${question}\n`);
+    await bot.handle(
+      {
+        platform: 'console',
+        id: `console-${n}`,
+        userId: 'console',
+        // A terminal session is a private conversation: earlier questions give context.
+        via: 'dm',
+        conversation: 'console',
+        text: question,
+      },
+      port,
+    );
+    if (!interactive) write('\n');
     prompt();
   }
-  if (interactive) output.write('\n');
+  if (interactive) write('\n');
 }

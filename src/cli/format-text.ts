@@ -1,23 +1,56 @@
+import { stripTerminalControls } from '../bot/plain-text.ts';
+import type { Reply } from '../bot/reply.ts';
+import { CONTEXT_HEADING, SOURCES_HEADING, UNSURE_OPENING } from '../bot/wording.ts';
 import type { Answer, Citation } from '../core/types.ts';
 
 /** One line naming a source: title, publisher, date and link, where known. */
-export function describeCitation(citation: Citation): string {
+export function describeCitation(
+  citation: Pick<Citation, 'title' | 'publisher' | 'date' | 'url'>,
+): string {
   const parts = [citation.title, citation.publisher, citation.date].filter(Boolean);
   return citation.url ? `${parts.join(', ')} <${citation.url}>` : parts.join(', ');
 }
 
+/** The numbered, quoted citations, each with its source on the next line. */
+function citationLines(citations: readonly Citation[]): string[] {
+  return citations.flatMap((c) => [`[${c.n}] "${c.snippet}"`, `    ${describeCitation(c)}`]);
+}
+
 /**
- * Renders an answer for a terminal: the answer text, then each numbered citation with its quote
- * and source.
+ * Renders an answer for a terminal. A confident answer: its text, then "Sources:" and each
+ * numbered citation with its quote and source. When the engine is unsure: "I'm not sure the
+ * documents answer this exactly; these passages come closest:" and the numbered passages. Not
+ * found: its text alone. Terminal control characters are removed.
  *
  * @example
  * console.log(formatTextAnswer(engine.answer('Why did they strike?')));
  */
 export function formatTextAnswer(answer: Answer): string {
-  const lines = [answer.text];
-  if (answer.citations.length > 0) lines.push('', 'Sources:');
-  for (const citation of answer.citations) {
-    lines.push(`[${citation.n}] "${citation.snippet}"`, `    ${describeCitation(citation)}`);
+  let lines: string[];
+  if (!answer.answered && answer.reason === 'unsure' && answer.citations.length > 0) {
+    lines = [UNSURE_OPENING, '', ...citationLines(answer.citations)];
+  } else {
+    lines = [answer.text];
+    if (answer.citations.length > 0)
+      lines.push('', SOURCES_HEADING, ...citationLines(answer.citations));
   }
-  return lines.join('\n');
+  return stripTerminalControls(lines.join('\n'));
+}
+
+/**
+ * Renders any bot reply for the console chat: answers as {@link formatTextAnswer}, texts as
+ * they are, and "Show context" passages quoted with their sources.
+ */
+export function formatConsoleReply(reply: Reply): string {
+  if (reply.kind === 'answer') return formatTextAnswer(reply.answer);
+  if (reply.kind === 'text') return stripTerminalControls(reply.text);
+  const lines = [CONTEXT_HEADING];
+  for (const p of reply.passages) {
+    lines.push(
+      '',
+      `[${p.n}] ${describeCitation(p.citation)}`,
+      `    "${p.before}${p.snippet}${p.after}"`,
+    );
+  }
+  return stripTerminalControls(lines.join('\n'));
 }

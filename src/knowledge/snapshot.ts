@@ -212,10 +212,12 @@ export async function loadEngineWithSnapshot(
   const settings: SnapshotOptions = { ...defaultSnapshotOptions, ...options };
   const { clock } = settings;
   const started = clock();
-  const [key, documents] = await Promise.all([
-    snapshotKey(dir),
-    loadKnowledge(dir, settings.knowledge),
-  ]);
+  // Both read the folder at once; the loader's error (which names KNOWLEDGE_DIR) wins over the
+  // key's raw file system error when the folder is missing.
+  const keyHash = snapshotKey(dir);
+  keyHash.catch(() => undefined);
+  const documents = await loadKnowledge(dir, settings.knowledge);
+  const key = await keyHash;
   const knowledgeMs = clock() - started;
 
   let reason: RebuildReason = settings.force ? 'forced' : 'missing';

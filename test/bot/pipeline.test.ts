@@ -104,7 +104,7 @@ describe('the bot pipeline', () => {
     expect(delivery?.reply).toEqual({
       kind: 'text',
       text: [
-        'I answer from 2 documents, from Oct 2024 to Oct 2024 (CBS Los Angeles, The Sacramento Bee).',
+        'I answer from 2 documents, dated Oct 2024 where they say; publishers include CBS Los Angeles, The Sacramento Bee.',
         'I answer questions about the Kaiser Permanente mental health strikes (NUHW, 2018 to 2024), quoting news articles and press releases word for word and naming each source. For example:',
         '• Why did Kaiser mental health workers go on strike?',
         '• How many workers struck in Southern California?',

@@ -1,14 +1,19 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const tsx = 'node_modules/.bin/tsx';
+const dataDir = mkdtempSync(join(tmpdir(), 'strikebot-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function ask(args: string[], input?: string) {
+async function ask(args: string[], input?: string, env: Record<string, string> = {}) {
   try {
     const child = run(tsx, args, {
-      env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' },
+      env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DATA_DIR: dataDir, ...env },
     });
     if (input !== undefined) {
       child.child.stdin?.end(input);
@@ -41,6 +46,26 @@ describe('ask CLI', { timeout: 60_000 }, () => {
     expect(JSON.parse(stdout)).toMatchObject({ answered: false, reason: 'empty', citations: [] });
   });
 
+  it('exits 2 with usage on a mistyped flag instead of asking it as part of the question', async () => {
+    const { code, stdout, stderr } = await ask(['src/cli/ask.ts', '--jsn', 'x']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "Unknown option '--jsn'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--jsn\"\nusage: npm run ask -- [--json] \"your question\"\n",
+    );
+  });
+
+  it('names KNOWLEDGE_DIR when the knowledge folder does not exist', async () => {
+    const { code, stdout, stderr } = await ask(['src/cli/ask.ts', 'why strike?'], undefined, {
+      KNOWLEDGE_DIR: '/nonexistent',
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'strikebot: knowledge folder /nonexistent does not exist; create it or set KNOWLEDGE_DIR to the folder of articles\n',
+    );
+  });
+
   it('exits 2 with usage when no question is given', async () => {
     const { code, stdout, stderr } = await ask(['src/cli/ask.ts', '--json']);
     expect(code).toBe(2);
@@ -50,6 +75,44 @@ describe('ask CLI', { timeout: 60_000 }, () => {
 });
 
 describe('console chat (npm start without tokens)', { timeout: 60_000 }, () => {
+  it('names KNOWLEDGE_DIR when the knowledge folder does not exist', async () => {
+    const { code, stderr } = await ask(['src/main.ts'], '', { KNOWLEDGE_DIR: '/nonexistent' });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'strikebot: knowledge folder /nonexistent does not exist; create it or set KNOWLEDGE_DIR to the folder of articles\n',
+    );
+  });
+
+  it('greets, thanks and helps without the engine, and never echoes terminal escapes', async () => {
+    const { code, stdout } = await ask(
+      ['src/main.ts'],
+      'hi!\nthanks!\n\u001b[2J\u001b]0;owned\u0007what can you do?\n',
+    );
+    expect(code).toBe(0);
+    const help = [
+      'I answer questions about the Kaiser Permanente mental health strikes (NUHW, 2018 to 2024), quoting news articles and press releases word for word and naming each source. For example:',
+      '• Why did Kaiser mental health workers go on strike?',
+      '• How many workers struck in Southern California?',
+      '• When did the union contract expire?',
+      'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.',
+    ];
+    expect(stdout).toBe(
+      [
+        'Q: hi!',
+        'Hi!',
+        ...help,
+        '',
+        'Q: thanks!',
+        "You're welcome! Ask me anything else about the Kaiser Permanente mental health strikes (NUHW, 2018 to 2024).",
+        '',
+        'Q: what can you do?',
+        ...help,
+        '',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('answers every piped line with its source, then exits', async () => {
     const { code, stdout } = await ask(
       ['src/main.ts'],

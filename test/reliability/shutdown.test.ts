@@ -87,6 +87,7 @@ async function startBot(fake: FakeSlack): Promise<BotProcess> {
     ...unset,
     KNOWLEDGE_DIR: join(repoRoot, 'knowledge'),
     INDEX_SNAPSHOT: join(dir, 'index.json'),
+    DATA_DIR: join(dir, 'data'),
     LOG_LEVEL: 'debug',
     SLACK_BOT_TOKEN: botToken,
     SLACK_SIGNING_SECRET: signingSecret,
