@@ -99,9 +99,8 @@ export function userKeyFile(databaseFile: string): string {
 function describeError(error: unknown): string {
   const e = error as { code?: unknown; message?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(error);
-  return typeof e?.code === 'string' && !message.startsWith(e.code)
-    ? `${e.code}: ${message}`
-    : message;
+  const sqlite = typeof e?.code === 'string' && e.code.startsWith('SQLITE_');
+  return sqlite && !message.startsWith(e.code as string) ? `${e.code}: ${message}` : message;
 }
 
 interface Statements {
