@@ -163,6 +163,14 @@ export interface FakeDiscord {
     /** Message id; pass an earlier one to re-deliver that message. Default: a new id. */
     id?: string;
   }): string;
+  /**
+   * Dispatches a button click (INTERACTION_CREATE, type 3) on a message the bot posted, as
+   * `user`; returns the interaction's id and token. Pass an earlier `id` to re-deliver a click.
+   */
+  clickButton(
+    customId: string,
+    options?: { user?: FakeUser; id?: string; messageId?: string; channelId?: string },
+  ): { id: string; token: string };
   /** Dispatches THREAD_CREATE for a thread a person opened in the text channel; returns its id. */
   createUserThread(name: string): string;
   /** Resolves with the first call (already made or coming) that matches; rejects after `timeoutMs`. */
@@ -626,6 +634,45 @@ export async function startFakeDiscord(
         flags: 0,
       });
       return id;
+    },
+    clickButton(customId, { user = humanUser, id = newId(), messageId = newId(), channelId } = {}) {
+      const channel = channelId ?? FAKE_IDS.channelId;
+      const token = `interaction-token-${id}`;
+      users.set(user.id, user);
+      interactionChannel.set(token, channel);
+      const guildId = channelGuild.get(channel) ?? null;
+      broadcast('INTERACTION_CREATE', {
+        id,
+        application_id: FAKE_IDS.applicationId,
+        type: 3,
+        token,
+        version: 1,
+        ...(guildId ? { guild_id: guildId } : {}),
+        channel_id: channel,
+        channel: { id: channel, type: guildId ? 0 : 1, ...(guildId ? { guild_id: guildId } : {}) },
+        ...(guildId
+          ? {
+              member: {
+                user,
+                roles: [],
+                joined_at: TIMESTAMP,
+                permissions: '2251799813685247',
+                deaf: false,
+                mute: false,
+                flags: 0,
+              },
+            }
+          : { user }),
+        message: messageObject(channel, { content: '' }, messageId),
+        data: { custom_id: customId, component_type: 2 },
+        app_permissions: '309237730304',
+        locale: 'en-US',
+        ...(guildId ? { guild_locale: 'en-US' } : {}),
+        entitlements: [],
+        authorizing_integration_owners: { '0': guildId ?? FAKE_IDS.guildId },
+        context: guildId ? 0 : 1,
+      });
+      return { id, token };
     },
     createUserThread(name) {
       const id = newId();
