@@ -12,6 +12,7 @@ interface Manifest {
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
     socket_mode_enabled: boolean;
   };
 }
@@ -41,6 +42,13 @@ describe('Slack app manifest', () => {
     expect(manifest.settings.event_subscriptions.request_url).toBe(
       'https://YOUR-HOST/slack/events',
     );
+  });
+
+  it('turns on interactivity for the buttons, at the URL Bolt serves', () => {
+    expect(manifest.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: 'https://YOUR-HOST/slack/events',
+    });
   });
 
   it('lets people send the bot direct messages', () => {

@@ -99,3 +99,68 @@ export function eventCallbackBody(
     event,
   };
 }
+
+/** Fields of a button click (`block_actions`) that tests vary. */
+export interface BlockActionFields {
+  actionId: string;
+  value: string;
+  userId: string;
+  triggerId: string;
+  responseUrl: string;
+  channelId: string;
+  messageTs: string;
+}
+
+let nextAction = 1;
+
+/** The interaction payload Slack sends when a person clicks a button in a message. */
+export function blockActionsPayload(
+  fields: Partial<BlockActionFields> & { actionId: string },
+): Record<string, unknown> {
+  const n = nextAction++;
+  const {
+    actionId,
+    value = '',
+    userId = 'U123',
+    triggerId = `9${n}.1.${n}`,
+    responseUrl = 'http://127.0.0.1:9/unused',
+    channelId = 'C1',
+    messageTs = '1700000000.000002',
+  } = fields;
+  return {
+    type: 'block_actions',
+    user: { id: userId, username: 'rosa', name: 'rosa', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: channelId,
+      is_ephemeral: false,
+    },
+    trigger_id: triggerId,
+    team: { id: 'T1', domain: 'strikers' },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channelId, name: 'strike-news' },
+    message: { type: 'message', user: 'UBOT', ts: messageTs, text: 'answer', bot_id: 'BBOT' },
+    response_url: responseUrl,
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'strikebot:feedback',
+        text: { type: 'plain_text', text: 'Helpful', emoji: true },
+        value,
+        type: 'button',
+        action_ts: `1700000100.${String(n).padStart(6, '0')}`,
+      },
+    ],
+  };
+}
+
+/** The form body Slack POSTs for a button click: `payload=<JSON>`. */
+export function blockActionsBody(
+  fields: Partial<BlockActionFields> & { actionId: string },
+): string {
+  return new URLSearchParams({ payload: JSON.stringify(blockActionsPayload(fields)) }).toString();
+}
