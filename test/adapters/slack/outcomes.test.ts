@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { renderSlackReply } from '../../../src/adapters/slack/format.ts';
+import { confidentAnswer, notFoundAnswer, unsureAnswer } from '../../fixtures/outcomes.ts';
+
+const section = (text: string) => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text, verbatim: true },
+});
+const buttons = (id: string, context: boolean) => ({
+  type: 'actions',
+  block_id: `strikebot:feedback:${id}`,
+  elements: [
+    {
+      type: 'button',
+      text: { type: 'plain_text', text: 'Helpful' },
+      action_id: `strikebot:helpful:${id}`,
+      value: id,
+    },
+    {
+      type: 'button',
+      text: { type: 'plain_text', text: 'Not helpful' },
+      action_id: `strikebot:not-helpful:${id}`,
+      value: id,
+    },
+    ...(context
+      ? [
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Show context' },
+            action_id: `strikebot:context:${id}`,
+            value: id,
+          },
+        ]
+      : []),
+  ],
+});
+
+describe('renderSlackReply, the three outcomes', () => {
+  it('renders a confident answer, its quoted sources and the buttons', () => {
+    expect(
+      renderSlackReply({ kind: 'answer', answer: confidentAnswer, asked: 'x', answerId: 'a1' }),
+    ).toEqual({
+      text: 'Pickets start at 6 a.m. [1]\n\n[1] Picket lines return (Valley Ledger, 2024-10-21)',
+      blocks: [
+        section('Pickets start at 6 a.m. [1]'),
+        { type: 'divider' },
+        section(
+          '*[1]* “Pickets start at 6 a.m. at every clinic.”\n— Picket lines return, Valley Ledger, 2024-10-21',
+        ),
+        buttons('a1', true),
+      ],
+    });
+  });
+
+  it('opens closest passages by saying it is not sure, then quotes them, buttons included', () => {
+    expect(
+      renderSlackReply({ kind: 'answer', answer: unsureAnswer, asked: 'x', answerId: 'a2' }),
+    ).toEqual({
+      text: "I'm not sure the documents answer this exactly; these passages come closest:\n\n[1] Picket lines return (Valley Ledger, 2024-10-21)\n[2] Strike notice",
+      blocks: [
+        section("I'm not sure the documents answer this exactly; these passages come closest:"),
+        { type: 'divider' },
+        section(
+          '*[1]* “Pickets start at 6 a.m. at every clinic.”\n— Picket lines return, Valley Ledger, 2024-10-21',
+        ),
+        section(
+          '*[2]* “Organisers asked members to arrive early.”\n— <https://example.org/notice|Strike notice>',
+        ),
+        buttons('a2', true),
+      ],
+    });
+  });
+
+  it('renders not found as its text alone, with no sources and no Show context', () => {
+    expect(
+      renderSlackReply({ kind: 'answer', answer: notFoundAnswer, asked: 'x', answerId: 'a3' }),
+    ).toEqual({
+      text: "I couldn't find that in the documents. They cover the dispute from 2018 to 2024.",
+      blocks: [
+        section("I couldn't find that in the documents. They cover the dispute from 2018 to 2024."),
+        buttons('a3', false),
+      ],
+    });
+  });
+
+  it('keeps an answer with the buttons under Slack’s 50 blocks', () => {
+    const many = Array.from(
+      { length: 60 },
+      (_, i) =>
+        ({ ...confidentAnswer.citations[0], n: i + 1 }) as (typeof confidentAnswer.citations)[0],
+    );
+    const { blocks } = renderSlackReply({
+      kind: 'answer',
+      answer: { ...confidentAnswer, citations: many },
+      asked: 'x',
+      answerId: 'a4',
+    });
+    expect(blocks).toHaveLength(49);
+    expect(blocks.at(-1)?.type).toBe('actions');
+  });
+});
