@@ -6,21 +6,23 @@
  * here, so no `.env` and no DISCORD_* or SLACK_* variable of the parent process can change what
  * runs.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { configSchema } from '../../src/config.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../fakes/slack/fake-slack.ts';
 import { postSignedToSlackApp, slashCommandBody } from '../fakes/slack/sign.ts';
+import {
+  type BotProcess,
+  botEnvironment,
+  freePort,
+  repoRoot,
+  startBotProcess,
+} from '../fixtures/bot-process.ts';
 
 // Starting tsx, Bolt and the engine in a child takes 10 s and more on a loaded 2-core machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const botToken = 'xoxb-shutdown-test-token-7c41';
 const signingSecret = 'shutdown-signing-secret-e92d';
 /** main.ts's SHUTDOWN_GRACE_MS: the longest it waits for answers in flight. */
@@ -29,38 +31,6 @@ const GRACE_MS = 10_000;
 const QUESTION_POST_DELAY_MS = 1500;
 const ANSWER_POST_DELAY_MS = 2000;
 const LISTENING = 'slack: listening for Events API requests';
-
-/** A port nothing listens on right now (the kernel's pick for port 0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port assigned');
-  return address.port;
-}
-
-/** The parent's environment without anything that configures strikebot, Slack, Discord or dotenv. */
-function cleanParentEnv(): NodeJS.ProcessEnv {
-  const read = new Set(Object.keys(configSchema.shape));
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !read.has(key) && !/^(DISCORD_|SLACK_|DOTENV_)/.test(key),
-    ),
-  );
-}
-
-/** A running `src/main.ts` child, its output so far and how it ended. */
-interface BotProcess {
-  child: ChildProcess;
-  port: number;
-  /** stdout and stderr together, in arrival order. */
-  output(): string;
-  /** Resolves when `text` appears in the output; rejects if the child exits first or after `timeoutMs`. */
-  waitForOutput(text: string, timeoutMs: number): Promise<void>;
-  /** Resolves with the exit code, signal and the `performance.now()` of the exit. */
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-}
 
 const running: BotProcess[] = [];
 const tempDirs: string[] = [];
@@ -76,74 +46,24 @@ afterEach(async () => {
 });
 
 /** Starts the bot as `npm start` does, in HTTP mode against `fake`, its index snapshot in a temp dir. */
-async function startBot(fake: FakeSlack): Promise<BotProcess> {
+async function startBot(fake: FakeSlack): Promise<BotProcess & { port: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'strikebot-shutdown-'));
   tempDirs.push(dir);
   const port = await freePort();
-  // Empty means "not set" to config.ts; dotenv never overrides a variable that exists, even empty.
-  const unset = Object.fromEntries(Object.keys(configSchema.shape).map((key) => [key, '']));
-  const env = {
-    ...cleanParentEnv(),
-    ...unset,
-    KNOWLEDGE_DIR: join(repoRoot, 'knowledge'),
-    INDEX_SNAPSHOT: join(dir, 'index.json'),
-    DATA_DIR: join(dir, 'data'),
-    LOG_LEVEL: 'debug',
-    SLACK_BOT_TOKEN: botToken,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: String(port),
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const listeners = new Set<() => void>();
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-    for (const listener of listeners) listener();
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>(
-    (resolve) =>
-      child.once('exit', (code, signal) => {
-        const at = performance.now();
-        // Let the pipes drain so the output holds the last lines.
-        child.once('close', () => resolve({ code, signal, at }));
-      }),
+  const bot = startBotProcess(
+    botEnvironment({
+      KNOWLEDGE_DIR: join(repoRoot, 'knowledge'),
+      INDEX_SNAPSHOT: join(dir, 'index.json'),
+      DATA_DIR: join(dir, 'data'),
+      LOG_LEVEL: 'debug',
+      SLACK_BOT_TOKEN: botToken,
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+    }),
   );
-  const bot: BotProcess = {
-    child,
-    port,
-    output: () => output,
-    waitForOutput: (text, timeoutMs) =>
-      new Promise<void>((resolve, reject) => {
-        const done = (error?: Error) => {
-          clearTimeout(timer);
-          listeners.delete(check);
-          if (error) reject(error);
-          else resolve();
-        };
-        const check = () => {
-          if (output.includes(text)) done();
-        };
-        const timer = setTimeout(
-          () => done(new Error(`no "${text}" within ${timeoutMs} ms; output:\n${output}`)),
-          timeoutMs,
-        );
-        void exited.then(({ code, signal }) =>
-          done(new Error(`exited (${code ?? signal}) before "${text}"; output:\n${output}`)),
-        );
-        listeners.add(check);
-        check();
-      }),
-    exited,
-  };
   running.push(bot);
-  return bot;
+  return { ...bot, port };
 }
 
 /** The fake's `chat.postMessage`, answered like Slack, noting when each call arrived. */
