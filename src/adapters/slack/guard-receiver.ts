@@ -40,7 +40,9 @@ export function guardReceiver(receiver: HTTPReceiver, options: GuardOptions): vo
   const endpoints = options.endpoints ?? ['/slack/events'];
   const inner = receiver.requestListener;
   const answer = (res: ServerResponse, status: number) => {
-    if (!res.headersSent) res.writeHead(status);
+    // A body over the limit was not read to its end: close the connection rather than leave the
+    // rest of it where the next request on the same connection would be read from.
+    if (!res.headersSent) res.writeHead(status, status === 413 ? { Connection: 'close' } : {});
     res.end();
   };
 

@@ -139,6 +139,8 @@ export interface FakeDiscord {
   delay(method: string, path: RegExp, ms: number): void;
   /** Sends a dispatch (`op: 0`) to every connected gateway client. */
   dispatch(event: string, data: Json): void;
+  /** Sends one raw text frame (any text, valid JSON or not) to every connected gateway client. */
+  sendRawFrame(text: string): void;
   /** Dispatches `/ask question:<question>` in the guild text channel; returns the interaction's id and token. */
   sendSlashCommand(
     question: string,
@@ -552,6 +554,9 @@ export async function startFakeDiscord(
       delays.push({ method, path, ms });
     },
     dispatch: broadcast,
+    sendRawFrame(text) {
+      for (const ws of sockets) ws.send(text);
+    },
     sendSlashCommand(
       question,
       { user = humanUser, id = newId(), appPermissions = '309237730304' } = {},
