@@ -35,13 +35,14 @@ export function installLastResortHandlers(
   logger: Logger,
   target: Pick<NodeJS.Process, 'on' | 'off'> = process,
 ): () => void {
+  const where = () => ({ requestId: currentRequestId() });
   const onRejection = (reason: unknown) =>
     logger.error('unhandled rejection; still serving', {
-      requestId: currentRequestId(),
+      ...where(),
       error: reason instanceof Error ? reason : String(reason),
     });
   const onException = (error: Error) =>
-    logger.error('uncaught exception; still serving', { requestId: currentRequestId(), error });
+    logger.error('uncaught exception; still serving', { ...where(), error });
   target.on('unhandledRejection', onRejection);
   target.on('uncaughtException', onException);
   return () => {

@@ -438,7 +438,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   }
 
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const asked = interaction.options.getString(QUESTION_OPTION, true);
+    // A missing or mistyped option (a stale command definition, a hostile client) is an empty question.
+    const option = interaction.options.get(QUESTION_OPTION)?.value;
+    const asked = typeof option === 'string' ? option : '';
     logger.info('discord /ask', {
       requestId: interaction.id,
       userId: interaction.user.id,
@@ -529,6 +531,35 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   const handlerFailed = (requestId: string) => (error: unknown) =>
     logger.error('discord handler failed', { requestId, ...errorFields(error) });
 
+  /**
+   * discord.js builds its objects from each gateway event inside `client.ws.handlePacket`, outside
+   * any handler of ours, and a malformed event (an author that is a string) throws there, where
+   * nothing catches it. Each event is handled under its id, and such an error is logged with it
+   * and the event dropped, so no event can end the process.
+   */
+  function guardGatewayEvents(client: Client): void {
+    const ws = client.ws as unknown as {
+      handlePacket(packet?: { t?: unknown; d?: { id?: unknown } | null }, shard?: unknown): boolean;
+    };
+    const handle = ws.handlePacket.bind(ws);
+    ws.handlePacket = (packet, shard) => {
+      const id = packet?.d?.id;
+      const requestId = typeof id === 'string' ? id : undefined;
+      try {
+        return requestId === undefined
+          ? handle(packet, shard)
+          : runWithRequestId(requestId, () => handle(packet, shard));
+      } catch (error) {
+        logger.error('discord could not read a gateway event; dropped it', {
+          requestId,
+          event: packet?.t,
+          ...errorFields(error),
+        });
+        return true;
+      }
+    };
+  }
+
   /** A client with the adapter's handlers, asking for Message Content only when `withContent`. */
   function createClient(withContent: boolean): Client {
     const client = new Client({
@@ -546,6 +577,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         ...(opts.apiUrl ? { api: opts.apiUrl.replace(/\/+$/, '') } : {}),
       },
     });
+    guardGatewayEvents(client);
     client.on(Events.InteractionCreate, (interaction) => {
       runWithRequestId(interaction.id, () => {
         if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
