@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSlackAdapter, startSlack } from '../../../src/adapters/slack/app.ts';
+import { StrikebotError } from '../../../src/core/errors.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { eventCallbackBody } from '../../fakes/slack/sign.ts';
@@ -130,5 +131,25 @@ describe('startSlack in Socket Mode', () => {
       { question: 'When did the contract expire?', history: [] },
       { question: 'Why did they strike?', history: [] },
     ]);
+  });
+});
+
+describe('startSlack in Socket Mode with a refused app token', () => {
+  it('names SLACK_APP_TOKEN when Slack answers invalid_auth', async () => {
+    const start = startSlack({
+      botToken,
+      appToken: 'xapp-revoked-token',
+      apiUrl: fake.apiUrl,
+      engine,
+      logger: silentLogger,
+      webApiRetries: 0,
+    });
+    await expect(start).rejects.toThrow(
+      new StrikebotError(
+        'CONFIG_INVALID',
+        'Slack refused SLACK_APP_TOKEN (apps.connections.open: invalid_auth); generate an app-level token with the connections:write scope under Basic Information > App-Level Tokens, or unset SLACK_APP_TOKEN to use HTTP mode',
+      ),
+    );
+    await expect(start).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 });
