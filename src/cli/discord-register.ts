@@ -3,9 +3,9 @@
  * `DISCORD_GUILD_ID` when set (available at once) or globally (may take up to an hour).
  */
 import { config as loadDotenv } from 'dotenv';
-import { registerCommandsFromConfig } from '../adapters/discord/commands.ts';
 import { configSecrets, loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
+import { registerCommandsFromConfig } from './register-from-config.ts';
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });

@@ -12,7 +12,7 @@ import {
   Routes,
   SlashCommandBuilder,
 } from 'discord.js';
-import type { Config } from '../../config.ts';
+import { DISCORD_ASK_DESCRIPTION, DISCORD_QUESTION_DESCRIPTION } from '../../bot/wording.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
 
@@ -26,13 +26,13 @@ export const MAX_QUESTION_OPTION_LENGTH = 500;
 /** The `/ask question:<text>` command, usable in servers and in DMs with the bot. */
 export const askCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = new SlashCommandBuilder()
   .setName(ASK_COMMAND)
-  .setDescription('Ask about the Kaiser Permanente mental health strikes; answers quote the news.')
+  .setDescription(DISCORD_ASK_DESCRIPTION)
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .addStringOption((option) =>
     option
       .setName(QUESTION_OPTION)
-      .setDescription('Your question, e.g. how many workers struck in Southern California?')
+      .setDescription(DISCORD_QUESTION_DESCRIPTION)
       .setRequired(true)
       .setMaxLength(MAX_QUESTION_OPTION_LENGTH),
   )
@@ -130,43 +130,4 @@ export async function registerCommands(
       { cause: error },
     );
   }
-}
-
-/**
- * Registers the commands with the Discord settings of a parsed {@link Config}: to
- * `DISCORD_GUILD_ID` when set, globally otherwise. Throws a {@link StrikebotError}
- * (`CONFIG_INVALID`) naming the variable when `DISCORD_TOKEN` or `DISCORD_APPLICATION_ID` is missing.
- *
- * @example
- * await registerCommandsFromConfig(loadConfig(process.env), logger);
- */
-export function registerCommandsFromConfig(
-  config: Pick<
-    Config,
-    'DISCORD_TOKEN' | 'DISCORD_APPLICATION_ID' | 'DISCORD_GUILD_ID' | 'DISCORD_API_URL'
-  >,
-  logger: Logger,
-): Promise<RegisteredCommands> {
-  const { DISCORD_TOKEN, DISCORD_APPLICATION_ID, DISCORD_GUILD_ID, DISCORD_API_URL } = config;
-  const missing = [
-    DISCORD_TOKEN ? undefined : 'DISCORD_TOKEN (Developer Portal > Bot > Reset Token)',
-    DISCORD_APPLICATION_ID
-      ? undefined
-      : 'DISCORD_APPLICATION_ID (Developer Portal > General Information > Application ID)',
-  ].filter((m): m is string => m !== undefined);
-  if (!DISCORD_TOKEN || !DISCORD_APPLICATION_ID) {
-    return Promise.reject(
-      new StrikebotError(
-        'CONFIG_INVALID',
-        `Cannot register Discord commands: set ${missing.join(' and ')} in .env.`,
-      ),
-    );
-  }
-  return registerCommands({
-    token: DISCORD_TOKEN,
-    applicationId: DISCORD_APPLICATION_ID,
-    ...(DISCORD_GUILD_ID ? { guildId: DISCORD_GUILD_ID } : {}),
-    ...(DISCORD_API_URL ? { apiUrl: DISCORD_API_URL } : {}),
-    logger,
-  });
 }

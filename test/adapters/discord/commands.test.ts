@@ -3,10 +3,8 @@ import {
   askCommand,
   discordInviteUrl,
   registerCommands,
-  registerCommandsFromConfig,
   requiredPermissions,
 } from '../../../src/adapters/discord/commands.ts';
-import { loadConfig } from '../../../src/config.ts';
 import { StrikebotError } from '../../../src/core/errors.ts';
 import {
   FAKE_IDS,
@@ -126,32 +124,5 @@ describe('registerCommands', () => {
     await expect(attempt).rejects.toThrow(
       'Registering the Discord guild commands failed (Missing Permissions): check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID (is the bot in that server with the applications.commands scope?).',
     );
-  });
-});
-
-describe('registerCommandsFromConfig', () => {
-  it('names the missing variables and where to find them', async () => {
-    await expect(registerCommandsFromConfig({}, createRecordingLogger())).rejects.toThrow(
-      'Cannot register Discord commands: set DISCORD_TOKEN (Developer Portal > Bot > Reset Token) and DISCORD_APPLICATION_ID (Developer Portal > General Information > Application ID) in .env.',
-    );
-  });
-
-  it('registers to DISCORD_GUILD_ID through DISCORD_API_URL', async () => {
-    const fake = await startFakeDiscord();
-    try {
-      const config = loadConfig({
-        DISCORD_TOKEN: FAKE_TOKEN,
-        DISCORD_APPLICATION_ID: FAKE_IDS.applicationId,
-        DISCORD_GUILD_ID: FAKE_IDS.guildId,
-        DISCORD_API_URL: fake.apiUrl,
-      });
-      const result = await registerCommandsFromConfig(config, createRecordingLogger());
-      expect(result).toEqual({ scope: 'guild', names: ['ask'] });
-      expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
-        `PUT /applications/${FAKE_IDS.applicationId}/guilds/${FAKE_IDS.guildId}/commands`,
-      ]);
-    } finally {
-      await fake.close();
-    }
   });
 });
