@@ -101,6 +101,10 @@ export function readReport(file: string, since: number | undefined): ReportReadi
     writeProblem = (error as Error).message;
   }
   try {
+    if (db.pragma('user_version', { simple: true }) === 0) {
+      const why = writeProblem ? `; ${writeProblem}` : '';
+      throw new Error(`${file} holds no question log yet (it was never written${why})`);
+    }
     return { report: queryReport(db, since), ...(writeProblem ? { writeProblem } : {}) };
   } finally {
     db.close();
