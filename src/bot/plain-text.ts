@@ -33,8 +33,12 @@ function replaceAngleMarkup(text: string): string {
     if (emoji) return ` ${emoji[1]} `;
     // Discord timestamps <t:1700000000:R>: no words.
     if (/^t:\d+(?::[tTdDfFR])?$/.test(target)) return ' ';
-    // Mentions of people, roles, channels, groups and specials: their label, else nothing.
-    if (/^[@#!]/.test(target)) return label ? ` ${label.replace(/^[@#]/, '')} ` : ' ';
+    // Slack dates <!date^1700000000^{date}|Nov 14>: the fallback text is what people see.
+    if (target.startsWith('!date^')) return label ? ` ${label} ` : ' ';
+    // Special mentions (<!here>, <!channel>, <!subteam^S1|@team>): nothing.
+    if (target.startsWith('!')) return ' ';
+    // Mentions of people, roles and channels: their label, else nothing.
+    if (/^[@#]/.test(target)) return label ? ` ${label.replace(/^[@#]/, '')} ` : ' ';
     // Links: their label, else nothing (a URL is not a question word).
     if (/^(?:https?|mailto|tel):/i.test(target)) return label ? ` ${label} ` : ' ';
     return whole;
