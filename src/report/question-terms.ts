@@ -3,7 +3,7 @@
  * as the engine itself reads them (case, punctuation and diacritics folded, stop words dropped,
  * words stemmed, numbers normalised). If the core moves its tokenizer, only this import changes.
  */
-import { tokenize } from '../core/text.ts';
+import { tokenize } from '../core/index/text.ts';
 
 /**
  * The distinct index terms of a question.
