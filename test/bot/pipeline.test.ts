@@ -6,13 +6,13 @@ import { createMemoryHarness } from '../../src/bot/memory-harness.ts';
 import type { BotEngine } from '../../src/bot/pipeline.ts';
 import { createRateLimiter } from '../../src/bot/rate-limit.ts';
 import { FAILURE_TEXT, helpText, RESTARTING_TEXT, THANKS_TEXT } from '../../src/bot/wording.ts';
-import { createEngine } from '../../src/core/engine.ts';
 import type { Answer } from '../../src/core/types.ts';
+import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { openQuestionLog } from '../../src/store/question-log.ts';
 import { createRecordingLogger } from '../adapters/discord/fixtures.ts';
 import { documents } from '../adapters/slack/fixtures.ts';
 
-const real = createEngine(documents);
+const real = createStrikebotEngine(documents);
 
 /** An engine that answers every question with `answer` and records what it was asked. */
 function stubEngine(answer: (q: string) => Answer) {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripTerminalControls, toPlainWords } from '../../src/bot/plain-text.ts';
-import { createEngine } from '../../src/core/engine.ts';
+import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { documents } from '../adapters/slack/fixtures.ts';
 
 describe('toPlainWords', () => {
@@ -32,7 +32,7 @@ describe('toPlainWords', () => {
   });
 
   it('changes neither the answer nor the decision to abstain', () => {
-    const engine = createEngine(documents);
+    const engine = createStrikebotEngine(documents);
     const plain = [
       'When did the union contract expire?',
       'How many mental health workers went on strike in Southern California?',

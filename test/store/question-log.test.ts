@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryHarness } from '../../src/bot/memory-harness.ts';
-import { createEngine } from '../../src/core/engine.ts';
+import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { readReport } from '../../src/report/build-report.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { openQuestionLog, type QuestionRecord } from '../../src/store/question-log.ts';
@@ -155,7 +155,7 @@ describe('openQuestionLog', () => {
 function answeringWith(file: string, logger = createRecordingLogger()) {
   const questionLog = openQuestionLog({ file, logger, busyTimeoutMs: 20 });
   cleanups.push(() => questionLog.close());
-  const harness = createMemoryHarness({ engine: createEngine(documents), questionLog });
+  const harness = createMemoryHarness({ engine: createStrikebotEngine(documents), questionLog });
   return { harness, logger, questionLog };
 }
 
@@ -196,7 +196,7 @@ describe('a question log that cannot be written', () => {
       retryAfterMs: 1000,
     });
     cleanups.push(() => questionLog.close());
-    const harness = createMemoryHarness({ engine: createEngine(documents), questionLog });
+    const harness = createMemoryHarness({ engine: createStrikebotEngine(documents), questionLog });
     const other = new Database(file);
     other.exec('BEGIN EXCLUSIVE');
     await expectAnswers(harness);
