@@ -35,9 +35,14 @@ describe('ask CLI', { timeout: 60_000 }, () => {
     ]);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
-    expect(answer.answered).toBe(true);
+    // A confident answer, or the closest passages: either way the sentence is quoted first.
+    expect(answer.answered || answer.reason === 'unsure').toBe(true);
     expect(answer.citations[0].snippet).toContain('Nearly 2,400');
-    expect(Object.keys(answer).sort()).toEqual(['answered', 'citations', 'question', 'text']);
+    expect(Object.keys(answer).sort()).toEqual(
+      answer.answered
+        ? ['answered', 'citations', 'question', 'text']
+        : ['answered', 'citations', 'question', 'reason', 'text'],
+    );
   });
 
   it('prints answered: false with the reason for an empty question, and exits 0', async () => {
@@ -51,7 +56,7 @@ describe('ask CLI', { timeout: 60_000 }, () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      "Unknown option '--jsn'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--jsn\"\nusage: npm run ask -- [--json] \"your question\"\n",
+      "Unknown option '--jsn'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--jsn\"\nusage: npm run ask -- [--json] [--explain] \"your question\"\n",
     );
   });
 
@@ -70,7 +75,7 @@ describe('ask CLI', { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = await ask(['src/cli/ask.ts', '--json']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('usage: npm run ask -- [--json] "your question"');
+    expect(stderr).toContain('usage: npm run ask -- [--json] [--explain] "your question"');
   });
 });
 
@@ -119,8 +124,9 @@ describe('console chat (npm start without tokens)', { timeout: 60_000 }, () => {
       'How many mental health workers went on strike in Southern California?\nWhat is the capital of France?\n',
     );
     expect(code).toBe(0);
+    // A confident answer quotes it on the next line; the closest passages, a few lines below.
     expect(stdout).toMatch(
-      /Q: How many mental health workers went on strike in Southern California\?\n[^\n]*Nearly 2,400 mental health workers/,
+      /Q: How many mental health workers went on strike in Southern California\?\n(?:[^\n]*\n){0,3}[^\n]*Nearly 2,400 mental health workers/,
     );
     expect(stdout).toContain(
       '    Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',

@@ -93,7 +93,8 @@ describe('src/main.ts killed with SIGKILL', () => {
     const report = await runReportJson(join(dir, 'data'));
     expect(report.votes).toEqual({ helpful: 1, notHelpful: 0 });
     expect(report.questions).toBe(1);
-    expect(report.byOutcome.answer).toBe(1);
+    // A confident answer or the closest passages, depending on the engine: both carry buttons.
+    expect(report.byOutcome.answer + report.byOutcome.unsure).toBe(1);
     expect(report.byPlatform.slack).toBe(1);
   });
 

@@ -160,8 +160,10 @@ describe('src/main.ts shutdown', () => {
     const posts = fake.callsTo('chat.postMessage');
     expect(posts.map((c) => [c.args.channel, c.args.thread_ts, c.args.text])).toEqual([
       ['C1', undefined, `<@U123> asked: ${question}`],
-      ['C1', '1700000000.000001', expect.stringContaining('Nearly 2,400 mental health workers')],
+      ['C1', '1700000000.000001', expect.any(String)],
     ]);
+    // The answer (confident or the closest passages) quotes the sentence in its blocks.
+    expect(JSON.stringify(posts[1]?.args.blocks)).toContain('Nearly 2,400 mental health workers');
     const answerArrivedAt = arrivals.get(posts[1] as RecordedCall) ?? Number.NaN;
     expect(answerArrivedAt).toBeGreaterThan(signalledAt);
     // The child exited only after Slack answered the post (timers may fire a millisecond early).

@@ -246,7 +246,7 @@ describe('startDiscord', () => {
     const edit = await fake.waitForCall((c) => c.method === 'PATCH');
     expect(body(edit).embeds).toEqual([]);
     expect(body(edit).content).toBe(
-      'I couldn\'t find that in the documents. The documents cover the Kaiser Permanente mental health strikes and bargaining, for example "Thousands of Kaiser Permanente mental health workers are going on strike across Southern California" (2024-10-14); "4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday".',
+      'I couldn\'t find that in the documents. My 2 documents about the Kaiser Permanente mental health strikes and bargaining (CBS Los Angeles, The Sacramento Bee); the dated ones are from Oct 2024. Newest: "Thousands of Kaiser Permanente mental health workers are going on strike across Southern California" (2024-10-14); "4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday".',
     );
   });
 
@@ -426,9 +426,12 @@ describe('startDiscord over the knowledge folder', () => {
       );
       const edit = await fake.waitForCall((c) => c.method === 'PATCH');
       const field = body(edit).embeds?.[0]?.fields?.[0];
-      expect(field?.name).toBe('[1] Kaiser mental health workers strike across SoCal');
+      // Confident or closest passages (the engine decides), the quote and its source are the same.
+      expect(field?.name).toBe(
+        '[1] Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
+      );
       expect(field?.value.split('\n')[0]).toBe(
-        '> LOS ANGELES — Nearly 2,400 mental health workers at Kaiser Permanente facilities are on strike Thursday amid contract talks and allegations of a “broken” system of care, while Kaiser officials say the union has been “slow walking” the negotiation process and planned to strike before labor talks even began.',
+        '> Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday over contract talks and accusations of a “broken” health care system, while Kaiser officials say the union has moved through the bargaining process “slowly” and plans to strike before there are even labor talks. started.',
       );
     } finally {
       await discord.stop();
