@@ -35,12 +35,14 @@ describe('ask CLI', { timeout: 60_000 }, () => {
     ]);
     expect(code).toBe(0);
     const answer = JSON.parse(stdout);
-    // A confident answer, or "not sure" with the closest passages: either quotes the figure first.
+    // A confident answer, or the closest passages: either way the sentence is quoted first.
+    expect(answer.answered || answer.reason === 'unsure').toBe(true);
     expect(answer.citations[0].snippet).toContain('Nearly 2,400');
-    const keys = answer.answered
-      ? ['answered', 'citations', 'question', 'text']
-      : ['answered', 'citations', 'question', 'reason', 'text'];
-    expect(Object.keys(answer).sort()).toEqual(keys);
+    expect(Object.keys(answer).sort()).toEqual(
+      answer.answered
+        ? ['answered', 'citations', 'question', 'text']
+        : ['answered', 'citations', 'question', 'reason', 'text'],
+    );
   });
 
   it('prints answered: false with the reason for an empty question, and exits 0', async () => {
@@ -122,8 +124,9 @@ describe('console chat (npm start without tokens)', { timeout: 60_000 }, () => {
       'How many mental health workers went on strike in Southern California?\nWhat is the capital of France?\n',
     );
     expect(code).toBe(0);
+    // A confident answer quotes it on the next line; the closest passages, a few lines below.
     expect(stdout).toMatch(
-      /Q: How many mental health workers went on strike in Southern California\?\n(?:I'm not sure the documents answer this exactly; these passages come closest:\n\n\[1\] ")?[^\n]*Nearly 2,400 mental health workers/,
+      /Q: How many mental health workers went on strike in Southern California\?\n(?:[^\n]*\n){0,3}[^\n]*Nearly 2,400 mental health workers/,
     );
     expect(stdout).toContain(
       '    Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',

@@ -25,8 +25,7 @@ vi.setConfig({ testTimeout: 90_000, hookTimeout: 60_000 });
 const botToken = 'xoxb-crash-test-token-51d0';
 const secret = 'crash-signing-secret-8e17';
 const LISTENING = 'slack: listening for Events API requests';
-/** A question the trained engine answers with confidence. */
-const question = 'How much did the DMHC fine Kaiser?';
+const question = 'How many mental health workers went on strike in Southern California?';
 
 let fake: FakeSlack;
 let dir: string;
@@ -94,7 +93,8 @@ describe('src/main.ts killed with SIGKILL', () => {
     const report = await runReportJson(join(dir, 'data'));
     expect(report.votes).toEqual({ helpful: 1, notHelpful: 0 });
     expect(report.questions).toBe(1);
-    expect(report.byOutcome.answer).toBe(1);
+    // A confident answer or the closest passages, depending on the engine: both carry buttons.
+    expect(report.byOutcome.answer + report.byOutcome.unsure).toBe(1);
     expect(report.byPlatform.slack).toBe(1);
   });
 
@@ -114,7 +114,7 @@ describe('src/main.ts killed with SIGKILL', () => {
     await fake.waitFor(() => fake.responses.some((r) => r.id === 'after-restart'), 10_000);
     const shown = fake.responses.find((r) => r.id === 'after-restart')?.body;
     expect(shown?.response_type).toBe('ephemeral');
-    expect(JSON.stringify(shown?.blocks)).toContain('fined Kaiser $50 million');
+    expect(JSON.stringify(shown?.blocks)).toContain('Nearly 2,400 mental health workers');
 
     // One correctly signed request with a JSON `null` body, then a form payload of `null`.
     const nullBody = await postSignedToSlackApp(base, 'null', {
@@ -129,7 +129,7 @@ describe('src/main.ts killed with SIGKILL', () => {
     await postSignedToSlackApp(base, slashCommandBody({ text: question }), { secret });
     await fake.waitFor(() => fake.callsTo('chat.postMessage').length === 2, 20_000);
     expect(JSON.stringify(fake.callsTo('chat.postMessage')[1]?.args.blocks)).toContain(
-      'fined Kaiser $50 million',
+      'Nearly 2,400 mental health workers',
     );
     expect(bot.child.exitCode).toBeNull();
     expect(bot.output()).toContain(

@@ -30,7 +30,7 @@ describe('a question log on a full disk', () => {
       `mount -t tmpfs -o size=64k tmpfs "${data}"`,
       `head -c 1048576 /dev/zero > "${data}/filler" 2>/dev/null`,
       `df -k "${data}" | tail -1 | awk '{print "free-kb:" $4}'`,
-      `printf 'How much did the DMHC fine Kaiser?\\nWho won the World Series last year?\\nthanks!\\n' | "${node}" --import tsx src/main.ts`,
+      `printf 'When did the union contract expire?\\nWho won the World Series last year?\\nthanks!\\n' | "${node}" --import tsx src/main.ts`,
       'echo "main-exit:$?"',
       `"${node}" --import tsx src/cli/report.ts`,
       'echo "report-exit:$?"',
@@ -54,9 +54,11 @@ describe('a question log on a full disk', () => {
     expect(errors[0]).toContain(
       `ERROR question log ${file} is unavailable (SQLITE_FULL: database or disk is full); still answering, without logging questions`,
     );
-    expect(output).toContain(
-      'Q: How much did the DMHC fine Kaiser?\nLast year, the California Department of Managed Health Care (DMHC) fined Kaiser $50 million',
+    // Answered from the documents (confidently or with the closest passages), never the apology.
+    expect(output).toMatch(
+      /Q: When did the union contract expire\?\n(?:[^\n]*\n){0,3}[^\n]*expired/,
     );
+    expect(output).not.toContain('Sorry, something went wrong');
     expect(output).toContain(
       "Q: Who won the World Series last year?\nI couldn't find that in the documents.",
     );

@@ -108,8 +108,7 @@ describe('src/main.ts shutdown', () => {
     const bot = await startBot(fake);
     await bot.waitForOutput(LISTENING, 45_000);
     const base = `http://127.0.0.1:${bot.port}`;
-    // A question the trained engine answers with confidence (a "not sure" reply puts its quotes in blocks).
-    const question = 'How much did the DMHC fine Kaiser?';
+    const question = 'How many mental health workers went on strike in Southern California?';
 
     // Slack is slow: the question post answers late, so the threaded answer is sent after SIGTERM,
     // and that post answers late too, so the child must wait for it before exiting.
@@ -161,8 +160,10 @@ describe('src/main.ts shutdown', () => {
     const posts = fake.callsTo('chat.postMessage');
     expect(posts.map((c) => [c.args.channel, c.args.thread_ts, c.args.text])).toEqual([
       ['C1', undefined, `<@U123> asked: ${question}`],
-      ['C1', '1700000000.000001', expect.stringContaining('fined Kaiser $50 million')],
+      ['C1', '1700000000.000001', expect.any(String)],
     ]);
+    // The answer (confident or the closest passages) quotes the sentence in its blocks.
+    expect(JSON.stringify(posts[1]?.args.blocks)).toContain('Nearly 2,400 mental health workers');
     const answerArrivedAt = arrivals.get(posts[1] as RecordedCall) ?? Number.NaN;
     expect(answerArrivedAt).toBeGreaterThan(signalledAt);
     // The child exited only after Slack answered the post (timers may fire a millisecond early).

@@ -7,41 +7,27 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
-  DiscordAPIError,
   Events,
   GatewayIntentBits,
   type Message,
-  MessageFlags,
   Partials,
-  type PermissionsBitField,
-  type PermissionsString,
-  RESTJSONErrorCodes,
-  type SendableChannels,
-  type User,
 } from 'discord.js';
 import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
 import { createDedupe } from '../../bot/dedupe.ts';
-import type { FailureKind } from '../../bot/failure-policy.ts';
 import { parseFeedbackId } from '../../bot/feedback-ids.ts';
-import { type BotEngine, createBot, type ReplyPort } from '../../bot/pipeline.ts';
+import { type BotEngine, createBot } from '../../bot/pipeline.ts';
 import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
-import type { Reply } from '../../bot/reply.ts';
 import { runWithRequestId } from '../../bot/request-context.ts';
-import { COULD_NOT_ANSWER, COULD_NOT_OPEN_THREAD } from '../../bot/wording.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
 import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';
-import {
-  type DiscordReply,
-  permissionGuidance,
-  renderDiscordReply,
-  threadNameFor,
-  withNotice,
-} from './format.ts';
+import { classifyDiscordError, errorFields } from './errors.ts';
+import { NO_MENTIONS } from './format.ts';
+import { createDiscordPorts, THREAD_PERMISSIONS } from './ports.ts';
 
 /** Options for {@link startDiscord}. */
 export interface DiscordAdapterOptions {
@@ -116,68 +102,6 @@ export function questionFromMessage(content: string, botId: string): string {
     .trim();
 }
 
-function errorFields(error: unknown): Record<string, unknown> {
-  const e = error as { message?: string; status?: number; code?: unknown };
-  return { error: e?.message ?? String(error), status: e?.status, code: e?.code };
-}
-
-/**
- * What kind of failure a Discord error is, for the shared failure policy: refused for lack of
- * access or permission; may have landed when the request was aborted after it was sent; transient
- * for rate limits and server errors (discord.js waits out 429s and retries 5xx itself first).
- */
-export function classifyDiscordError(error: unknown): FailureKind {
-  if (isMissingPermission(error)) return 'refused';
-  const status = (error as { status?: unknown })?.status;
-  if (typeof status === 'number' && (status === 429 || status >= 500)) return 'transient';
-  if ((error as Error)?.name === 'AbortError') return 'may-have-landed';
-  return 'failed';
-}
-
-/**
- * True when Discord refused a call because the bot may not see the channel (50001 Missing Access)
- * or lacks a permission there (50013 Missing Permissions): retrying cannot help, an admin can.
- * Rate limits (429) and server errors (5xx) never land here; discord.js retries those itself.
- */
-export function isMissingPermission(error: unknown): error is DiscordAPIError {
-  return (
-    error instanceof DiscordAPIError &&
-    (error.code === RESTJSONErrorCodes.MissingAccess ||
-      error.code === RESTJSONErrorCodes.MissingPermissions)
-  );
-}
-
-/** What answering a mention uses: a thread on the message, or else a reply in the channel. */
-const MENTION_PERMISSIONS: readonly PermissionsString[] = [
-  'ViewChannel',
-  'SendMessages',
-  'ReadMessageHistory',
-  'CreatePublicThreads',
-  'SendMessagesInThreads',
-];
-/** What answering inside a thread uses. */
-const THREAD_PERMISSIONS: readonly PermissionsString[] = ['ViewChannel', 'SendMessagesInThreads'];
-/** What opening a thread on an `/ask` reply, and answering in it, uses. */
-const ASK_THREAD_PERMISSIONS: readonly PermissionsString[] = [
-  'CreatePublicThreads',
-  'SendMessagesInThreads',
-];
-
-/**
- * The permissions in `needed` that `granted` lacks; all of `needed` when that is unknown (the
- * bot's member is not cached) or the cache sees none missing though Discord just refused.
- */
-function lackingPermissions(
-  granted: Readonly<PermissionsBitField> | null | undefined,
-  needed: readonly PermissionsString[],
-): readonly PermissionsString[] {
-  const missing = granted?.missing([...needed]) ?? [];
-  return missing.length > 0 ? missing : needed;
-}
-
-/** Replies never ping anyone, whatever their text holds. */
-const noMentions: DiscordReply['allowedMentions'] = { parse: [], repliedUser: false };
-
 /**
  * Connects to Discord and answers `/ask`, mentions (in a new thread named after the question),
  * later messages in the threads it opened (with the thread's earlier questions as context),
@@ -216,226 +140,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     classifyError: classifyDiscordError,
     describeError: errorFields,
   });
-  const render = renderDiscordReply;
-
-  async function typing(channel: SendableChannels): Promise<void> {
-    try {
-      await channel.sendTyping();
-    } catch (error) {
-      logger.debug('discord typing indicator failed', errorFields(error));
-    }
-  }
-
-  /**
-   * DMs `asker` the answer Discord would not let the bot post in `channel`, headed by which
-   * permissions the bot needs there. When the DM is refused too (DMs closed, 50007), logs an
-   * error and gives up.
-   */
-  async function answerByDm(
-    requestId: string,
-    asker: User,
-    channel: SendableChannels,
-    reply: Reply,
-    needed: readonly PermissionsString[],
-    what: string,
-    error: unknown,
-  ): Promise<void> {
-    logger.warn(`discord may not send ${what} there; sending it by DM`, {
-      requestId,
-      channelId: channel.id,
-      ...errorFields(error),
-    });
-    const granted =
-      'permissionsFor' in channel ? channel.permissionsFor(channel.client.user) : undefined;
-    const notice = permissionGuidance(
-      COULD_NOT_ANSWER,
-      channel.id,
-      lackingPermissions(granted, needed),
-    );
-    try {
-      await asker.send(withNotice(render(reply), notice));
-      logger.info('discord answered by DM', { requestId, userId: asker.id, channelId: channel.id });
-    } catch (dmError) {
-      logger.error('discord could not DM the answer either; giving up', {
-        requestId,
-        userId: asker.id,
-        channelId: channel.id,
-        ...errorFields(dmError),
-      });
-    }
-  }
-
-  /** Replies to `message` in its channel (Discord has no private replies to messages). */
-  const replyTo = (message: Message, reply: Reply) =>
-    (message.channel as SendableChannels).send({
-      ...render(reply),
-      reply: { messageReference: message, failIfNotExists: false },
-    });
-
-  /** The port for `/ask`: private replies are ephemeral; the answer edits the deferred reply. */
-  function slashPort(interaction: ChatInputCommandInteraction, asked: string): ReplyPort {
-    const requestId = interaction.id;
-    const ephemeral = (reply: Reply) => ({
-      ...render(reply),
-      flags: MessageFlags.Ephemeral as const,
-    });
-    return {
-      failedTo: 'could not edit the /ask reply',
-      async working() {
-        // Defer first: Discord drops interactions not acknowledged within 3 seconds.
-        await interaction.deferReply();
-      },
-      async sendPrivately(reply) {
-        if (interaction.deferred || interaction.replied)
-          await interaction.followUp(ephemeral(reply));
-        else await interaction.reply(ephemeral(reply));
-      },
-      async apologise(text) {
-        await interaction.followUp(ephemeral({ kind: 'text', text }));
-      },
-      async send(reply) {
-        const message = await interaction.editReply(render(reply));
-        const channel = interaction.channel;
-        if (!interaction.inGuild() || channel?.isThread()) return undefined;
-        try {
-          const thread = await message.startThread({
-            name: threadNameFor(asked),
-            autoArchiveDuration: threadAutoArchiveMinutes,
-          });
-          return { conversation: thread.id };
-        } catch (error) {
-          // The answer is already in the channel; the conversation just can't continue in a thread.
-          logger.warn('discord could not open a thread on the /ask reply', {
-            requestId,
-            ...errorFields(error),
-          });
-          if (!isMissingPermission(error)) return undefined;
-          // Only the asker needs to know why, and what a server admin can grant.
-          const lacking = lackingPermissions(interaction.appPermissions, ASK_THREAD_PERMISSIONS);
-          const guidance = permissionGuidance(
-            COULD_NOT_OPEN_THREAD,
-            interaction.channelId,
-            lacking,
-          );
-          try {
-            await interaction.followUp(ephemeral({ kind: 'text', text: guidance }));
-          } catch (again) {
-            logger.error('discord could not send the thread guidance', {
-              requestId,
-              ...errorFields(again),
-            });
-          }
-          return undefined;
-        }
-      },
-    };
-  }
-
-  /** The port for a message in a DM or a thread: answers go to the same channel. */
-  function channelPort(
-    message: Message,
-    channel: SendableChannels,
-    what: string,
-    needed: readonly PermissionsString[] | undefined,
-  ): ReplyPort {
-    return {
-      failedTo: `could not send ${what}`,
-      working: () => typing(channel),
-      async send(reply) {
-        await channel.send(render(reply));
-        return undefined;
-      },
-      async sendPrivately(reply) {
-        await replyTo(message, reply);
-      },
-      async apologise(text) {
-        await channel.send(render({ kind: 'text', text }));
-      },
-      ...(needed
-        ? {
-            deliverRefused: (reply: Reply, error: unknown) =>
-              answerByDm(message.id, message.author, channel, reply, needed, what, error),
-          }
-        : {}),
-    };
-  }
-
-  /** The port for a mention in a channel: the answer goes in a new thread on the message. */
-  function mentionPort(message: Message, channel: SendableChannels, asked: string): ReplyPort {
-    const requestId = message.id;
-    let target: SendableChannels = channel;
-    let thread: string | undefined;
-    const inChannel = () => target === channel;
-    const port: ReplyPort = {
-      get failedTo() {
-        return `could not send ${inChannel() ? 'a channel answer' : 'a thread answer'}`;
-      },
-      async working() {
-        if (channel.isTextBased() && 'threads' in channel) {
-          try {
-            const opened = await message.startThread({
-              name: threadNameFor(asked),
-              autoArchiveDuration: threadAutoArchiveMinutes,
-            });
-            target = opened;
-            thread = opened.id;
-          } catch (error) {
-            logger.warn('discord could not open a thread; answering in the channel', {
-              requestId,
-              channelId: channel.id,
-              ...errorFields(error),
-            });
-          }
-        }
-        await typing(target);
-      },
-      async send(reply) {
-        if (inChannel()) await replyTo(message, reply);
-        else await target.send(render(reply));
-        return thread ? { conversation: thread } : undefined;
-      },
-      async sendPrivately(reply) {
-        await replyTo(message, reply);
-      },
-      async apologise(text) {
-        const reply: Reply = { kind: 'text', text };
-        if (inChannel()) await replyTo(message, reply);
-        else await target.send(render(reply));
-      },
-      deliverRefused: (reply, error) =>
-        answerByDm(
-          requestId,
-          message.author,
-          target,
-          reply,
-          inChannel() ? MENTION_PERMISSIONS : THREAD_PERMISSIONS,
-          inChannel() ? 'a channel answer' : 'a thread answer',
-          error,
-        ),
-    };
-    return port;
-  }
-
-  /** The port for a button click: everything is an ephemeral reply, which also acknowledges it. */
-  function buttonPort(interaction: ButtonInteraction): ReplyPort {
-    const ephemeral = (reply: Reply) => ({
-      ...render(reply),
-      flags: MessageFlags.Ephemeral as const,
-    });
-    const privately = async (reply: Reply) => {
-      if (interaction.deferred || interaction.replied) await interaction.followUp(ephemeral(reply));
-      else await interaction.reply(ephemeral(reply));
-    };
-    return {
-      failedTo: 'could not answer the button',
-      async send(reply) {
-        await privately(reply);
-        return undefined;
-      },
-      sendPrivately: privately,
-      apologise: (text) => privately({ kind: 'text', text }),
-    };
-  }
+  const ports = createDiscordPorts({ logger, threadAutoArchiveMinutes });
 
   async function onSlashCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     // A missing or mistyped option (a stale command definition, a hostile client) is an empty question.
@@ -462,7 +167,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         text: asked,
         ...(conversation ? { conversation } : {}),
       },
-      slashPort(interaction, asked),
+      ports.slashPort(interaction, asked),
     );
   }
 
@@ -478,7 +183,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         text: '',
         action,
       },
-      buttonPort(interaction),
+      ports.buttonPort(interaction),
     );
   }
 
@@ -501,7 +206,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       logger.info('discord DM', { requestId, userId: message.author.id });
       await bot.handle(
         { ...base, via: 'dm' },
-        channelPort(message, channel, 'a DM answer', undefined),
+        ports.channelPort(message, channel, 'a DM answer', undefined),
       );
       return;
     }
@@ -518,14 +223,14 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       });
       await bot.handle(
         { ...base, via: ours ? 'thread' : 'mention', conversation: channel.id },
-        channelPort(message, channel, 'a thread answer', THREAD_PERMISSIONS),
+        ports.channelPort(message, channel, 'a thread answer', THREAD_PERMISSIONS),
       );
       return;
     }
 
     if (!mentioned || !channel.isSendable()) return;
     logger.info('discord mention', { requestId, channelId: channel.id, userId: message.author.id });
-    await bot.handle({ ...base, via: 'mention' }, mentionPort(message, channel, asked));
+    await bot.handle({ ...base, via: 'mention' }, ports.mentionPort(message, channel, asked));
   }
 
   const handlerFailed = (requestId: string) => (error: unknown) =>
@@ -571,7 +276,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       ],
       // DM channels are not cached before their first message; without this those messages are dropped.
       partials: [Partials.Channel],
-      allowedMentions: noMentions,
+      allowedMentions: NO_MENTIONS,
       rest: {
         retries: opts.restRetries,
         ...(opts.apiUrl ? { api: opts.apiUrl.replace(/\/+$/, '') } : {}),

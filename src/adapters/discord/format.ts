@@ -56,6 +56,9 @@ export interface DiscordReply {
 /** Any message payload strikebot sends: a {@link DiscordReply}, or a text without embeds. */
 export type DiscordPayload = Omit<DiscordReply, 'embeds'> & { embeds?: APIEmbed[] };
 
+/** Replies never ping anyone, whatever their text holds. */
+export const NO_MENTIONS: DiscordReply['allowedMentions'] = { parse: [], repliedUser: false };
+
 /** Options for {@link formatDiscordReply}. */
 export interface DiscordFormatOptions {
   /** Most citations shown as embed fields (Discord allows 25). Default 10. */
