@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { StrikebotError } from '../core/errors.ts';
 import type { SourceDocument } from '../core/types.ts';
+import { CLUTTER_MODEL, type ClutterModel } from './clutter-model.ts';
 import type { ClutterRule } from './clutter-rules.ts';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { type LineVerdict, removeClutter } from './remove-clutter.ts';
@@ -17,12 +18,23 @@ export interface DocumentReport {
   lines: LineVerdict[];
 }
 
+/** How many non-blank lines from the top are searched for a repeated headline. */
+const REPEATED_HEADLINE_WINDOW = 25;
+
 /**
- * The title of a file without front matter: its first non-empty line that no clutter rule
- * drops (so a breadcrumb or banner above the headline is skipped), else its first non-empty line.
+ * The title of a file without front matter. A page pasted whole often shows its headline twice
+ * near the top (in the menu or browser title, then above the story): the first line of three
+ * words or more that appears twice among the first 25 non-blank lines is the title. Otherwise it
+ * is the first non-empty line that no clutter rule drops (so a breadcrumb or banner above the
+ * headline is skipped), else the first non-empty line.
  */
 function guessTitle(lines: readonly string[], rules: readonly ClutterRule[]): string {
   const texts = lines.map((line) => line.trim()).filter((line) => line !== '');
+  const top = texts.slice(0, REPEATED_HEADLINE_WINDOW).map((line) => line.replace(/\s+/g, ' '));
+  const repeated = top.find(
+    (line, i) => line.split(' ').length >= 3 && top.indexOf(line, i + 1) > i,
+  );
+  if (repeated) return repeated;
   const isClutter = (line: string): boolean =>
     rules.some(
       (r) => r.scope === 'anywhere' && r.name !== 'headline' && r.matches(line, { title: '' }),
@@ -33,7 +45,8 @@ function guessTitle(lines: readonly string[], rules: readonly ClutterRule[]): st
 /**
  * Turns the text of one knowledge file into a document. Front matter (between `---` lines)
  * gives title, publisher, date and url; without front matter the first non-empty line that is
- * not clutter is the title. Page clutter is removed from the body by `rules`.
+ * not clutter is the title. Page clutter is removed from the body by `rules` and the line
+ * classifier `model` (`null`: rules only).
  *
  * @example
  * parseKnowledgeFile('knowledge/a.txt', 'Strike ends\n\nWorkers returned.', CLUTTER_RULES).document;
@@ -44,6 +57,7 @@ export function parseKnowledgeFile(
   file: string,
   rawText: string,
   rules: readonly ClutterRule[],
+  model: ClutterModel | null = CLUTTER_MODEL,
 ): DocumentReport {
   const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
@@ -66,7 +80,7 @@ export function parseKnowledgeFile(
       : parseFrontMatter(file, split.yaml, split.yamlLine);
   const title = metadata.title.trim();
 
-  const cleaned = removeClutter(split.bodyLines, { title }, rules, split.bodyLine);
+  const cleaned = removeClutter(split.bodyLines, { title }, rules, split.bodyLine, model);
   if (cleaned.body === '') {
     const dropped = cleaned.lines.filter((line) => line.dropped).length;
     throw new StrikebotError(

@@ -1,3 +1,4 @@
+import { CLUTTER_MODEL, type ClutterModel, describeDrop, scoreLine } from './clutter-model.ts';
 import {
   type ClutterRule,
   HEADLINE_WINDOW,
@@ -6,6 +7,16 @@ import {
   type RuleScope,
   repeatsTitle,
 } from './clutter-rules.ts';
+import {
+  describePage,
+  endsLikeSentence,
+  isSentenceLike,
+  lineFeatures,
+  neighbourOf,
+  type PageContext,
+  wordsOf,
+} from './line-features.ts';
+import { bylineNames } from './page-chrome-rules.ts';
 
 /** What happened to one line of a document body. */
 export interface LineVerdict {
@@ -25,9 +36,20 @@ export interface CleanedBody {
   lines: LineVerdict[];
 }
 
+/** The name `knowledge:check` shows for lines the line classifier dropped. */
+export const CLASSIFIER_RULE = 'boilerplate';
+
+/** How far down a headline may sit when only short labels (menus, mastheads) are above it. */
+const HEADLINE_WINDOW_AFTER_LABELS = 25;
+
 /**
- * Drops page clutter from a body, line by line, by the given rules. Kept lines are returned
- * whole and unchanged, so every sentence of the result is a verbatim substring of the file.
+ * Drops page clutter from a body, line by line: first by the named rules, then by the line
+ * classifier (`model`), which looks at each remaining line's length, function words,
+ * punctuation, capitals, link marks, position and neighbours. The classifier never drops a
+ * list item, a quoted line, a line ending with a colon or a heading directly above a sentence
+ * when it sits within the running text, and it does not run on a body without a paragraph of
+ * running text. Kept lines are returned whole and unchanged, so every sentence of the result is a
+ * verbatim substring of the file.
  *
  * @example
  * removeClutter(['Workers struck.', '', 'Most Popular'], { title: 'Strike' }, CLUTTER_RULES).body;
@@ -38,10 +60,15 @@ export function removeClutter(
   context: RuleContext,
   rules: readonly ClutterRule[],
   firstLine = 1,
+  model: ClutterModel | null = CLUTTER_MODEL,
 ): CleanedBody {
   const verdicts: LineVerdict[] = lines.map((text, i) => ({ line: firstLine + i, text }));
   const headline = findHeadline(lines, context.title);
   const endMark = lines.findIndex(isEndMark);
+  const ruleContext: RuleContext = {
+    ...context,
+    authors: context.authors ?? lines.flatMap((line) => bylineNames(line.trim())),
+  };
 
   const applies = (scope: RuleScope, index: number): boolean => {
     if (scope === 'anywhere') return true;
@@ -53,9 +80,11 @@ export function removeClutter(
   verdicts.forEach((verdict, index) => {
     const line = verdict.text.trim();
     if (line === '') return;
-    const rule = rules.find((r) => applies(r.scope, index) && r.matches(line, context));
+    const rule = rules.find((r) => applies(r.scope, index) && r.matches(line, ruleContext));
     if (rule) verdict.dropped = { rule: rule.name, reason: rule.reason };
   });
+
+  if (model) classifyLines(verdicts, model);
 
   // The tail: walk back from the end over lines already dropped, dropping what tail rules match,
   // and stop at the last line of article text.
@@ -64,7 +93,7 @@ export function removeClutter(
     const verdict = verdicts[i] as LineVerdict;
     const line = verdict.text.trim();
     if (line === '' || verdict.dropped) continue;
-    const rule = tailRules.find((r) => r.matches(line, context));
+    const rule = tailRules.find((r) => r.matches(line, ruleContext));
     if (!rule) break;
     verdict.dropped = { rule: rule.name, reason: rule.reason };
   }
@@ -72,13 +101,75 @@ export function removeClutter(
   return { body: joinKept(verdicts), lines: verdicts };
 }
 
-/** Index of the headline line among the first non-blank lines, or -1. */
+/** The lines the classifier decides on, with their feature values. */
+export interface ClassifierCandidates {
+  page: PageContext;
+  /** Per candidate line: its index in the body and its feature values. */
+  candidates: { index: number; values: number[] }[];
+}
+
+/**
+ * The lines of a body that the line classifier decides on, given the named rules' verdicts:
+ * non-blank lines no rule dropped and no protection covers; none when the body has no paragraph
+ * of running text. `npm run knowledge:fit` fits the model on exactly these lines.
+ */
+export function findClassifierCandidates(verdicts: readonly LineVerdict[]): ClassifierCandidates {
+  const page = describePage(
+    verdicts.map((v) => v.text),
+    verdicts.map((v) => v.dropped !== undefined),
+  );
+  const candidates: ClassifierCandidates['candidates'] = [];
+  if (page.firstText < 0) return { page, candidates };
+  verdicts.forEach((verdict, index) => {
+    if (verdict.dropped || page.lines[index] === '' || isProtected(page, index)) return;
+    candidates.push({ index, values: lineFeatures(page, index) });
+  });
+  return { page, candidates };
+}
+
+/** Runs the line classifier over the lines no rule dropped. */
+function classifyLines(verdicts: LineVerdict[], model: ClutterModel): void {
+  const drops = findClassifierCandidates(verdicts).candidates.filter(
+    ({ values }) => scoreLine(model, values) >= model.threshold,
+  );
+  for (const { index, values } of drops) {
+    (verdicts[index] as LineVerdict).dropped = {
+      rule: CLASSIFIER_RULE,
+      reason: describeDrop(model, values),
+    };
+  }
+}
+
+const LIST_ITEM = /^(?:[•·▪‣◦*–-]\s|\d{1,2}[.)]\s)/;
+const QUOTED = /^["“‘']/;
+
+/**
+ * Lines within the running text that the classifier leaves alone: list items, quotations,
+ * list introductions ending with a colon, and headings directly above a sentence.
+ */
+function isProtected(page: PageContext, i: number): boolean {
+  if (i < page.firstText || i > page.lastText) return false;
+  const line = page.lines[i] as string;
+  if (LIST_ITEM.test(line) || QUOTED.test(line) || /:$/.test(line)) return true;
+  const next = neighbourOf(page, i, 1);
+  const nextLine = next >= 0 && !page.dropped[next] ? (page.lines[next] as string) : '';
+  const nextStartsText = isSentenceLike(nextLine) || LIST_ITEM.test(nextLine);
+  return nextStartsText && wordsOf(line).length <= 12 && !endsLikeSentence(line);
+}
+
+/**
+ * Index of the headline line, or -1: the title among the first non-blank lines, or further down
+ * when everything above it is short labels (a menu, a masthead, a section name).
+ */
 function findHeadline(lines: readonly string[], title: string): number {
   let seen = 0;
-  for (let i = 0; i < lines.length && seen < HEADLINE_WINDOW; i++) {
-    const line = lines[i] as string;
-    if (line.trim() === '') continue;
-    if (repeatsTitle(line, title)) return i;
+  let onlyLabels = true;
+  for (let i = 0; i < lines.length && seen < HEADLINE_WINDOW_AFTER_LABELS; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === '') continue;
+    if ((seen < HEADLINE_WINDOW || onlyLabels) && repeatsTitle(line, title)) return i;
+    if (seen >= HEADLINE_WINDOW && !onlyLabels) return -1;
+    onlyLabels &&= wordsOf(line).length <= 12 && !/[.!?]["”’)]?$/.test(line);
     seen++;
   }
   return -1;
