@@ -49,7 +49,7 @@ const READING_TIME =
 
 /** A caption that ends with its credit after a slash or in parentheses. */
 const CAPTION_CREDIT =
-  /(?:\((?:[^()]{1,60}\/[^()]{1,60}|[^()]{0,40}\b(?:photo|photos|file|courtesy)\b[^()]{0,40})\)|\b[Cc]ourtesy(?: of)?\s+\p{Lu}[^.]{0,60}|\b\p{Lu}[\p{L}.'-]+ \p{Lu}[\p{L}.'-]+\/(?:The )?\p{Lu}[\p{L} .&-]{2,40}|\b(?:Getty Images|Shutterstock|iStock|AP Photo)\b\.?|\b(?:[Pp]hoto|[Pp]hotograph|[Ii]mage)s? by \p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$/u;
+  /(?:\((?:[^()]{1,60}\/[^()]{1,60}|[^()]{0,40}\b(?:[Pp]hotos?|[Ff]ile|[Cc]ourtesy)\b[^()]{0,40})\)|\b[Cc]ourtesy(?: of)?\s+\p{Lu}[^.]{0,60}|\b\p{Lu}[\p{L}.'-]+ \p{Lu}[\p{L}.'-]+\/(?:The )?\p{Lu}[\p{L} .&-]{2,40}|\b(?:Getty Images|Shutterstock|iStock|AP Photo)\b\.?|\b(?:[Pp]hoto|[Pp]hotograph|[Ii]mage)s? by \p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$/u;
 /** `Image: ...`, `[Image]`, `![alt](url)`, `Photo illustration by ...`, `Image 1 of 5`. */
 const IMAGE_LINE =
   /^(?:!\[[^\]]{0,200}\]\([^)]{0,500}\)|\[(?:image|photo|video|embed)[^\]]{0,200}\]|(?:images?|photos?|photographs?|pictures?|illustration|photo illustration|graphic|video)\s*(?:\d+ of \d+|:|by\b|credit\b))/i;

@@ -3,6 +3,7 @@ import { StrikebotError } from '../core/errors.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { CLUTTER_MODEL, type ClutterModel } from './clutter-model.ts';
 import type { ClutterRule } from './clutter-rules.ts';
+import { deriveFrontMatter } from './derive-front-matter.ts';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { type LineVerdict, removeClutter } from './remove-clutter.ts';
 
@@ -18,34 +19,10 @@ export interface DocumentReport {
   lines: LineVerdict[];
 }
 
-/** How many non-blank lines from the top are searched for a repeated headline. */
-const REPEATED_HEADLINE_WINDOW = 25;
-
-/**
- * The title of a file without front matter. A page pasted whole often shows its headline twice
- * near the top (in the menu or browser title, then above the story): the first line of three
- * words or more that appears twice among the first 25 non-blank lines is the title. Otherwise it
- * is the first non-empty line that no clutter rule drops (so a breadcrumb or banner above the
- * headline is skipped), else the first non-empty line.
- */
-function guessTitle(lines: readonly string[], rules: readonly ClutterRule[]): string {
-  const texts = lines.map((line) => line.trim()).filter((line) => line !== '');
-  const top = texts.slice(0, REPEATED_HEADLINE_WINDOW).map((line) => line.replace(/\s+/g, ' '));
-  const repeated = top.find(
-    (line, i) => line.split(' ').length >= 3 && top.indexOf(line, i + 1) > i,
-  );
-  if (repeated) return repeated;
-  const isClutter = (line: string): boolean =>
-    rules.some(
-      (r) => r.scope === 'anywhere' && r.name !== 'headline' && r.matches(line, { title: '' }),
-    );
-  return texts.find((line) => !isClutter(line)) ?? (texts[0] as string);
-}
-
 /**
  * Turns the text of one knowledge file into a document. Front matter (between `---` lines)
- * gives title, publisher, date and url; without front matter the first non-empty line that is
- * not clutter is the title. Page clutter is removed from the body by `rules` and the line
+ * gives title, publisher, date and url; without front matter they are derived from the text
+ * (`deriveFrontMatter`: the headline, a dateline, a copyright line or masthead). Page clutter is removed from the body by `rules` and the line
  * classifier `model` (`null`: rules only).
  *
  * @example
@@ -76,7 +53,7 @@ export function parseKnowledgeFile(
   }
   const metadata: FrontMatter =
     split.yaml === undefined
-      ? { title: guessTitle(split.bodyLines, rules) }
+      ? deriveFrontMatter(split.bodyLines, rules)
       : parseFrontMatter(file, split.yaml, split.yamlLine);
   const title = metadata.title.trim();
 
