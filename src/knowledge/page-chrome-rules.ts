@@ -174,8 +174,8 @@ export const PAGE_CHROME_RULES: readonly ClutterRule[] = [
     scope: 'anywhere',
     matches: (line) =>
       line.length <= LABEL_LINE &&
-      !/[.!?]$/.test(line.replace(/\b(?:Jr|Sr|Dr|St|[A-Z])\.$/, '')) &&
-      (BYLINE.test(line) || WIRE_CREDIT.test(line)),
+      (WIRE_CREDIT.test(line) ||
+        (!/[.!?]$/.test(line.replace(/\b(?:Jr|Sr|Dr|St|[A-Z])\.$/, '')) && BYLINE.test(line))),
   },
   {
     name: 'time-stamp',

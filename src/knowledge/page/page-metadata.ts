@@ -93,8 +93,18 @@ function meta(document: MetadataDocument, names: readonly string[]): Found | und
   return undefined;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A `<title>` without the site name that pages append: "Headline | Site", "Headline - Site",
+ * "Headline | Section | Site". The last segment goes when it is the publisher or a few words.
+ */
+export function stripSiteName(title: string, publisher?: string): string {
+  const parts = title.split(/\s+[|–—-]\s+/);
+  while (parts.length > 1) {
+    const last = parts[parts.length - 1] as string;
+    if (last !== publisher && last.split(/\s+/).length > 4) break;
+    parts.pop();
+  }
+  return parts.join(' | ');
 }
 
 function firstFound(...candidates: (Found | undefined)[]): Found | undefined {
@@ -168,11 +178,7 @@ export function readPageMetadata(document: MetadataDocument): PageMetadata {
     ld(nameOf(article?.author), 'author'),
     meta(document, ['author', 'article:author', 'parsely-author', 'sailthru.author']),
   );
-  if (title?.from === '<title>' && publisher) {
-    // `<title>` usually carries the site name: "Headline | Site" or "Headline - Site".
-    const suffix = new RegExp(`\\s+[|–—-]\\s+${escapeRegExp(publisher.value)}$`, 'i');
-    title.value = title.value.replace(suffix, '');
-  }
+  if (title?.from === '<title>') title.value = stripSiteName(title.value, publisher?.value);
   if (title) metadata.title = title;
   if (publisher) metadata.publisher = publisher;
   if (date) metadata.date = date;
