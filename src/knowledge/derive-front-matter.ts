@@ -39,7 +39,7 @@ const MONTH_DAY_YEAR = new RegExp(
 /** `9 May 2025`. */
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH_NAME}\\.?,?\\s+(\\d{4})\\b`, 'i');
 /** `2025-05-09`. */
-const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 
 /** The first full calendar date written in `text`, as ISO `YYYY-MM-DD`, or undefined. */
 export function findDate(text: string): string | undefined {
@@ -91,6 +91,12 @@ export function publisherFromCopyright(line: string): string | undefined {
 const MASTHEAD_WORD =
   /\b(?:Times|Post|News|Journal|Ledger|Tribune|Daily|Herald|Gazette|Courier|Report|Bee|Press|Chronicle|Star|Sun|Sun-Times|Examiner|Register|Record|Observer|Review|Dispatch|Union|Guild|Association|Federation|Health|Hospital|Medical Center)\b|^[A-Z]{3,5}(?:-TV)? \d{1,2}\b/;
 
+/** A short line naming an outlet, union or health system, as a masthead does. */
+function isMasthead(line: string): boolean {
+  const words = wordsOf(line).length;
+  return words >= 2 && words <= 6 && MASTHEAD_WORD.test(line) && !/[.!?:]$/.test(line);
+}
+
 /**
  * Derives front matter from the body of a pasted page. `rules` tell clutter lines from the
  * headline when the headline is not repeated.
@@ -130,9 +136,7 @@ export function deriveFrontMatter(
       .slice(0, Math.max(0, header.indexOf(title)))
       .find(
         (line) =>
-          wordsOf(line).length >= 2 &&
-          wordsOf(line).length <= 6 &&
-          MASTHEAD_WORD.test(line) &&
+          isMasthead(line) &&
           !rules.some((r) => r.scope === 'anywhere' && r.matches(line, { title })),
       );
   if (publisher) {
@@ -154,8 +158,8 @@ function firstDate(lines: readonly string[]): string | undefined {
  * The title of a page without front matter. A page pasted whole often shows its headline twice
  * near the top (in the menu or browser title, then above the story): the first line of three
  * words or more that appears twice among the first 25 non-blank lines is the title. Otherwise it
- * is the first non-empty line that no clutter rule drops (so a breadcrumb or banner above the
- * headline is skipped), else the first non-empty line.
+ * is the first non-empty line that no clutter rule drops and that is not a masthead (so a
+ * breadcrumb, banner or masthead above the headline is skipped), else the first non-empty line.
  */
 function guessTitle(texts: readonly string[], rules: readonly ClutterRule[]): string {
   const top = texts.slice(0, REPEATED_HEADLINE_WINDOW).map((line) => line.replace(/\s+/g, ' '));
@@ -167,5 +171,10 @@ function guessTitle(texts: readonly string[], rules: readonly ClutterRule[]): st
     rules.some(
       (r) => r.scope === 'anywhere' && r.name !== 'headline' && r.matches(line, { title: '' }),
     );
-  return texts.find((line) => !isClutter(line)) ?? (texts[0] as string);
+  const candidates = texts.filter((line) => !isClutter(line));
+  // A masthead ("The Metro Daily") above the headline is not the title.
+  return (
+    candidates.find((line, i) => i + 1 >= candidates.length || !isMasthead(line)) ??
+    (texts[0] as string)
+  );
 }

@@ -16,6 +16,9 @@ const LABEL_LINE = 160;
 const COOKIE = /\bcookies?\b/i;
 const CONSENT =
   /\b(?:accept|consent|agree|preferences|settings|privacy|personali[sz]e|we use|this (?:site|website) uses|learn more|manage)\b/i;
+/** How a long consent banner starts or what buttons it carries. */
+const COOKIE_NOTICE =
+  /^(?:we|this (?:site|website)|our (?:site|website)) (?:and our partners )?uses? cookies\b|\b(?:accept all|reject all|manage (?:preferences|cookies|settings)|cookie settings)\b/i;
 /** Consent buttons alone on a line: `Accept all`, `Reject all`, `Manage preferences`. */
 const CONSENT_BUTTON =
   /^(?:accept(?: all)?(?: cookies)?|reject(?: all)?|manage (?:preferences|cookies|settings)|cookie (?:settings|policy|preferences)|your privacy choices|do not sell(?: or share)? my personal information)$/i;
@@ -149,7 +152,9 @@ export const PAGE_CHROME_RULES: readonly ClutterRule[] = [
     scope: 'anywhere',
     matches: (line) =>
       line.length <= BANNER_LINE &&
-      ((COOKIE.test(line) && CONSENT.test(line) && !isLongSentence(line)) ||
+      ((COOKIE.test(line) &&
+        CONSENT.test(line) &&
+        (!isLongSentence(line) || COOKIE_NOTICE.test(line))) ||
         CONSENT_BUTTON.test(line)),
   },
   {
