@@ -1,10 +1,9 @@
 /**
  * The knowledge loader: the only part of strikebot that reads the knowledge folder.
  * It turns `.md`/`.txt` files into {@link SourceDocument}s with page clutter removed, adds
- * articles from the web (`addArticle`) and follows the folder while the bot runs (`watchKnowledge`).
+ * articles from the web (`add/add-article.ts`, not re-exported: it loads an HTML parser) and follows the folder while the bot runs (`watchKnowledge`).
  */
 export type { SourceDocument } from '../core/types.ts';
-export { type AddedArticle, type AddOptions, addArticle } from './add/add-article.ts';
 export {
   CLUTTER_RULES,
   type ClutterRule,
