@@ -163,17 +163,24 @@ function firstDate(lines: readonly string[]): string | undefined {
  */
 function guessTitle(texts: readonly string[], rules: readonly ClutterRule[]): string {
   const top = texts.slice(0, REPEATED_HEADLINE_WINDOW).map((line) => line.replace(/\s+/g, ' '));
-  const repeated = top.find(
-    (line, i) => line.split(' ').length >= 3 && top.indexOf(line, i + 1) > i,
-  );
+  // Of the lines shown twice (a section label can be too), the headline is the longest.
+  const repeated = top
+    .filter((line, i) => line.split(' ').length >= 3 && top.indexOf(line, i + 1) > i)
+    .sort((a, b) => b.split(' ').length - a.split(' ').length)[0];
   if (repeated) return repeated;
   const isClutter = (line: string): boolean =>
     rules.some(
       (r) => r.scope === 'anywhere' && r.name !== 'headline' && r.matches(line, { title: '' }),
     );
   const candidates = texts.filter((line) => !isClutter(line));
-  // A masthead ("The Metro Daily") above the headline is not the title.
+  // Above the first paragraph of text, a headline is four words or more and not a sentence;
+  // shorter lines there are section labels ("California"), and a masthead is not the title.
+  const firstText = candidates.findIndex(isStrongText);
+  const headline = candidates
+    .slice(0, firstText < 0 ? candidates.length : firstText)
+    .find((line) => wordsOf(line).length >= 4 && !/[.!]["”’)]?$/.test(line) && !isMasthead(line));
   return (
+    headline ??
     candidates.find((line, i) => i + 1 >= candidates.length || !isMasthead(line)) ??
     (texts[0] as string)
   );

@@ -36,7 +36,15 @@ const SHARE_LEAD =
 const NEWSLETTER_WORDS =
   /\b(?:newsletters?|inbox|sign up|signup|subscribe|subscription|subscriber|become a member|membership|support (?:independent|local|our) journalism|donate|op-ed|letters? to the editor)\b/i;
 const PROMPT_START =
-  /^(?:sign up|subscribe|get (?:our|the|free|unlimited|\d)|join|don[’']t miss|stay (?:informed|up to date|in the know)|want (?:more|the latest)|never miss|enter your email|support|become|like what you|love what you|already a subscriber|have a tip|got a tip|submit|send us)\b/i;
+  /^(?:sign up|subscribe|get (?:our|the|free|unlimited|more|\d)|join|don[’']t miss|stay (?:informed|up to date|in the know)|want (?:more|the latest)|never miss|enter your email|support|become|donate|give|like what you|love what you|already a subscriber|have a tip|got a tip|submit|send us)\b/i;
+/** Appeals to the reader under a story: `We want to hear from you`, `Have a question? ...`. */
+const READER_APPEAL =
+  /^(?:we want to hear from you|we[’']d like to hear from you|tell us (?:your|what|about)|have a (?:question|tip|story idea)\b|got a (?:question|tip)\b|share your (?:story|thoughts|experience)|what do you think\?|do you have a story\b)/i;
+
+/** True when one sentence of the line starts like a prompt ("... inbox. Sign up for ..."). */
+function hasPromptSentence(line: string): boolean {
+  return line.split(/(?<=[.!?])\s+/).some((sentence) => PROMPT_START.test(sentence));
+}
 
 /** `By Jane Doe`, `By Jane Doe and John Roe, Staff Writers`, `By The Associated Press`. */
 const BYLINE =
@@ -67,7 +75,7 @@ const READ_NEXT =
 
 /** `© 2025 Site`, `Copyright 2024 ...`, `All rights reserved`, syndication notices. */
 const COPYRIGHT =
-  /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b|^powered by\b|^republish this (?:story|article)\b/i;
+  /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b|^powered by\b|(?:^|[.!?]\s+)republish (?:this|our) (?:story|stories|article|articles)\b/i;
 /** Legal and policy links: `Privacy Policy | Terms of Use | ...`. */
 const LEGAL =
   /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions|accessibility|cookie policy|notice of nondiscrimination|nondiscrimination notice|eeo report|fcc public file|ad choices|sitemap|site map|contact|advertise|about|about us|contact us)(?:\s*[|·•]\s*.{0,200})?$/i;
@@ -165,13 +173,14 @@ export const PAGE_CHROME_RULES: readonly ClutterRule[] = [
   },
   {
     name: 'newsletter-prompt',
-    reason: 'a newsletter, subscription, membership or donation prompt',
+    reason: 'a newsletter, subscription, membership, donation or reader prompt',
     scope: 'anywhere',
     matches: (line) =>
       line.length <= 250 &&
       !isLongSentence(line) &&
-      NEWSLETTER_WORDS.test(line) &&
-      (PROMPT_START.test(line) || (line.split(/\s+/).length <= 6 && !/[.]$/.test(line))),
+      (READER_APPEAL.test(line) ||
+        (NEWSLETTER_WORDS.test(line) &&
+          (hasPromptSentence(line) || (line.split(/\s+/).length <= 6 && !/[.]$/.test(line))))),
   },
   {
     name: 'byline',

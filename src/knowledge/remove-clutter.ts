@@ -84,6 +84,7 @@ export function removeClutter(
     if (rule) verdict.dropped = { rule: rule.name, reason: rule.reason };
   });
 
+  dropStandfirst(verdicts);
   if (model) classifyLines(verdicts, model);
 
   // The tail: walk back from the end over lines already dropped, dropping what tail rules match,
@@ -99,6 +100,33 @@ export function removeClutter(
   }
 
   return { body: joinKept(verdicts), lines: verdicts };
+}
+
+/** The name `knowledge:check` shows for a summary line between the headline and the byline. */
+export const STANDFIRST_RULE = 'standfirst';
+
+/** Rules whose lines follow the headline and its summary on a news page. */
+const BYLINE_RULES = new Set(['byline', 'time-stamp']);
+
+/**
+ * Drops the standfirst: the summary line a news page prints between the headline and the byline
+ * or time stamp ("About two dozen therapists marched outside the clinic on Wednesday.").
+ */
+function dropStandfirst(verdicts: LineVerdict[]): void {
+  const nonBlank = verdicts.filter((v) => v.text.trim() !== '');
+  const headlines = nonBlank.slice(0, HEADLINE_WINDOW_AFTER_LABELS);
+  let last = -1;
+  headlines.forEach((v, i) => {
+    if (v.dropped?.rule === 'headline') last = i;
+  });
+  const summary = nonBlank[last + 1];
+  const after = nonBlank[last + 2];
+  if (last < 0 || !summary || summary.dropped || !after?.dropped) return;
+  if (!BYLINE_RULES.has(after.dropped.rule) || wordsOf(summary.text).length > 40) return;
+  summary.dropped = {
+    rule: STANDFIRST_RULE,
+    reason: 'the summary line between the headline and the byline, which the story itself tells',
+  };
 }
 
 /** The lines the classifier decides on, with their feature values. */
