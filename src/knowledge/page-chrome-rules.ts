@@ -25,7 +25,7 @@ const CONSENT_BUTTON =
 
 /** Names of social networks and sharing actions. */
 const SOCIAL =
-  /^(?:share(?: this(?: story| article| page)?)?(?: on)?|tweet|email|e-mail|print|copy(?: link)?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|instagram|youtube|tiktok|threads|bluesky|pinterest|flipboard|messenger|comment|comments|save|gift(?: this)? article)$/i;
+  /^(?:share(?: this(?: story| article| page)?)?(?: on)?|tweet|email|e-mail|print|copy(?: link)?(?: url)?(?: copied!?)?|url copied!?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|instagram|youtube|tiktok|threads|bluesky|pinterest|flipboard|messenger|comment|comments|save|gift(?: this)? article)$/i;
 /** `Click to share on Facebook (Opens in new window)` and the like. */
 const CLICK_TO_SHARE = /^click to (?:share|email|print)\b.{0,80}$/i;
 /** `Share on Facebook`, `Share via Email`, `Connect with us: ...`, `Follow us on ...`. */
@@ -39,7 +39,10 @@ const PROMPT_START =
   /^(?:sign up|subscribe|get (?:our|the|free|unlimited|more|\d)|join|don[’']t miss|stay (?:informed|up to date|in the know)|want (?:more|the latest)|never miss|enter your email|support|become|donate|give|like what you|love what you|already a subscriber|have a tip|got a tip|submit|send us)\b/i;
 /** Appeals to the reader under a story: `We want to hear from you`, `Have a question? ...`. */
 const READER_APPEAL =
-  /^(?:we want to hear from you|we[’']d like to hear from you|tell us (?:your|what|about)|have a (?:question|tip|story idea)\b|got a (?:question|tip)\b|share your (?:story|thoughts|experience)|what do you think\?|do you have a story\b)/i;
+  /^(?:we noticed you(?:[’']re| are| have)? (?:using )?an ad ?blocker|please (?:consider )?(?:supporting|support|donating|subscribing)\b|we want to hear from you|we[’']d like to hear from you|tell us (?:your|what|about)|have a (?:question|tip|story idea)\b|got a (?:question|tip)\b|share your (?:story|thoughts|experience)|what do you think\?|do you have a story\b)/i;
+
+/** A list item's marker: `• `, `- `, `1. `, `2) `. */
+const LIST_MARK = /^(?:[•·▪‣◦*–-]\s|\d{1,2}[.)]\s)/;
 
 /** True when one sentence of the line starts like a prompt ("... inbox. Sign up for ..."). */
 function hasPromptSentence(line: string): boolean {
@@ -60,7 +63,7 @@ const READING_TIME =
 
 /** A caption that ends with its credit after a slash or in parentheses. */
 const CAPTION_CREDIT =
-  /(?:\((?:[^()]{1,60}\/[^()]{1,60}|[^()]{0,40}\b(?:[Pp]hotos?|[Ff]ile|[Cc]ourtesy)\b[^()]{0,40})\)|\b[Cc]ourtesy(?: of)?\s+\p{Lu}[^.]{0,60}|\b\p{Lu}[\p{L}.'-]+ \p{Lu}[\p{L}.'-]+\/(?:The )?\p{Lu}[\p{L} .&-]{2,40}|\b(?:Getty Images|Shutterstock|iStock|AP Photo)\b\.?|\b(?:[Pp]hoto|[Pp]hotograph|[Ii]mage)s? by \p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$/u;
+  /(?:\((?:[^()]{1,60}\/[^()]{1,60}|[^()]{0,40}\b(?:[Pp]hotos?|[Ff]ile|[Cc]ourtesy)\b[^()]{0,40})\)|\b[Cc]ourtesy(?: of)?\s+\p{Lu}[^.]{0,60}|\b\p{Lu}[\p{L}.'-]+ \p{Lu}[\p{L}.'-]+\/(?:The )?\p{Lu}[\p{L} .&-]{2,40}|\b(?:Getty Images|Shutterstock|iStock|AP Photo)\b\.?|\b(?:[Pp]hoto|[Pp]hotograph|[Ii]mage)s? by \p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3}|^\p{Lu}[\p{L}.'-]+ \p{Lu}[\p{L}.'-]+ for (?:[Tt]he )?\p{Lu}[\p{L}&' -]{1,40})$/u;
 /** `Image: ...`, `[Image]`, `![alt](url)`, `Photo illustration by ...`, `Image 1 of 5`. */
 const IMAGE_LINE =
   /^(?:!\[[^\]]{0,200}\]\([^)]{0,500}\)|\[(?:image|photo|video|embed)[^\]]{0,200}\]|(?:images?|photos?|photographs?|pictures?|illustration|photo illustration|graphic|video)\s*(?:\d+ of \d+|:|by\b|credit\b))/i;
@@ -93,11 +96,12 @@ const DISCLAIMER =
   /^(?:the )?(?:views|opinions) expressed\b|\breflects the (?:views|opinions) of the author\b|^this (?:story|article|report|commentary|column|piece) (?:was|is) (?:produced|published|made possible|supported|funded|written|reported|part of)\b|^editor[’']s note\s*:/i;
 
 /** `Tags: a, b`, `Filed under: ...`, `Topics: ...`, `Categories: ...`. */
-const TAGS = /^(?:tags?|filed under|topics?|categories|category|related topics|keywords)\s*:/i;
+const TAGS =
+  /^(?:(?:this (?:article|story|post) (?:is )?)?tagged(?: under| with| as)?|tags?|filed under|topics?|suggested topics|categories|category|related topics|keywords)\s*:/i;
 
 /** Press-office lines: `Media contact: ...`, `For immediate release`, `Contact: ...`. */
 const PRESS_OFFICE =
-  /^(?:(?:media|press)(?: contact| inquiries| relations)?\s*:|for media inquiries\b|contact\s*:|for immediate release\b|embargoed until\b|news release$|press release$)/i;
+  /^(?:(?:media|press)(?: contacts?| inquiries| relations)?\s*:|(?:media|press) (?:contacts?|inquiries|relations)$|for media inquiries\b|contact\s*:|for immediate release\b|embargoed until\b|news release$|press release$|news provided by$)/i;
 
 /** A line made of short link labels separated by `|`, `·`, `•` or wide spaces: a menu bar. */
 export function isMenuBar(line: string): boolean {
@@ -178,6 +182,8 @@ export const PAGE_CHROME_RULES: readonly ClutterRule[] = [
     matches: (line) =>
       line.length <= 250 &&
       !isLongSentence(line) &&
+      // "3. Donate to the strike fund" in a union's list of actions is the story itself.
+      !LIST_MARK.test(line) &&
       (READER_APPEAL.test(line) ||
         (NEWSLETTER_WORDS.test(line) &&
           (hasPromptSentence(line) || (line.split(/\s+/).length <= 6 && !/[.]$/.test(line))))),
@@ -258,6 +264,7 @@ export const PAGE_CHROME_RULES: readonly ClutterRule[] = [
     name: 'press-office',
     reason: 'a press-office line (media contact, release label), not the release itself',
     scope: 'anywhere',
-    matches: (line) => line.length <= 250 && PRESS_OFFICE.test(line),
+    matches: (line) =>
+      line.length <= 250 && (PRESS_OFFICE.test(line) || /^SOURCE \p{Lu}[^.!?]{0,80}$/u.test(line)),
   },
 ];

@@ -85,6 +85,7 @@ export function removeClutter(
   });
 
   dropStandfirst(verdicts);
+  dropStoryLists(verdicts);
   if (model) classifyLines(verdicts, model);
 
   // The tail: walk back from the end over lines already dropped, dropping what tail rules match,
@@ -127,6 +128,40 @@ function dropStandfirst(verdicts: LineVerdict[]): void {
     rule: STANDFIRST_RULE,
     reason: 'the summary line between the headline and the byline, which the story itself tells',
   };
+}
+
+/** The name `knowledge:check` shows for story links listed under a widget heading. */
+export const STORY_LIST_RULE = 'story-list';
+
+/** Rules that drop the heading of a list of links to other stories. */
+const LIST_HEADING_RULES = new Set([
+  'widget-heading',
+  'read-next',
+  'more-from',
+  'story-list-link',
+  'see-also',
+]);
+
+/**
+ * Drops the story links listed under a widget heading ("Related Articles", "Most Read"): the
+ * lines right below it that are not sentences, up to a blank line or a sentence. A heading that
+ * carries its own link ("Related: ...") starts no list.
+ */
+function dropStoryLists(verdicts: LineVerdict[]): void {
+  verdicts.forEach((verdict, i) => {
+    const rule = verdict.dropped?.rule;
+    if (!rule || !LIST_HEADING_RULES.has(rule)) return;
+    if (/:\s*\S/.test(verdict.text) || wordsOf(verdict.text).length > 5) return;
+    for (let j = i + 1; j < verdicts.length; j++) {
+      const next = verdicts[j] as LineVerdict;
+      const text = next.text.trim();
+      if (text === '' || endsLikeSentence(text) || wordsOf(text).length > 20) return;
+      next.dropped ??= {
+        rule: STORY_LIST_RULE,
+        reason: 'a link to another story, listed under a widget heading',
+      };
+    }
+  });
 }
 
 /** The lines the classifier decides on, with their feature values. */
