@@ -100,7 +100,7 @@ const ADVERTISEMENT =
 
 /** `Story continues`, `Continue reading`, `Article continues below`. */
 const CONTINUATION =
-  /^(?:story continues(?: below)?|continue reading(?: below| the main story)?|article continues(?: below)?)\.?$/i;
+  /^(?:story continues(?: below)?|continue reading(?: below| the main story)?|article continues(?: below)?)(?: this)?(?: ad| advertisement)?\.?$/i;
 
 /** A line that is only a link: an image, an embed or a bare address. */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;

@@ -92,7 +92,7 @@ export function isSentenceLike(line: string): boolean {
 const MONTH =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\s|$|,)|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b\d{1,2}:\d{2}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
 const DATE_WORD =
-  /^(?:\d{1,4}(?:st|nd|rd|th)?[,.]?|\d{1,2}:\d{2}|[ap]\.?m\.?|am|pm|at|on|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|p[ds]t|[ecmp][sd]t|et|utc|gmt|updated|published|\|)$/i;
+  /^(?:\d{1,4}(?:st|nd|rd|th)?[,.]?|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?|[ap]\.?m\.?|am|pm|at|on|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|p[ds]t|[ecmp][sd]t|et|utc|gmt|updated|published|\|)$/i;
 
 /** True when the line is only a date or time ("Sept. 30, 2023", "Oct. 16, 2024 at 6:00 a.m."). */
 export function isDateLike(line: string): boolean {
@@ -149,9 +149,13 @@ export function describePage(lines: readonly string[], dropped: readonly boolean
   };
 }
 
+/** A list item's marker: `• `, `- `, `1. `, `2) `. */
+export const LIST_ITEM = /^(?:[•·▪‣◦*–-]\s|\d{1,2}[.)]\s)/;
+
 /**
- * The running text goes on past its last strong line over short sentences, and over a short
- * label directly above one (a timeline's date): "Sept. 29" / "Talks resume with a mediator.".
+ * The running text goes on past its last strong line over short sentences, over a short label
+ * directly above one (a timeline's date: "Sept. 29" / "Talks resume with a mediator."), over a
+ * line ending with a colon and over the list it introduces.
  */
 function extendText(lines: readonly string[], dropped: readonly boolean[], last: number): number {
   if (last < 0) return last;
@@ -164,7 +168,10 @@ function extendText(lines: readonly string[], dropped: readonly boolean[], last:
   for (;;) {
     const j = next(end);
     if (j < 0) return end;
-    if (isSentenceLike(lines[j] as string) && stopWordDensity(lines[j] as string) > 0) {
+    const line = lines[j] as string;
+    const previous = lines[end] as string;
+    const listGoesOn = LIST_ITEM.test(line) && (LIST_ITEM.test(previous) || /:$/.test(previous));
+    if ((isSentenceLike(line) && stopWordDensity(line) > 0) || /:$/.test(line) || listGoesOn) {
       end = j;
       continue;
     }

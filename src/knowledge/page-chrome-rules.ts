@@ -7,6 +7,7 @@
  * text that merely mentions cookies, newsletters or a share of something is not matched.
  */
 import type { ClutterRule } from './clutter-rules.ts';
+import { LIST_ITEM } from './line-features.ts';
 
 /** Lines longer than this are running text, never a banner, a stamp or a button. */
 const BANNER_LINE = 400;
@@ -40,9 +41,6 @@ const PROMPT_START =
 /** Appeals to the reader under a story: `We want to hear from you`, `Have a question? ...`. */
 const READER_APPEAL =
   /^(?:we noticed you(?:[’']re| are| have)? (?:using )?an ad ?blocker|please (?:consider )?(?:supporting|support|donating|subscribing)\b|we want to hear from you|we[’']d like to hear from you|tell us (?:your|what|about)|have a (?:question|tip|story idea)\b|got a (?:question|tip)\b|share your (?:story|thoughts|experience)|what do you think\?|do you have a story\b)/i;
-
-/** A list item's marker: `• `, `- `, `1. `, `2) `. */
-const LIST_MARK = /^(?:[•·▪‣◦*–-]\s|\d{1,2}[.)]\s)/;
 
 /** True when one sentence of the line starts like a prompt ("... inbox. Sign up for ..."). */
 function hasPromptSentence(line: string): boolean {
@@ -81,7 +79,7 @@ const COPYRIGHT =
   /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\bmay not be (?:published|reproduced|redistributed)\b|^powered by\b|(?:^|[.!?]\s+)republish (?:this|our) (?:story|stories|article|articles)\b/i;
 /** Legal and policy links: `Privacy Policy | Terms of Use | ...`. */
 const LEGAL =
-  /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions|accessibility|cookie policy|notice of nondiscrimination|nondiscrimination notice|eeo report|fcc public file|ad choices|sitemap|site map|contact|advertise|about|about us|contact us)(?:\s*[|·•]\s*.{0,200})?$/i;
+  /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions|terms (?:&|and) privacy(?: policy)?|privacy dashboard|accessibility|cookie policy|notice of nondiscrimination|nondiscrimination notice|eeo report|fcc public file|ad choices|sitemap|site map|contact|advertise|about|about us|contact us)(?:\s*[|·•]\s*.{0,200})?$/i;
 
 /** `Comments (14)`, `12 comments`, `Log in to comment`, `Join the conversation`. */
 const COMMENTS =
@@ -89,11 +87,11 @@ const COMMENTS =
 
 /** Site navigation and account links alone on a line. */
 const NAVIGATION =
-  /^(?:skip to (?:main )?content|skip navigation|menu|search|sign in|log in|login|register|my account|sections|home|e-edition|newsletters|subscribe(?: now)?|watch live|live tv|listen live|back to (?:top|[\p{L} ]{1,30})|« ?back to [\p{L} ]{1,30}|go to|print this page|print|download pdf|download the [\p{L}\d ]{1,30} app\b.{0,60}|stream [\p{L}\d ]{1,30} on\b.{0,60}|was this (?:page|article) helpful\?.{0,20}|enter your email|email address|sign up)$/iu;
+  /^(?:skip to (?:main )?content|skip navigation|menu|search|sign in|log in|login|register|my account|sections|home|e-edition|newsletters|subscribe(?: now)?|watch live|live tv|listen live|back to (?:top|[\p{L} ]{1,30})|« ?back to [\p{L} ]{1,30}|go to|print this page|print|download pdf|download the [\p{L}\d ]{1,30} app\b.{0,60}|stream [\p{L}\d ]{1,30} on\b.{0,60}|was this (?:page|article) helpful\?.{0,20}|report an? (?:correction|typo|error)(?: or (?:a )?(?:typo|correction|error))?|enter your email|email address|sign up)$/iu;
 
 /** Credits and disclaimers printed under a story: funding, republishing, the author's views. */
 const DISCLAIMER =
-  /^(?:the )?(?:views|opinions) expressed\b|\breflects the (?:views|opinions) of the author\b|^this (?:story|article|report|commentary|column|piece) (?:was|is) (?:produced|published|made possible|supported|funded|written|reported|part of)\b|^editor[’']s note\s*:/i;
+  /^(?:the )?(?:views|opinions) expressed\b|\breflects the (?:views|opinions) of the author\b|^this (?:story|article|report|commentary|column|piece) (?:was|is) (?:originally |first )?(?:produced|published|made possible|supported|funded|written|reported|part of)\b|^editor[’']s note\s*:/i;
 
 /** `Tags: a, b`, `Filed under: ...`, `Topics: ...`, `Categories: ...`. */
 const TAGS =
@@ -183,7 +181,7 @@ export const PAGE_CHROME_RULES: readonly ClutterRule[] = [
       line.length <= 250 &&
       !isLongSentence(line) &&
       // "3. Donate to the strike fund" in a union's list of actions is the story itself.
-      !LIST_MARK.test(line) &&
+      !LIST_ITEM.test(line) &&
       (READER_APPEAL.test(line) ||
         (NEWSLETTER_WORDS.test(line) &&
           (hasPromptSentence(line) || (line.split(/\s+/).length <= 6 && !/[.]$/.test(line))))),

@@ -11,6 +11,7 @@ import {
   describePage,
   endsLikeSentence,
   isSentenceLike,
+  LIST_ITEM,
   lineFeatures,
   neighbourOf,
   type PageContext,
@@ -203,7 +204,6 @@ function classifyLines(verdicts: LineVerdict[], model: ClutterModel): void {
   }
 }
 
-const LIST_ITEM = /^(?:[•·▪‣◦*–-]\s|\d{1,2}[.)]\s)/;
 const QUOTED = /^["“‘']/;
 
 /**
