@@ -26,7 +26,7 @@ const CONSENT_BUTTON =
 
 /** Names of social networks and sharing actions. */
 const SOCIAL =
-  /^(?:share(?: this(?: story| article| page)?)?(?: on)?|tweet|email|e-mail|print|copy(?: link)?(?: url)?(?: copied!?)?|url copied!?|link copied|facebook|twitter|x|linkedin|whatsapp|reddit|instagram|youtube|tiktok|threads|bluesky|pinterest|flipboard|messenger|comment|comments|save|gift(?: this)? article)$/i;
+  /^(?:share(?: this(?: story| article| page)?)?(?: on)?|tweet|email|e-mail|print|copy(?: link)?(?: url)?(?: copied!?)?|url copied!?|link copied!?|follow|print friendly(?:, pdf (?:&|and) email)?|facebook|twitter|x|linkedin|whatsapp|reddit|instagram|youtube|tiktok|threads|bluesky|pinterest|flipboard|messenger|comment|comments|save|gift(?: this)? article)$/i;
 /** `Click to share on Facebook (Opens in new window)` and the like. */
 const CLICK_TO_SHARE = /^click to (?:share|email|print)\b.{0,80}$/i;
 /** `Share on Facebook`, `Share via Email`, `Connect with us: ...`, `Follow us on ...`. */
@@ -51,7 +51,8 @@ function hasPromptSentence(line: string): boolean {
 const BYLINE =
   /^(?:[Bb]y|BY|[Ww]ritten by|[Aa]uthor:|[Ss]tory by|[Ww]ords by)\s+(?:[Tt]he\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:and|&|de|van|von|la|del)?\s*\p{Lu}[\p{L}'’.-]*){0,5}(?:\s*[,|•·]\s*.{0,80})?$/u;
 /** `Reporting by X; Editing by Y`, `Additional reporting by X`. */
-const WIRE_CREDIT = /^(?:additional )?(?:reporting|writing|editing|compiled) by\b/i;
+const WIRE_CREDIT =
+  /^(?:(?:additional )?(?:reporting|writing|editing|compiled) by\b|contributing(?: reports?| reporting| writers?)?(?: from| by)?\s*[:\p{Lu}])/iu;
 /** `Published May 9, 2025`, `Updated: 9:40 PM PDT ...`, `Posted on April 8, 2024 by X`. */
 const TIME_STAMP =
   /^(?:published|updated|posted|last updated|first published|originally published|modified|date)(?:\s+on)?\s*:?\s*(?=.{0,120}\d)/i;
@@ -95,7 +96,7 @@ const DISCLAIMER =
 
 /** `Tags: a, b`, `Filed under: ...`, `Topics: ...`, `Categories: ...`. */
 const TAGS =
-  /^(?:(?:this (?:article|story|post) (?:is )?)?tagged(?: under| with| as)?|tags?|filed under|topics?|suggested topics|categories|category|related topics|keywords)\s*:/i;
+  /^(?:(?:this (?:article|story|post) (?:is )?)?tagged(?: under| with| as)?|tags?|topics?|suggested topics|categories|category|related topics|keywords)\s*:|^filed under\b/i;
 
 /** Press-office lines: `Media contact: ...`, `For immediate release`, `Contact: ...`. */
 const PRESS_OFFICE =

@@ -11,6 +11,7 @@ import {
   describePage,
   endsLikeSentence,
   isSentenceLike,
+  isStrongText,
   LIST_ITEM,
   lineFeatures,
   neighbourOf,
@@ -87,6 +88,7 @@ export function removeClutter(
 
   dropStandfirst(verdicts);
   dropStoryLists(verdicts);
+  dropCaptions(verdicts);
   if (model) classifyLines(verdicts, model);
 
   // The tail: walk back from the end over lines already dropped, dropping what tail rules match,
@@ -163,6 +165,31 @@ function dropStoryLists(verdicts: LineVerdict[]): void {
       };
     }
   });
+}
+
+/** The name `knowledge:check` shows for a photo caption above its credit line. */
+export const CAPTION_RULE = 'caption';
+
+/** Rules that drop a photo credit. */
+const CREDIT_RULES = new Set(['caption-credit', 'photo-credit']);
+
+/**
+ * Drops the caption of the lead photo: a line directly above a credit line of a few words
+ * ("Mario Tama/Getty Images"), when no paragraph of running text comes before it.
+ */
+function dropCaptions(verdicts: LineVerdict[]): void {
+  const nonBlank = verdicts.filter((v) => v.text.trim() !== '');
+  for (let i = 1; i < nonBlank.length; i++) {
+    const credit = nonBlank[i] as LineVerdict;
+    if (!credit.dropped || !CREDIT_RULES.has(credit.dropped.rule)) continue;
+    if (wordsOf(credit.text).length > 6) continue;
+    const caption = nonBlank[i - 1] as LineVerdict;
+    const textBefore = nonBlank
+      .slice(0, i - 1)
+      .some((v) => !v.dropped && isStrongText(v.text.trim()));
+    if (caption.dropped || textBefore || wordsOf(caption.text).length > 40) continue;
+    caption.dropped = { rule: CAPTION_RULE, reason: 'the caption of the photo credited below it' };
+  }
 }
 
 /** The lines the classifier decides on, with their feature values. */

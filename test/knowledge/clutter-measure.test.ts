@@ -14,11 +14,18 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CLUTTER = join(import.meta.dirname, 'clutter');
 
 describe('clutter removal on labelled pages', () => {
-  // Measured with npm run knowledge:measure: precision 1.000, recall 1.000 (120 lines dropped,
-  // 120 clutter lines, 53 article lines). The floors sit just under.
+  // Measured with npm run knowledge:measure on the 25 held-out pages (four batches): precision
+  // 1.000, recall 0.989 (364 clutter lines, 126 article lines). The floors sit just under.
   it('drops clutter on the held-out pages at precision and recall of at least 0.97', async () => {
-    const pages = await readLabelledPages(join(CLUTTER, 'heldout'));
-    expect(pages.map((p) => p.name)).toEqual([
+    const pages = (
+      await Promise.all(
+        ['heldout', 'heldout-3', 'heldout-4', 'heldout-5'].map((d) =>
+          readLabelledPages(join(CLUTTER, d)),
+        ),
+      )
+    ).flat();
+    expect(pages).toHaveLength(25);
+    expect(pages.slice(0, 8).map((p) => p.name)).toEqual([
       'explainer.txt',
       'hospital-statement.txt',
       'local-tv-item.txt',
@@ -29,17 +36,19 @@ describe('clutter removal on labelled pages', () => {
       'wire-brief.txt',
     ]);
     const score = scorePages(pages);
-    expect(score.truePositives + score.falseNegatives).toBe(120);
-    expect(score.falsePositives + score.trueNegatives).toBe(53);
+    expect(score.truePositives + score.falseNegatives).toBe(364);
+    expect(score.falsePositives + score.trueNegatives).toBe(126);
     expect(score.precision).toBeGreaterThanOrEqual(0.97);
     expect(score.recall).toBeGreaterThanOrEqual(0.97);
   });
 
-  // npm run knowledge:fit: leave-one-page-out precision 1.000, recall 0.987.
-  it('cross-validates on the training pages at precision 0.97 and recall 0.96 or better', async () => {
-    const score = crossValidate(await readLabelledPages(join(CLUTTER, 'train')));
+  // npm run knowledge:fit: leave-one-page-out precision 1.000, recall 0.992 on 15 pages.
+  it('cross-validates on the training pages at precision and recall of 0.97 or better', async () => {
+    const pages = await readLabelledPages(join(CLUTTER, 'train'));
+    expect(pages).toHaveLength(15);
+    const score = crossValidate(pages);
     expect(score.precision).toBeGreaterThanOrEqual(0.97);
-    expect(score.recall).toBeGreaterThanOrEqual(0.96);
+    expect(score.recall).toBeGreaterThanOrEqual(0.97);
   });
 
   it('ships the model that npm run knowledge:fit fits on the training pages', async () => {

@@ -155,14 +155,15 @@ describe('knowledge:check --json', { timeout: 30_000 }, () => {
         '',
         'About 200 nurses rallied outside the county hospital on Monday to demand more staff on every shift.',
         '',
-        'Trending Now',
+        'The hospital said it had hired 85 nurses this year and would keep bargaining with the union.',
+        '',
+        'Ad Content',
         'Fog advisory issued for Highway 99 through Wednesday morning',
-        'Clovis police search for missing teen',
       ].join('\n'),
     );
     const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, dir]);
     expect(stdout).toContain(
-      '  -    6  [boilerplate] Fog advisory issued for Highway 99 through Wednesday morning  (p=',
+      '  -    8  [boilerplate] Fog advisory issued for Highway 99 through Wednesday morning  (p=',
     );
     expect(stdout).toMatch(
       /\[boilerplate\] Fog advisory .* \(p=0\.\d\d: below the last paragraph of text/,

@@ -218,7 +218,7 @@ Kaiser said all canceled appointments would be rescheduled by the end of June.
       'related-video',
       'copyright-footer',
       'widget-heading',
-      'boilerplate',
+      'story-list',
     ]);
   });
 
