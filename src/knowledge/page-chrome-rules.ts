@@ -6,7 +6,7 @@
  * trimmed line, every pattern is anchored and has no nested quantifier, and a line of running
  * text that merely mentions cookies, newsletters or a share of something is not matched.
  */
-import type { ClutterRule } from './clutter-rules.ts';
+import type { ClutterRule, RuleContext } from './clutter-rules.ts';
 import { LIST_ITEM } from './line-features.ts';
 
 /** Lines longer than this are running text, never a banner, a stamp or a button. */
@@ -155,115 +155,109 @@ function isBioOf(line: string, authors: readonly string[]): boolean {
   );
 }
 
+/**
+ * A rule that applies anywhere and only to lines of at most `maxLength` characters (longer lines
+ * are running text, never a banner, a stamp or a button).
+ */
+function lineRule(
+  name: string,
+  reason: string,
+  maxLength: number,
+  test: (line: string, context: RuleContext) => boolean,
+): ClutterRule {
+  return {
+    name,
+    reason,
+    scope: 'anywhere',
+    matches: (line, context) => line.length <= maxLength && test(line, context),
+  };
+}
+
 /** The page-chrome rules, tried after the rules of `clutter-rules.ts`. */
 export const PAGE_CHROME_RULES: readonly ClutterRule[] = [
-  {
-    name: 'cookie-banner',
-    reason: 'a cookie or consent banner, or one of its buttons',
-    scope: 'anywhere',
-    matches: (line) =>
-      line.length <= BANNER_LINE &&
-      ((COOKIE.test(line) &&
+  lineRule(
+    'cookie-banner',
+    'a cookie or consent banner, or one of its buttons',
+    BANNER_LINE,
+    (line) =>
+      (COOKIE.test(line) &&
         CONSENT.test(line) &&
         (!isLongSentence(line) || COOKIE_NOTICE.test(line))) ||
-        CONSENT_BUTTON.test(line)),
-  },
-  {
-    name: 'share-bar',
-    reason: 'share buttons (Facebook, X, Email, Copy link...)',
-    scope: 'anywhere',
-    matches: (line) => isShareBar(line),
-  },
-  {
-    name: 'newsletter-prompt',
-    reason: 'a newsletter, subscription, membership, donation or reader prompt',
-    scope: 'anywhere',
-    matches: (line) =>
-      line.length <= 250 &&
+      CONSENT_BUTTON.test(line),
+  ),
+  lineRule('share-bar', 'share buttons (Facebook, X, Email, Copy link...)', LABEL_LINE, isShareBar),
+  // "3. Donate to the strike fund" in a union's list of actions is the story itself.
+  lineRule(
+    'newsletter-prompt',
+    'a newsletter, subscription, membership, donation or reader prompt',
+    250,
+    (line) =>
       !isLongSentence(line) &&
-      // "3. Donate to the strike fund" in a union's list of actions is the story itself.
       !LIST_ITEM.test(line) &&
       (READER_APPEAL.test(line) ||
         (NEWSLETTER_WORDS.test(line) &&
           (hasPromptSentence(line) || (line.split(/\s+/).length <= 6 && !/[.]$/.test(line))))),
-  },
-  {
-    name: 'byline',
-    reason: 'the byline or a wire credit, not reporting',
-    scope: 'anywhere',
-    matches: (line) =>
-      line.length <= LABEL_LINE &&
-      (WIRE_CREDIT.test(line) ||
-        (!/[.!?]$/.test(line.replace(/\b(?:Jr|Sr|Dr|St|[A-Z])\.$/, '')) && BYLINE.test(line))),
-  },
-  {
-    name: 'time-stamp',
-    reason: 'a "Published"/"Updated" time stamp or a reading-time label',
-    scope: 'anywhere',
-    matches: (line) =>
-      line.length <= LABEL_LINE &&
-      (READING_TIME.test(line) ||
-        (TIME_STAMP.test(line) && (!/[.!?]$/.test(line) || /\b[ap]\.m\.$/i.test(line)))),
-  },
-  {
-    name: 'caption-credit',
-    reason: 'a photo caption that ends with its credit, or an image link',
-    scope: 'anywhere',
-    matches: (line) => line.length <= 300 && (IMAGE_LINE.test(line) || CAPTION_CREDIT.test(line)),
-  },
-  {
-    name: 'related-video',
-    reason: 'a video player, its title or a related-video link',
-    scope: 'anywhere',
-    matches: (line) => line.length <= 200 && VIDEO.test(line),
-  },
-  {
-    name: 'read-next',
-    reason: 'a "Read next"/"Related:"/"Trending" link or widget heading',
-    scope: 'anywhere',
-    matches: (line) => line.length <= 200 && READ_NEXT.test(line),
-  },
-  {
-    name: 'copyright-footer',
-    reason: 'a copyright, syndication or legal footer',
-    scope: 'anywhere',
-    matches: (line) => line.length <= BANNER_LINE && (COPYRIGHT.test(line) || LEGAL.test(line)),
-  },
-  {
-    name: 'comment-count',
-    reason: 'a comment counter or comment prompt',
-    scope: 'anywhere',
-    matches: (line) => line.length <= 200 && COMMENTS.test(line),
-  },
-  {
-    name: 'navigation',
-    reason: 'a site navigation, account or tool link (Menu, Sign in, Print...)',
-    scope: 'anywhere',
-    matches: (line) => line.length <= 120 && (NAVIGATION.test(line) || isMenuBar(line)),
-  },
-  {
-    name: 'author-note',
-    reason: 'a note about the author named in the byline ("Jane Doe is a nurse in Fresno.")',
-    scope: 'anywhere',
-    matches: (line, context) => line.length <= 400 && isBioOf(line, context.authors ?? []),
-  },
-  {
-    name: 'disclaimer',
-    reason: 'a credit or disclaimer printed under the story (funding, republishing, views)',
-    scope: 'anywhere',
-    matches: (line) => line.length <= 300 && DISCLAIMER.test(line),
-  },
-  {
-    name: 'tags',
-    reason: 'a list of tags or topics',
-    scope: 'anywhere',
-    matches: (line) => line.length <= 300 && TAGS.test(line),
-  },
-  {
-    name: 'press-office',
-    reason: 'a press-office line (media contact, release label), not the release itself',
-    scope: 'anywhere',
-    matches: (line) =>
-      line.length <= 250 && (PRESS_OFFICE.test(line) || /^SOURCE \p{Lu}[^.!?]{0,80}$/u.test(line)),
-  },
+  ),
+  lineRule(
+    'byline',
+    'the byline or a wire credit, not reporting',
+    LABEL_LINE,
+    (line) =>
+      WIRE_CREDIT.test(line) ||
+      (!/[.!?]$/.test(line.replace(/\b(?:Jr|Sr|Dr|St|[A-Z])\.$/, '')) && BYLINE.test(line)),
+  ),
+  lineRule(
+    'time-stamp',
+    'a "Published"/"Updated" time stamp or a reading-time label',
+    LABEL_LINE,
+    (line) =>
+      READING_TIME.test(line) ||
+      (TIME_STAMP.test(line) && (!/[.!?]$/.test(line) || /\b[ap]\.m\.$/i.test(line))),
+  ),
+  lineRule(
+    'caption-credit',
+    'a photo caption that ends with its credit, or an image link',
+    300,
+    (line) => IMAGE_LINE.test(line) || CAPTION_CREDIT.test(line),
+  ),
+  lineRule('related-video', 'a video player, its title or a related-video link', 200, (line) =>
+    VIDEO.test(line),
+  ),
+  lineRule('read-next', 'a "Read next"/"Related:"/"Trending" link or widget heading', 200, (line) =>
+    READ_NEXT.test(line),
+  ),
+  lineRule(
+    'copyright-footer',
+    'a copyright, syndication or legal footer',
+    BANNER_LINE,
+    (line) => COPYRIGHT.test(line) || LEGAL.test(line),
+  ),
+  lineRule('comment-count', 'a comment counter or comment prompt', 200, (line) =>
+    COMMENTS.test(line),
+  ),
+  lineRule(
+    'navigation',
+    'a site navigation, account or tool link (Menu, Sign in, Print...)',
+    120,
+    (line) => NAVIGATION.test(line) || isMenuBar(line),
+  ),
+  lineRule(
+    'author-note',
+    'a note about the author named in the byline ("Jane Doe is a nurse in Fresno.")',
+    400,
+    (line, context) => isBioOf(line, context.authors ?? []),
+  ),
+  lineRule(
+    'disclaimer',
+    'a credit or disclaimer printed under the story (funding, republishing, views)',
+    300,
+    (line) => DISCLAIMER.test(line),
+  ),
+  lineRule('tags', 'a list of tags or topics', 300, (line) => TAGS.test(line)),
+  lineRule(
+    'press-office',
+    'a press-office line (media contact, release label), not the release itself',
+    250,
+    (line) => PRESS_OFFICE.test(line) || /^SOURCE \p{Lu}[^.!?]{0,80}$/u.test(line),
+  ),
 ];

@@ -102,33 +102,7 @@ export function crossValidate(
   pages: readonly LabelledPage[],
   options: Partial<FitOptions> = {},
 ): PageScore {
-  const folds = pages.map((page, i) => {
-    const others = pages.filter((_, j) => j !== i);
-    return scorePages([page], fitClutterModel(trainingExamples(others), options));
-  });
-  const total = folds.reduce(
-    (sum, fold) => ({
-      truePositives: sum.truePositives + fold.truePositives,
-      falsePositives: sum.falsePositives + fold.falsePositives,
-      falseNegatives: sum.falseNegatives + fold.falseNegatives,
-      trueNegatives: sum.trueNegatives + fold.trueNegatives,
-      precision: 0,
-      recall: 0,
-      mistakes: [...sum.mistakes, ...fold.mistakes],
-    }),
-    {
-      truePositives: 0,
-      falsePositives: 0,
-      falseNegatives: 0,
-      trueNegatives: 0,
-      precision: 0,
-      recall: 0,
-      mistakes: [],
-    } as PageScore,
+  return scorePages(pages, (_page, i) =>
+    fitClutterModel(trainingExamples(pages.filter((_, j) => j !== i)), options),
   );
-  const dropped = total.truePositives + total.falsePositives;
-  const clutter = total.truePositives + total.falseNegatives;
-  total.precision = dropped === 0 ? 1 : total.truePositives / dropped;
-  total.recall = clutter === 0 ? 1 : total.truePositives / clutter;
-  return total;
 }

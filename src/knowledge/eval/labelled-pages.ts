@@ -85,10 +85,17 @@ export function cleanLabelledPage(page: LabelledPage, model: ClutterModel | null
   return parseKnowledgeFile(basename(page.name), page.text, CLUTTER_RULES, model).lines;
 }
 
-/** Precision and recall of the dropped lines over `pages`, with every mistake. */
+/**
+ * Precision and recall of the dropped lines over `pages`, with every mistake. `model` is the
+ * classifier for every page (`null`: named rules only), or a function giving each page its own
+ * (cross-validation).
+ */
 export function scorePages(
   pages: readonly LabelledPage[],
-  model: ClutterModel | null = CLUTTER_MODEL,
+  model:
+    | ClutterModel
+    | null
+    | ((page: LabelledPage, index: number) => ClutterModel | null) = CLUTTER_MODEL,
 ): PageScore {
   const score: PageScore = {
     truePositives: 0,
@@ -99,8 +106,9 @@ export function scorePages(
     recall: 0,
     mistakes: [],
   };
-  for (const page of pages) {
-    for (const verdict of cleanLabelledPage(page, model)) {
+  for (const [index, page] of pages.entries()) {
+    const pageModel = typeof model === 'function' ? model(page, index) : model;
+    for (const verdict of cleanLabelledPage(page, pageModel)) {
       const clutter = page.clutter[verdict.line - 1];
       if (clutter === undefined) continue;
       const dropped = verdict.dropped !== undefined;
