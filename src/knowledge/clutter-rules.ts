@@ -8,6 +8,8 @@
  * of nested quantifiers, so none can backtrack catastrophically on long lines.
  */
 
+import { PAGE_CHROME_RULES } from './page-chrome-rules.ts';
+
 /** Where in a document a rule may drop lines. */
 export type RuleScope =
   /** Any line of the body. */
@@ -23,6 +25,8 @@ export type RuleScope =
 export interface RuleContext {
   /** The document's title (from front matter, or the first line of a plain-text file). */
   title: string;
+  /** Names in the page's bylines ("By Jane Doe" gives "Jane Doe"), for author bios. */
+  authors?: readonly string[];
 }
 
 /** One named way to recognise a clutter line. */
@@ -96,7 +100,7 @@ const ADVERTISEMENT =
 
 /** `Story continues`, `Continue reading`, `Article continues below`. */
 const CONTINUATION =
-  /^(?:story continues(?: below)?|continue reading(?: below| the main story)?|article continues(?: below)?)\.?$/i;
+  /^(?:story continues(?: below)?|continue reading(?: below| the main story)?|article continues(?: below)?)(?: this)?(?: ad| advertisement)?\.?$/i;
 
 /** A line that is only a link: an image, an embed or a bare address. */
 const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -156,7 +160,7 @@ const isFooterLink = wholeLine([
 ]);
 
 /** The clutter rules, in the order they are tried; the first that matches names the drop. */
-export const CLUTTER_RULES: readonly ClutterRule[] = [
+const NAMED_RULES: readonly ClutterRule[] = [
   {
     name: 'headline',
     reason: 'repeats the title, which is already in the front matter',
@@ -212,6 +216,10 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
       'latest stories',
       'more stories',
       'top stories',
+      'more to read',
+      'more to explore',
+      'what to read next',
+      'related reading',
       "editor's picks",
       'editor’s picks',
       'recent comments',
@@ -297,6 +305,16 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
     scope: 'tail',
     matches: (line) => AUTHOR_BIO.test(line) || AUTHOR_CONTACT.test(line),
   },
+];
+
+/**
+ * Every clutter rule, in the order tried: the rules above that apply anywhere, then the page-chrome
+ * rules of `page-chrome-rules.ts`, then the rules scoped to part of the page.
+ */
+export const CLUTTER_RULES: readonly ClutterRule[] = [
+  ...NAMED_RULES.filter((rule) => rule.scope === 'anywhere'),
+  ...PAGE_CHROME_RULES,
+  ...NAMED_RULES.filter((rule) => rule.scope !== 'anywhere'),
 ];
 
 /** True when `line` is a press-release end mark such as `# # #`. */

@@ -1,4 +1,10 @@
+import type { KnowledgeFolder } from './load-knowledge.ts';
 import type { DocumentReport } from './parse-document.ts';
+import { CLASSIFIER_RULE } from './remove-clutter.ts';
+
+/** What the summary says about lines the line classifier dropped (each line says why). */
+const CLASSIFIER_SUMMARY =
+  'lines the line classifier scored as page clutter from their length, function words, punctuation, capitals, link marks, position and neighbours';
 
 /** Renders a front matter value on one line. */
 function showValue(value: unknown): string {
@@ -41,9 +47,13 @@ export function formatKnowledgeReport(reports: readonly DocumentReport[]): strin
       if (line.text.trim() === '') continue;
       const number = String(line.line).padStart(4);
       if (line.dropped) {
-        out.push(`  - ${number}  [${line.dropped.rule}] ${line.text}`);
+        const classified = line.dropped.rule === CLASSIFIER_RULE;
+        const why = classified
+          ? `  (${line.dropped.reason.replace(/^line classifier, /, '')})`
+          : '';
+        out.push(`  - ${number}  [${line.dropped.rule}] ${line.text}${why}`);
         const entry = dropsByRule.get(line.dropped.rule) ?? {
-          reason: line.dropped.reason,
+          reason: classified ? CLASSIFIER_SUMMARY : line.dropped.reason,
           count: 0,
         };
         entry.count++;
@@ -60,4 +70,44 @@ export function formatKnowledgeReport(reports: readonly DocumentReport[]): strin
     out.push(`  ${rule} (${count}): ${reason}`);
   }
   return out.join('\n');
+}
+
+/** The JSON printed by `npm run --silent knowledge:check -- --json`. */
+export interface KnowledgeCheckJson {
+  documents: {
+    file: string;
+    id: string;
+    title: string;
+    publisher: string | null;
+    date: string | null;
+    kept: { line: number; text: string }[];
+    dropped: { line: number; text: string; rule: string }[];
+  }[];
+  refused: { file: string; error: string }[];
+}
+
+/**
+ * The folder as one JSON object: per document its fields and its kept and dropped lines (1-based
+ * file line numbers, blank lines left out), and every refused file with its error.
+ *
+ * @example
+ * JSON.stringify(formatKnowledgeJson(await readKnowledgeFolder('knowledge')));
+ */
+export function formatKnowledgeJson({ reports, refused }: KnowledgeFolder): KnowledgeCheckJson {
+  return {
+    documents: reports.map(({ file, document, lines }) => ({
+      file,
+      id: document.id,
+      title: document.title,
+      publisher: document.publisher ?? null,
+      date: document.date ?? null,
+      kept: lines
+        .filter((l) => !l.dropped && l.text.trim() !== '')
+        .map((l) => ({ line: l.line, text: l.text })),
+      dropped: lines
+        .filter((l) => l.dropped)
+        .map((l) => ({ line: l.line, text: l.text, rule: l.dropped?.rule as string })),
+    })),
+    refused: refused.map(({ file, error }) => ({ file, error })),
+  };
 }

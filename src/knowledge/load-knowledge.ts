@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { StrikebotError } from '../core/errors.ts';
+import { StrikebotError, type StrikebotErrorCode } from '../core/errors.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { CLUTTER_RULES, type ClutterRule } from './clutter-rules.ts';
 import { type DocumentReport, parseKnowledgeFile } from './parse-document.ts';
@@ -72,19 +72,34 @@ async function readText(file: string): Promise<string> {
   }
 }
 
+/** A file of the knowledge folder that could not be loaded, and why. */
+export interface RefusedFile {
+  file: string;
+  /** The loader's message, naming the file and line at fault. */
+  error: string;
+  /** The error's code (KNOWLEDGE_MALFORMED, KNOWLEDGE_EMPTY, KNOWLEDGE_UNREADABLE). */
+  code: StrikebotErrorCode;
+}
+
+/** Every document of a folder that loads, and every file that does not. */
+export interface KnowledgeFolder {
+  /** Reports of the files that loaded, sorted by document id. */
+  reports: DocumentReport[];
+  /** Files that failed to load, in file-name order (a second file with a taken id included). */
+  refused: RefusedFile[];
+}
+
 /**
- * Loads every document of a knowledge folder with a per-line report of the clutter removed,
- * sorted by document id. This is what `npm run knowledge:check` prints.
+ * Loads every document of a knowledge folder that can be loaded, and lists the files that
+ * cannot with their error, instead of stopping at the first. Hot reload and `knowledge:check
+ * --json` use it; {@link inspectKnowledge} stops at the first refused file.
  *
- * @example
- * const reports = await inspectKnowledge('knowledge');
- * reports[0]?.lines.filter((l) => l.dropped); // the lines removed as clutter, with the rule
- * @throws StrikebotError KNOWLEDGE_UNREADABLE, KNOWLEDGE_MALFORMED or KNOWLEDGE_EMPTY.
+ * @throws StrikebotError KNOWLEDGE_UNREADABLE or KNOWLEDGE_EMPTY when the folder itself is unusable.
  */
-export async function inspectKnowledge(
+export async function readKnowledgeFolder(
   dir: string,
   options: Partial<KnowledgeOptions> = {},
-): Promise<DocumentReport[]> {
+): Promise<KnowledgeFolder> {
   const { rules, extensions } = { ...defaultKnowledgeOptions, ...options };
   const files = await listDocumentFiles(dir, extensions);
   if (files.length === 0) {
@@ -94,20 +109,48 @@ export async function inspectKnowledge(
     );
   }
   const reports: DocumentReport[] = [];
-  for (const file of files) reports.push(parseKnowledgeFile(file, await readText(file), rules));
-
+  const refused: RefusedFile[] = [];
+  const byId = new Map<string, DocumentReport>();
+  for (const file of files) {
+    try {
+      const report = parseKnowledgeFile(file, await readText(file), rules);
+      const taken = byId.get(report.document.id);
+      if (taken) {
+        throw new StrikebotError(
+          'KNOWLEDGE_MALFORMED',
+          `${file}: same document id "${report.document.id}" as ${taken.file}; rename one of them`,
+        );
+      }
+      byId.set(report.document.id, report);
+      reports.push(report);
+    } catch (error) {
+      if (!(error instanceof StrikebotError)) throw error;
+      refused.push({ file, error: error.message, code: error.code });
+    }
+  }
   reports.sort((a, b) =>
     a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0,
   );
-  for (let i = 1; i < reports.length; i++) {
-    const [before, after] = [reports[i - 1] as DocumentReport, reports[i] as DocumentReport];
-    if (before.document.id === after.document.id) {
-      throw new StrikebotError(
-        'KNOWLEDGE_MALFORMED',
-        `${after.file}: same document id "${after.document.id}" as ${before.file}; rename one of them`,
-      );
-    }
-  }
+  return { reports, refused };
+}
+
+/**
+ * Loads every document of a knowledge folder with a per-line report of the clutter removed,
+ * sorted by document id. This is what `npm run knowledge:check` prints.
+ *
+ * @example
+ * const reports = await inspectKnowledge('knowledge');
+ * reports[0]?.lines.filter((l) => l.dropped); // the lines removed as clutter, with the rule
+ * @throws StrikebotError KNOWLEDGE_UNREADABLE, KNOWLEDGE_MALFORMED or KNOWLEDGE_EMPTY for the
+ * first file (in name order) that cannot be loaded.
+ */
+export async function inspectKnowledge(
+  dir: string,
+  options: Partial<KnowledgeOptions> = {},
+): Promise<DocumentReport[]> {
+  const { reports, refused } = await readKnowledgeFolder(dir, options);
+  const [first] = refused;
+  if (first) throw new StrikebotError(first.code, first.error);
   return reports;
 }
 

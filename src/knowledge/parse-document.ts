@@ -1,7 +1,9 @@
 import { basename, extname } from 'node:path';
 import { StrikebotError } from '../core/errors.ts';
 import type { SourceDocument } from '../core/types.ts';
+import { CLUTTER_MODEL, type ClutterModel } from './clutter-model.ts';
 import type { ClutterRule } from './clutter-rules.ts';
+import { deriveFrontMatter } from './derive-front-matter.ts';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { type LineVerdict, removeClutter } from './remove-clutter.ts';
 
@@ -18,22 +20,10 @@ export interface DocumentReport {
 }
 
 /**
- * The title of a file without front matter: its first non-empty line that no clutter rule
- * drops (so a breadcrumb or banner above the headline is skipped), else its first non-empty line.
- */
-function guessTitle(lines: readonly string[], rules: readonly ClutterRule[]): string {
-  const texts = lines.map((line) => line.trim()).filter((line) => line !== '');
-  const isClutter = (line: string): boolean =>
-    rules.some(
-      (r) => r.scope === 'anywhere' && r.name !== 'headline' && r.matches(line, { title: '' }),
-    );
-  return texts.find((line) => !isClutter(line)) ?? (texts[0] as string);
-}
-
-/**
  * Turns the text of one knowledge file into a document. Front matter (between `---` lines)
- * gives title, publisher, date and url; without front matter the first non-empty line that is
- * not clutter is the title. Page clutter is removed from the body by `rules`.
+ * gives title, publisher, date and url; without front matter they are derived from the text
+ * (`deriveFrontMatter`: the headline, a dateline, a copyright line or masthead). Page clutter is removed from the body by `rules` and the line
+ * classifier `model` (`null`: rules only).
  *
  * @example
  * parseKnowledgeFile('knowledge/a.txt', 'Strike ends\n\nWorkers returned.', CLUTTER_RULES).document;
@@ -44,6 +34,7 @@ export function parseKnowledgeFile(
   file: string,
   rawText: string,
   rules: readonly ClutterRule[],
+  model: ClutterModel | null = CLUTTER_MODEL,
 ): DocumentReport {
   const text = rawText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() === '') {
@@ -62,11 +53,11 @@ export function parseKnowledgeFile(
   }
   const metadata: FrontMatter =
     split.yaml === undefined
-      ? { title: guessTitle(split.bodyLines, rules) }
+      ? deriveFrontMatter(split.bodyLines, rules)
       : parseFrontMatter(file, split.yaml, split.yamlLine);
   const title = metadata.title.trim();
 
-  const cleaned = removeClutter(split.bodyLines, { title }, rules, split.bodyLine);
+  const cleaned = removeClutter(split.bodyLines, { title }, rules, split.bodyLine, model);
   if (cleaned.body === '') {
     const dropped = cleaned.lines.filter((line) => line.dropped).length;
     throw new StrikebotError(

@@ -100,3 +100,76 @@ describe('knowledge:check', { timeout: 30_000 }, () => {
     });
   });
 });
+
+describe('knowledge:check --json', { timeout: 30_000 }, () => {
+  it('prints only one JSON object: documents with kept and dropped lines, and refused files', async () => {
+    await writeFile(join(dir, 'c.md'), '---\ntitle: T\ndate: Oct 14\n---\nBody.');
+    const failure = await run(process.execPath, ['--import', 'tsx', CLI, '--json', dir]).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 1, stderr: '' });
+    expect(JSON.parse((failure as { stdout: string }).stdout)).toEqual({
+      documents: [
+        {
+          file: join(dir, 'a.md'),
+          id: 'a',
+          title: 'Strike ends',
+          publisher: 'Example News',
+          date: '2024-10-20',
+          kept: [
+            { line: 9, text: 'Workers returned on Friday.' },
+            { line: 11, text: '  • Talks resume Monday' },
+          ],
+          dropped: [
+            { line: 7, text: 'Strike ends', rule: 'headline' },
+            { line: 12, text: 'Most Popular', rule: 'widget-heading' },
+          ],
+        },
+        {
+          file: join(dir, 'b.txt'),
+          id: 'b',
+          title: 'Picket lines',
+          publisher: null,
+          date: null,
+          kept: [{ line: 2, text: 'The union picketed.' }],
+          dropped: [
+            { line: 1, text: 'Picket lines', rule: 'headline' },
+            { line: 4, text: 'See also: Weather today', rule: 'see-also' },
+          ],
+        },
+      ],
+      refused: [
+        {
+          file: join(dir, 'c.md'),
+          error: `${join(dir, 'c.md')}:3: front matter: "date" must be an ISO date like 2024-10-14, got "Oct 14"`,
+        },
+      ],
+    });
+  });
+
+  it('explains each line the line classifier dropped', async () => {
+    await writeFile(
+      join(dir, 'd.txt'),
+      [
+        'Nurses rally at county hospital',
+        '',
+        'About 200 nurses rallied outside the county hospital on Monday to demand more staff on every shift.',
+        '',
+        'The hospital said it had hired 85 nurses this year and would keep bargaining with the union.',
+        '',
+        'Ad Content',
+        'Fog advisory issued for Highway 99 through Wednesday morning',
+      ].join('\n'),
+    );
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', CLI, dir]);
+    expect(stdout).toContain(
+      '  -    8  [boilerplate] Fog advisory issued for Highway 99 through Wednesday morning  (p=',
+    );
+    expect(stdout).toMatch(
+      /\[boilerplate\] Fog advisory .* \(p=0\.\d\d: below the last paragraph of text/,
+    );
+    expect(stdout).toContain(
+      '  boilerplate (2): lines the line classifier scored as page clutter from their length, function words, punctuation, capitals, link marks, position and neighbours',
+    );
+  });
+});

@@ -254,3 +254,33 @@ describe('loadKnowledge on a pasted page without front matter', () => {
     });
   });
 });
+
+describe('loadKnowledge on a pasted page with a dateline and a copyright line', () => {
+  it('derives the date and publisher, marks them derived, and hands them to the engine', async () => {
+    await write({
+      'pasted.txt': [
+        'Kaiser therapists strike across the state',
+        'Updated 3:41 PM PST Dec. 16, 2019',
+        '',
+        'Therapists walked out on Monday at clinics across the state, the union said.',
+        '',
+        '© 2019 Example Ledger. All rights reserved.',
+      ].join('\n'),
+    });
+    const [report] = await inspectKnowledge(dir);
+    expect(report?.metadata).toEqual({
+      title: 'Kaiser therapists strike across the state',
+      date: '2019-12-16',
+      date_source: 'derived',
+      publisher: 'Example Ledger',
+      publisher_source: 'derived',
+    });
+    expect(report?.document).toEqual({
+      id: 'pasted',
+      title: 'Kaiser therapists strike across the state',
+      publisher: 'Example Ledger',
+      date: '2019-12-16',
+      body: 'Therapists walked out on Monday at clinics across the state, the union said.',
+    });
+  });
+});
