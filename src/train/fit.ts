@@ -128,7 +128,8 @@ export function fitRanker(
     }
     return grad;
   });
-  return unstandardise(w, 0, scale.mean, scale.sd);
+  // A constant added to every candidate's score changes no softmax: the ranker has no bias.
+  return { weights: unstandardise(w, 0, scale.mean, scale.sd).weights, bias: 0 };
 }
 
 /**
