@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import { Index as FlexIndex } from 'flexsearch';
 import lunr from 'lunr';
+import MiniSearch from 'minisearch';
 
 /** One sentence as every library indexes it. */
 export interface BenchSentence {
@@ -112,4 +113,26 @@ const winkPeer: Peer = {
 };
 
 /** The peer libraries compared with strikebot, in table order. */
-export const PEERS: readonly Peer[] = [lunrPeer, flexsearchPeer, oramaPeer, winkPeer];
+/** MiniSearch as its README shows it, with no strikebot tokenizer, features or model. */
+export const plainMiniSearchPeer: Peer = {
+  name: 'minisearch',
+  build(sentences) {
+    const index = new MiniSearch<BenchSentence>({ fields: ['text'] });
+    index.addAll(sentences);
+    return {
+      search: (query, limit) =>
+        index
+          .search(query, { combineWith: 'OR' })
+          .slice(0, limit)
+          .map((hit) => hit.id as number),
+    };
+  },
+};
+
+export const PEERS: readonly Peer[] = [
+  plainMiniSearchPeer,
+  lunrPeer,
+  flexsearchPeer,
+  oramaPeer,
+  winkPeer,
+];

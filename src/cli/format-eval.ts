@@ -29,6 +29,7 @@ export function formatSummary(report: EvalReport, misses = true): string {
     `questions            ${report.n}`,
     `hit@1               ${pct(report.hit1)}  (answered, first citation holds an answer)`,
     `hit@3               ${pct(report.hit3)}  (an answer in the first three citations shown)`,
+    `top@1               ${pct(report.top1)}  (an answer in the first citation shown, confident or not)`,
     `MRR                  ${report.mrr.toFixed(3)}`,
     `abstain             ${pct(report.abstain)}  (unanswerable questions not answered)`,
     `false abstain       ${pct(report.falseAbstain)}  (answerable questions not answered)`,

@@ -64,6 +64,8 @@ export interface EvalReport {
   hit1: number;
   /** Answerable questions with a span in the first three citations shown, whatever the outcome. */
   hit3: number;
+  /** Answerable questions whose first citation shown holds a span, whatever the outcome. */
+  top1: number;
   /** Mean reciprocal rank of the first citation holding a span (answerable questions). */
   mrr: number;
   /** Unanswerable questions not answered (unsure or not found). */
@@ -181,6 +183,7 @@ export function summarise(results: QuestionResult[]): EvalReport {
     n: results.length,
     hit1: fraction(yes.filter((r) => r.answered && r.rank === 1).length, yes.length),
     hit3: fraction(yes.filter((r) => r.rank !== null && r.rank <= 3).length, yes.length),
+    top1: fraction(yes.filter((r) => r.rank === 1).length, yes.length),
     mrr: fraction(reciprocal, yes.length),
     abstain: fraction(no.filter((r) => !r.answered).length, no.length),
     falseAbstain: fraction(yes.filter((r) => !r.answered).length, yes.length),

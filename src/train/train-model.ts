@@ -45,7 +45,7 @@ export interface TrainOptions {
 export const defaultTrainOptions: TrainOptions = {
   innerFolds: 4,
   targetPrecision: 0.9,
-  unsureRecall: 0.9,
+  unsureRecall: 0.95,
   associations: true,
 };
 

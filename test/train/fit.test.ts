@@ -4,9 +4,29 @@ import { fitLogistic, fitRanker } from '../../src/train/fit.ts';
 describe('fitRanker', () => {
   // Two features: the first marks the answer, the second is noise that favours a wrong sentence.
   const groups = [
-    { vectors: [[1, 0], [0, 1], [0, 0]], positive: [true, false, false] },
-    { vectors: [[0, 1], [1, 1], [0, 0]], positive: [false, true, false] },
-    { vectors: [[0, 0], [1, 0]], positive: [false, true] },
+    {
+      vectors: [
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ],
+      positive: [true, false, false],
+    },
+    {
+      vectors: [
+        [0, 1],
+        [1, 1],
+        [0, 0],
+      ],
+      positive: [false, true, false],
+    },
+    {
+      vectors: [
+        [0, 0],
+        [1, 0],
+      ],
+      positive: [false, true],
+    },
   ];
 
   it('weighs the feature that marks answers above the noise', () => {

@@ -18,7 +18,15 @@ describe('thresholdForPrecision', () => {
   });
 
   it('never cuts between equal probabilities', () => {
-    expect(thresholdForPrecision([{ p: 0.8, right: true }, { p: 0.8, right: false }], 0.9)).toBe(1);
+    expect(
+      thresholdForPrecision(
+        [
+          { p: 0.8, right: true },
+          { p: 0.8, right: false },
+        ],
+        0.9,
+      ),
+    ).toBe(1);
   });
 });
 

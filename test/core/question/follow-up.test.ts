@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionAnalysis } from '../../../src/core/question/analyze.ts';
 import { FOLLOW_UP_FEATURES, followUpFeatures } from '../../../src/core/question/follow-up.ts';
 
-function analysis(corrected: string, words: string[], type: QuestionAnalysis['type'] = 'other'): QuestionAnalysis {
+function analysis(
+  corrected: string,
+  words: string[],
+  type: QuestionAnalysis['type'] = 'other',
+): QuestionAnalysis {
   return {
     normalized: corrected,
     corrected,
@@ -24,15 +28,26 @@ describe('followUpFeatures', () => {
   const previous = analysis('how many ferries cross the bay', ['ferri', 'cross', 'bai'], 'number');
 
   it('names its features in model order', () => {
-    expect(FOLLOW_UP_FEATURES).toEqual(['opener', 'pointer', 'full-question', 'shortness', 'shared-concepts', 'untyped']);
+    expect(FOLLOW_UP_FEATURES).toEqual([
+      'opener',
+      'pointer',
+      'full-question',
+      'shortness',
+      'shared-concepts',
+      'untyped',
+    ]);
   });
 
   it('marks an opener, no full question and a short, untyped fragment', () => {
-    expect(followUpFeatures(analysis('and on sundays?', ['sundai']), previous)).toEqual([1, 0, 0, 0.8, 0, 1]);
+    expect(followUpFeatures(analysis('and on sundays?', ['sundai']), previous)).toEqual([
+      1, 0, 0, 0.8, 0, 1,
+    ]);
   });
 
   it('marks a pointer back ("that") in a full question', () => {
-    expect(followUpFeatures(analysis('who said that', ['said']), previous)).toEqual([0, 1, 1, 0.8, 0, 1]);
+    expect(followUpFeatures(analysis('who said that', ['said']), previous)).toEqual([
+      0, 1, 1, 0.8, 0, 1,
+    ]);
   });
 
   it('marks a fresh, full question sharing nothing', () => {
@@ -42,6 +57,8 @@ describe('followUpFeatures', () => {
   });
 
   it('counts the share of concepts the previous question also had', () => {
-    expect(followUpFeatures(analysis('ferries at night?', ['ferri', 'night']), previous)[4]).toBe(0.5);
+    expect(followUpFeatures(analysis('ferries at night?', ['ferri', 'night']), previous)[4]).toBe(
+      0.5,
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isAbbreviationOf, readWord, type SpellingVocabulary } from '../../../src/core/question/spell.ts';
+import {
+  isAbbreviationOf,
+  readWord,
+  type SpellingVocabulary,
+} from '../../../src/core/question/spell.ts';
 
 /** A corpus vocabulary of a few words (the speller also knows everyday English). */
 function vocabulary(words: readonly string[]): SpellingVocabulary {
@@ -8,7 +12,9 @@ function vocabulary(words: readonly string[]): SpellingVocabulary {
     inCorpus: (w) => set.has(w),
     nearCorpusWords: (w, d) => {
       const out = new Map<string, number>();
-      for (const x of set) if (Math.abs(x.length - w.length) <= d && editDistance(x, w) <= d) out.set(x, editDistance(x, w));
+      for (const x of set)
+        if (Math.abs(x.length - w.length) <= d && editDistance(x, w) <= d)
+          out.set(x, editDistance(x, w));
       return out;
     },
     corpusWordsStartingWith: (l) => [...set].filter((w) => w.startsWith(l)),
@@ -16,13 +22,20 @@ function vocabulary(words: readonly string[]): SpellingVocabulary {
 }
 
 function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...new Array<number>(b.length).fill(0),
+  ]);
   for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const row = d[i] as number[];
       const up = d[i - 1] as number[];
-      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (up[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (up[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
   }
   return (d[a.length] as number[])[b.length] as number;
