@@ -35,7 +35,7 @@ function peerNames(text: string): string[] {
 
 const USAGE = [
   'usage: npm run bench -- [--sizes 1000,100000] [--questions N] [--seed N]',
-  '       [--peers lunr,flexsearch,orama,wink-bm25|none] [--max-heap-mb N] [--timeout-s N] [--json]',
+  '       [--peers minisearch,lunr,flexsearch,orama,wink-bm25|none] [--max-heap-mb N] [--timeout-s N] [--json]',
 ].join('\n');
 
 const values = parseFlags(

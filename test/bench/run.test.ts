@@ -6,7 +6,7 @@ import { median, percentiles } from '../../src/bench/stats.ts';
 
 const run = promisify(execFile);
 
-const PEER_NAMES = ['lunr', 'flexsearch', 'orama', 'wink-bm25'];
+const PEER_NAMES = ['minisearch', 'lunr', 'flexsearch', 'orama', 'wink-bm25'];
 
 describe('percentiles', () => {
   it('takes nearest-rank percentiles', () => {
@@ -120,7 +120,7 @@ describe('npm run bench -- --json', () => {
     const peer = await bench('--peers', 'lunr,elastic');
     expect(peer.code).toBe(2);
     expect(peer.stderr).toBe(
-      'bench: unknown peer elastic; choose from lunr, flexsearch, orama, wink-bm25 or none\n',
+      'bench: unknown peer elastic; choose from minisearch, lunr, flexsearch, orama, wink-bm25 or none\n',
     );
   }, 60_000);
 });
