@@ -124,7 +124,7 @@ export const defaultEngineOptions: Omit<EngineOptions, 'model'> = {
   maxCitations: 3,
   candidates: 40,
   maxQueryTerms: 24,
-  maxPostings: 4000,
+  maxPostings: 2000,
 };
 
 /** Follow-up probability at which a question borrows the previous question's concepts. */
@@ -260,7 +260,7 @@ export function createEngine(
     const { analysis, followUp, followUpVector } = understand(question, history);
     let ranked = rank(analysis, 1);
     let decision = judge(analysis, ranked);
-    if (decision.outcome !== 'answer' && wouldWiden(corpus, analysis, settings)) {
+    if (decision.outcome === 'not-found' && wouldWiden(corpus, analysis, settings)) {
       const wider = rank(analysis, WIDER_BUDGET);
       const second = judge(analysis, wider);
       if (second.probability > decision.probability) {
