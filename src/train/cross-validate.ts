@@ -39,6 +39,7 @@ export function crossValidate(
     const engine = createEngine(input.documents, {
       snapshot: input.snapshot,
       profile: input.profile,
+      thesaurus: input.thesaurus,
       model,
     });
     const held = folds[i] as (typeof folds)[number];

@@ -3,6 +3,7 @@ import { DECISION_FEATURES, decisionFeatures, type Ranked } from '../core/answer
 import { createEngine, type Engine, type Explanation, featureAt } from '../core/engine.ts';
 import type { DomainProfile } from '../core/profile.ts';
 import { FOLLOW_UP_FEATURES } from '../core/question/follow-up.ts';
+import type { Thesaurus } from '../core/question/wordnet.ts';
 import { FEATURES } from '../core/rank/features.ts';
 import { type LinearModel, type RankingModel, scoreLinear, sigmoid } from '../core/rank/model.ts';
 import type { SourceDocument } from '../core/types.ts';
@@ -25,6 +26,8 @@ export interface TrainingInput {
   snapshot: Uint8Array;
   profile: DomainProfile;
   data: Fold;
+  /** The thesaurus the engine reads questions with. */
+  thesaurus: Thesaurus;
 }
 
 /** Options for {@link trainModel}. */
@@ -250,10 +253,7 @@ export function trainModel(
 ): RankingModel {
   const settings = { ...defaultTrainOptions, ...options };
   const progress = settings.onProgress ?? (() => {});
-  const base = {
-    snapshot: input.snapshot,
-    profile: input.profile,
-  };
+  const base = { snapshot: input.snapshot, profile: input.profile, thesaurus: input.thesaurus };
   const chunks = createEngine(input.documents, { ...base, model: provisional({}) }).chunks;
   const associations = settings.associations ? learnAssociations(input.data.questions, chunks) : {};
   progress(`associations: ${Object.keys(associations).length} question terms`);

@@ -4,6 +4,7 @@ import { encodeSnapshot } from '../core/index/index-snapshot.ts';
 import { strikebotProfile } from '../domain/profile.ts';
 import { parseQuestionSet } from '../eval/score.ts';
 import { loadKnowledge } from '../knowledge/index.ts';
+import { englishThesaurus } from '../resources/thesaurus.ts';
 import { splitSet } from './dataset.ts';
 import type { TrainingInput } from './train-model.ts';
 
@@ -25,5 +26,11 @@ export async function loadTrainingInput(
   for (const file of files) items.push(...parseQuestionSet(await readFile(file, 'utf8'), file));
   const documents = await loadKnowledge(knowledgeDir);
   const snapshot = encodeSnapshot(documents, indexDocuments(documents));
-  return { documents, snapshot, profile: strikebotProfile, data: splitSet(items) };
+  return {
+    documents,
+    snapshot,
+    profile: strikebotProfile,
+    thesaurus: englishThesaurus,
+    data: splitSet(items),
+  };
 }

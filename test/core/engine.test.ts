@@ -5,6 +5,7 @@ import { createEngine, type Engine, newestDocuments } from '../../src/core/engin
 import type { SourceDocument } from '../../src/core/types.ts';
 import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
+import { englishThesaurus } from '../../src/resources/thesaurus.ts';
 import { testModel } from '../fixtures/test-model.ts';
 
 const docs: SourceDocument[] = [
@@ -41,7 +42,11 @@ const docs: SourceDocument[] = [
 ];
 
 describe('createEngine over inline documents', () => {
-  const engine = createEngine(docs, { model: testModel, profile: { subject: 'a harbor town' } });
+  const engine = createEngine(docs, {
+    model: testModel,
+    profile: { subject: 'a harbor town' },
+    thesaurus: englishThesaurus,
+  });
 
   it('answers with a cited, verbatim snippet and its source', () => {
     const answer = engine.answer('How many cars does the ferry carry?');

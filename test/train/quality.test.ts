@@ -5,6 +5,7 @@ import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { type EvalReport, evaluate, parseQuestionSet } from '../../src/eval/score.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 import { trainedModel } from '../../src/model/load-model.ts';
+import { englishThesaurus } from '../../src/resources/thesaurus.ts';
 import { crossValidate } from '../../src/train/cross-validate.ts';
 import { loadTrainingInput } from '../../src/train/training-input.ts';
 
@@ -15,11 +16,11 @@ import { loadTrainingInput } from '../../src/train/training-input.ts';
  * article, and strike articles the engine has never seen, with questions written before it ran.
  */
 
-/** Scores a question set over a folder, with strikebot's domain profile or none (`neutral`). */
+/** Scores a question set over a folder, with strikebot's domain profile or none (`neutral`; English WordNet either way). */
 async function evaluateSet(knowledge: string, file: string, neutral = false): Promise<EvalReport> {
   const documents = await loadKnowledge(knowledge);
   const engine = neutral
-    ? createEngine(documents, { model: trainedModel })
+    ? createEngine(documents, { model: trainedModel, thesaurus: englishThesaurus })
     : createStrikebotEngine(documents);
   return evaluate(engine, parseQuestionSet(readFileSync(file, 'utf8'), file));
 }

@@ -3,7 +3,7 @@ import type { Chunk, SourceDocument } from '../types.ts';
 /** Longest snippet, in characters. */
 export const MAX_SNIPPET_LENGTH = 500;
 
-/** Verbs that name who is speaking ("Rosselli said", "according to Kaiser"). */
+/** Verbs that name who is speaking ("Ortiz said", "according to the council"). */
 const ATTRIBUTION =
   /\b(?:said|says|stated|told|added|continued|wrote|according to|explained|noted)\b/i;
 const OPENING_QUOTE = /^["“]/;
@@ -55,7 +55,7 @@ export function buildSnippet(
   if (isUnattributedQuote(chunk)) {
     const prev = chunks[chunk.id - 1];
     const next = chunks[chunk.id + 1];
-    // The speaker is named after the quote ("... ,” Rosselli said.") or before a continued quote.
+    // The speaker is named after the quote ("... ,” Ortiz said.") or before a continued quote.
     if (
       sameParagraph(next, chunk) &&
       ATTRIBUTION.test(next.text) &&

@@ -19,10 +19,10 @@ const stopWords: ReadonlySet<string> = new Set(english.stopWords);
 export const MAX_TEXT_LENGTH = 20_000;
 
 /**
- * Folds case, diacritics, curly quotes and odd spaces so "Kaiser’s" and "kaiser's" compare equal.
+ * Folds case, diacritics, curly quotes and odd spaces so "Harbour’s" and "harbour's" compare equal.
  *
  * @example
- * normalizeText('Rosselli’s “café”') // => "rosselli's \"cafe\""
+ * normalizeText('Ortiz’s “café”') // => "ortiz's \"cafe\""
  */
 export function normalizeText(text: string): string {
   return text

@@ -2,12 +2,7 @@ import { isStopWord, normalizeText, splitWords, toTerm } from '../index/text.ts'
 import { type AnswerType, detectAnswerType } from './answer-type.ts';
 import { type CompiledLexicon, phraseTerms } from './lexicon.ts';
 import { readWord, type SpellingVocabulary } from './spell.ts';
-import { nounCategory, synonymsOf } from './wordnet.ts';
-
-/** True for a word WordNet knows as a noun, or does not know at all (names, chat spelling). */
-function isNoun(word: string): boolean {
-  return nounCategory(word) !== undefined || synonymsOf(word).length === 0;
-}
+import type { Thesaurus } from './wordnet.ts';
 
 /**
  * Question analysis: the expected answer type and the concepts a question asks about. A concept is
@@ -70,6 +65,8 @@ export interface AnalysisResources {
   hasTerm(term: string): boolean;
   /** Learned associations: per question term, sentence terms that go with it in answers. */
   associations?: ReadonlyMap<string, readonly string[]>;
+  /** Synonyms and noun categories (WordNet). */
+  thesaurus: Thesaurus;
 }
 
 /** Most words of a question read (longer input is cut; no real question comes near it). */
@@ -96,8 +93,11 @@ function capitalizedWords(original: string): Set<string> {
 
 const AUXILIARY = /^(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should)$/;
 
-/** The word a "how many"/"how much" question counts ("how many Kaiser members do ..." → "members"). */
-function countedWord(normalized: string): string | undefined {
+/** The word a "how many"/"how much" question counts ("how many ferry riders do ..." → "riders"). */
+function countedWord(normalized: string, thesaurus: Thesaurus): string | undefined {
+  // A word the thesaurus knows as a noun, or does not know at all (names, chat spelling).
+  const isNoun = (word: string) =>
+    thesaurus.nounCategory(word) !== undefined || thesaurus.synonymsOf(word).length === 0;
   const match = /\b(?:how (?:many|much)|number of|amount of)\s+([^?.!,;]{0,80})/.exec(normalized);
   if (!match?.[1]) return undefined;
   const following = splitWords(match[1]);
@@ -165,7 +165,7 @@ function expand(
   }
   const base = readings.length > 0 && !resources.hasTerm(own[0] as string) ? readings[0] : word;
   if (base && !base.includes(' ')) {
-    for (const { word: synonym, senseRank } of synonymsOf(base)) {
+    for (const { word: synonym, senseRank } of resources.thesaurus.synonymsOf(base)) {
       const terms = phraseTerms(synonym);
       if (!known(terms)) continue;
       if (senseRank <= COMMON_SENSES) addAlternative(list, { terms, source: 'wordnet' });
@@ -185,16 +185,16 @@ function expand(
  * Analyses one question on its own (see `follow-up.ts` for conversations).
  *
  * @example
- * analyzeQuestion('How many therapists struck in SoCal?', resources).type // => 'number'
+ * analyzeQuestion('How many ferries cross the bay?', resources).type // => 'number'
  */
 export function analyzeQuestion(question: string, resources: AnalysisResources): QuestionAnalysis {
   const normalized = normalizeText(question).trim();
   // Work stays bounded on any input: a question is read up to its first MAX_WORDS words.
   const read = readQuestionWords(splitWords(normalized).slice(0, MAX_WORDS), resources);
   const corrected = read.map((r) => r.word).join(' ');
-  const typed = detectAnswerType(corrected);
+  const typed = detectAnswerType(corrected, resources.thesaurus);
   const capitalized = capitalizedWords(question);
-  const counted = countedWord(corrected);
+  const counted = countedWord(corrected, resources.thesaurus);
   const content = read.filter((r) => !isStopWord(r.word));
   const terms = content.map((r) => toTerm(r.word));
   const concepts: Concept[] = [];

@@ -1,5 +1,5 @@
 import type { EvidenceKind } from '../index/annotate.ts';
-import { nounCategory } from './wordnet.ts';
+import { emptyThesaurus, type Thesaurus } from './wordnet.ts';
 
 /**
  * Expected answer types: what kind of phrase a question asks for. The wh-word decides where it
@@ -99,10 +99,14 @@ const ASKED_NOUN = /\b(?:what|which|how many|how much)\s+((?:[a-z-]+\s)?[a-z-]+)
  * Detects the expected answer type of a normalised question and the noun naming it.
  *
  * @example
- * detectAnswerType('which lawmakers helped?') // => { type: 'person', typeNoun: 'lawmakers' }
+ * detectAnswerType('which lawmakers helped?', englishThesaurus) // => { type: 'person', typeNoun: 'lawmakers' }
  */
-export function detectAnswerType(normalizedQuestion: string): TypedQuestion {
+export function detectAnswerType(
+  normalizedQuestion: string,
+  thesaurus: Thesaurus = emptyThesaurus,
+): TypedQuestion {
   const q = normalizedQuestion.trim();
+  const nounCategory = (word: string) => thesaurus.nounCategory(word);
   const asked = ASKED_NOUN.exec(q)?.[1]?.split(' ') ?? [];
   const nounTyped = (): TypedQuestion | undefined => {
     // "what new contract" → "contract"; "which lawmakers" → "lawmakers".

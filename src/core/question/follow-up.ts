@@ -1,7 +1,7 @@
 import type { QuestionAnalysis } from './analyze.ts';
 
 /**
- * Whether a question in a conversation leans on the one before it ("and in norcal?", "who said
+ * Whether a question in a conversation leans on the one before it ("and on sundays?", "who said
  * that?") or stands alone ("how many workers struck?"). Decided by a fitted model over a few
  * cues, never by length alone, so "hi" or an unrelated new question does not drag the last topic in.
  */
@@ -31,7 +31,7 @@ export const FOLLOW_UP_FEATURES = [
  * The follow-up features of a question (analysed on its own) after a previous one.
  *
  * @example
- * followUpFeatures(analyze('and in norcal?'), analyze('how many therapists in socal?'))[0] // => 1
+ * followUpFeatures(analyze('and on sundays?'), analyze('how many ferries cross the bay?'))[0] // => 1
  */
 export function followUpFeatures(question: QuestionAnalysis, previous: QuestionAnalysis): number[] {
   const text = question.corrected;

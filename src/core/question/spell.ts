@@ -4,7 +4,7 @@ import { englishCount, englishProbability, englishWords, nearEnglishWords } from
 /**
  * Chat spelling: reads a question word that is neither English nor in the documents as the word
  * the asker most likely meant, the way a noisy-channel speller does (Kernighan, Church and Gale
- * 1990): a common word a keystroke or two away ("stirke" → "strike", "kasier" → "kaiser"), a word
+ * 1990): a common word a keystroke or two away ("stirke" → "strike", "harbur" → "harbour"), a word
  * whose letters it abbreviates ("ppl" → "people", "appts" → "appointments", "hrs" → "hours"), or
  * two words run together ("nonprofit" → "non profit"). Candidates are English words (SUBTLEX-US)
  * and the documents' own terms; the documents' words are preferred, since they are what a

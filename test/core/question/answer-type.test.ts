@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnswerType } from '../../../src/core/question/answer-type.ts';
+import { detectAnswerType as detect } from '../../../src/core/question/answer-type.ts';
+import { englishThesaurus } from '../../../src/resources/thesaurus.ts';
 
+const detectAnswerType = (q: string) => detect(q, englishThesaurus);
 const typeOf = (q: string) => detectAnswerType(q).type;
 
 describe('detectAnswerType', () => {
@@ -44,6 +46,11 @@ describe('detectAnswerType', () => {
     expect(typeOf('what did the mayor say about the flood?')).toBe('quote');
     expect(detectAnswerType('festival opening date?')).toEqual({ type: 'date', typeNoun: 'date' });
     expect(typeOf('tell me about the flood')).toBe('other');
+  });
+
+  it('reads question words alone without a thesaurus', () => {
+    expect(detect('which senators voted against it?')).toEqual({ type: 'other' });
+    expect(detect('who painted the mural?')).toEqual({ type: 'person' });
   });
 
   it('ignores a relative "when" or "whose" inside a statement-like question', () => {

@@ -24,6 +24,7 @@ import {
   typeEvidence,
 } from '../../../src/core/rank/features.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
+import { englishThesaurus } from '../../../src/resources/thesaurus.ts';
 
 const docs: SourceDocument[] = [
   {
@@ -48,6 +49,7 @@ const corpus = buildCorpus(docs, parts);
 const resources: AnalysisResources = {
   lexicon: compileLexicon({ synonyms: [['loaf', 'bread']] }),
   hasTerm: (t) => corpus.df.has(t),
+  thesaurus: englishThesaurus,
   vocabulary: {
     inCorpus: (w) => corpus.words.has(w),
     nearCorpusWords: (w, d) => corpus.nearWords(w, d),
