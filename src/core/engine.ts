@@ -183,7 +183,9 @@ export function createEngine(
   documents: readonly SourceDocument[],
   options: Partial<EngineOptions> & Pick<EngineOptions, 'model'>,
 ): Engine {
-  const settings: EngineOptions = { ...defaultEngineOptions, ...options };
+  // An option given as undefined keeps its default.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const settings = { ...defaultEngineOptions, ...given } as EngineOptions;
   const { model, profile } = settings;
   checkModel(
     model.ranker,

@@ -11,8 +11,6 @@ export interface DomainProfile {
   exampleQuestion?: string;
   /** Short form and long form, matched both ways as the same words ("NYC" and "New York City"). */
   abbreviations?: Readonly<Record<string, string>>;
-  /** Groups of words or phrases that mean the same thing in this domain. */
-  synonyms?: readonly (readonly string[])[];
 }
 
 /** The profile of a domain-neutral engine. */

@@ -8,7 +8,6 @@ export const profileSchema = z.object({
   subject: z.string().min(1).optional(),
   exampleQuestion: z.string().min(1).optional(),
   abbreviations: z.record(z.string().min(1), z.string().min(1)).optional(),
-  synonyms: z.array(z.array(z.string().min(1)).min(2)).optional(),
 });
 
 /**

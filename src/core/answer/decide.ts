@@ -96,9 +96,7 @@ export function questionFacts(corpus: Corpus, question: WeighedQuestion): Questi
 /** Ranker features whose sum is the top candidate's coverage in the sentence itself. */
 const SENTENCE_COVERAGE = [
   'coverage.exact',
-  'coverage.domain',
   'coverage.wordnet',
-  'coverage.derived',
   'coverage.spelling',
   'coverage.association',
 ];

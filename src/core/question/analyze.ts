@@ -13,9 +13,7 @@ import type { Thesaurus } from './wordnet.ts';
 /** Where an alternative wording of a concept comes from. */
 export type MatchSource =
   | 'exact' // the question's own words (after stemming), or their abbreviation or long form
-  | 'domain' // a synonym from the domain profile
   | 'wordnet' // a WordNet synonym of a common sense
-  | 'derived' // a WordNet derivationally related form, or a synonym of a rarer sense
   | 'spelling' // what a misspelt or abbreviated word most likely means
   | 'association'; // a word learned to go with it in answers to training questions
 
@@ -72,7 +70,7 @@ export interface AnalysisResources {
 /** Most words of a question read (longer input is cut; no real question comes near it). */
 export const MAX_WORDS = 120;
 
-/** WordNet synonyms from senses up to this rank count as 'wordnet'; rarer ones as 'derived'. */
+/** WordNet synonyms are taken from a word's senses up to this rank (rarer senses add noise). */
 export const COMMON_SENSES = 2;
 
 /** Lowercased words the question writes with a capital, other than its first word. */
@@ -145,17 +143,13 @@ function expand(
   own: readonly string[],
   word: string,
   readings: readonly string[],
-  domainMembers: readonly (readonly string[])[],
   resources: AnalysisResources,
 ): Alternative[] {
   const list: Alternative[] = [{ terms: own, source: 'exact' }];
   const known = (terms: readonly string[]) => terms.every((t) => resources.hasTerm(t));
   const twin = resources.lexicon.twins.get(own.join(' '));
   if (twin) addAlternative(list, { terms: twin.split(' '), source: 'exact' });
-  for (const member of domainMembers) {
-    if (known(member)) addAlternative(list, { terms: member, source: 'domain' });
-  }
-  // A word the documents already express (as written, or by its abbreviation or domain synonym)
+  // A word the documents already express (as written, or by its abbreviation or long form)
   // is not read as a misspelling.
   if (!list.some((a) => known(a.terms))) {
     for (const reading of readings) {
@@ -198,23 +192,20 @@ export function analyzeQuestion(question: string, resources: AnalysisResources):
   const content = read.filter((r) => !isStopWord(r.word));
   const terms = content.map((r) => toTerm(r.word));
   const concepts: Concept[] = [];
-  const { byFirstTerm, groups } = resources.lexicon;
+  const { byFirstTerm } = resources.lexicon;
   let i = 0;
   while (i < content.length) {
     const first = content[i] as ReadWord;
-    const phrase = (byFirstTerm.get(terms[i] as string) ?? []).find(({ member }) =>
+    const phrase = (byFirstTerm.get(terms[i] as string) ?? []).find((member) =>
       sameTerms(member, terms.slice(i, i + member.length)),
     );
-    const length = phrase ? phrase.member.length : 1;
-    const own = phrase ? phrase.member : [terms[i] as string];
+    const length = phrase ? phrase.length : 1;
+    const own = phrase ?? [terms[i] as string];
     const words = content.slice(i, i + length).map((r) => r.word);
-    const domainMembers = phrase
-      ? (groups[phrase.group] ?? []).filter((m) => !sameTerms(m, own))
-      : [];
     concepts.push({
       word: words.join(' '),
       terms: own,
-      alternatives: expand(own, first.word, first.readings, domainMembers, resources),
+      alternatives: expand(own, first.word, first.readings, resources),
       carried: false,
       capitalized: words.some((w) => capitalized.has(w)),
       head: counted !== undefined && words.includes(counted),

@@ -1,8 +1,7 @@
 /**
  * A thesaurus the engine receives as data: WordNet 3.1 distilled by `npm run build:wordnet`
  * (`src/resources/wordnet.json`) to everyday words, each with its synonyms (and the rank of the
- * sense they come from), derivationally related forms, and the category of its commonest noun
- * sense. The core never loads it itself; without one, questions are read without synonyms and
+ * sense they come from) and the category of its commonest noun sense. The core never loads it itself; without one, questions are read without synonyms and
  * answer types come from question words alone.
  */
 
@@ -23,7 +22,7 @@ export interface Thesaurus {
   nounCategory(word: string): number | undefined;
 }
 
-/** The distilled table: word → "synonym#senseRank,...;derived,...;nounLexFile". */
+/** The distilled table: word → "synonym#senseRank,...;nounLexFile". */
 export type ThesaurusTable = Readonly<Record<string, string>>;
 
 /** A thesaurus that knows no word. */
@@ -65,7 +64,7 @@ export function createThesaurus(words: ThesaurusTable): Thesaurus {
       });
     },
     nounCategory(word) {
-      const value = fields(word)[2];
+      const value = fields(word)[1];
       return value ? Number(value) : undefined;
     },
   };

@@ -11,14 +11,7 @@ import type { Chunk } from '../types.ts';
  */
 
 /** Match sources from most to least trusted; a concept's sentence match is the first that fits. */
-export const SOURCE_ORDER: readonly MatchSource[] = [
-  'exact',
-  'domain',
-  'wordnet',
-  'spelling',
-  'derived',
-  'association',
-];
+export const SOURCE_ORDER: readonly MatchSource[] = ['exact', 'wordnet', 'spelling', 'association'];
 
 /** How one concept shows up around a candidate. */
 export interface ConceptMatch {
@@ -53,12 +46,11 @@ export function expectedIdf(corpus: Corpus, word: string): number {
 }
 
 /** Sources that say the same as the question's word (so their IDF may stand for its weight). */
-const SAME_MEANING = new Set(['exact', 'domain', 'spelling']);
+const SAME_MEANING = new Set(['exact', 'spelling']);
 
 /**
  * Weight of a concept: the IDF of its rarest own term; for a word the documents never use, the
- * IDF of what it most likely means there (its abbreviation's long form, its domain synonym, or
- * its spelling reading), else the IDF it would have as everyday English.
+ * IDF of what it most likely means there (its abbreviation's long form or its spelling reading), else the IDF it would have as everyday English.
  */
 export function conceptWeight(corpus: Corpus, concept: Concept): number {
   if (concept.terms.every((t) => corpus.df.has(t))) {

@@ -231,19 +231,9 @@ export const FEATURES: readonly Feature[] = [
     compute: (c) => sentenceCoverage(c, 'exact'),
   },
   {
-    name: 'coverage.domain',
-    description: 'share matched by a domain synonym',
-    compute: (c) => sentenceCoverage(c, 'domain'),
-  },
-  {
     name: 'coverage.wordnet',
     description: 'share matched by a WordNet synonym of a common sense',
     compute: (c) => sentenceCoverage(c, 'wordnet'),
-  },
-  {
-    name: 'coverage.derived',
-    description: 'share matched by a related form or rarer-sense synonym',
-    compute: (c) => sentenceCoverage(c, 'derived'),
   },
   {
     name: 'coverage.spelling',

@@ -32,7 +32,7 @@ const docs: SourceDocument[] = [
     title: 'Village bakery wins regional prize',
     body: [
       'The Hill Street bakery sold 1,200 loaves in March.',
-      'Its sourdough won the regional prize.',
+      'Its sourdough won the regional award.',
       'Owner Mara Voss said the oven is forty years old.',
       '',
       'Queues formed at 7 a.m. on Saturday.',
@@ -47,7 +47,7 @@ const docs: SourceDocument[] = [
 const parts = indexDocuments(docs);
 const corpus = buildCorpus(docs, parts);
 const resources: AnalysisResources = {
-  lexicon: compileLexicon({ synonyms: [['loaf', 'bread']] }),
+  lexicon: compileLexicon({ abbreviations: { HSB: 'Hill Street bakery' } }),
   hasTerm: (t) => corpus.df.has(t),
   thesaurus: englishThesaurus,
   vocabulary: {
@@ -83,7 +83,7 @@ describe('ranking features', () => {
   it('chunks the fixture as the tests expect', () => {
     expect([0, 1, 2, 3, 4].map(text)).toEqual([
       'The Hill Street bakery sold 1,200 loaves in March.',
-      'Its sourdough won the regional prize.',
+      'Its sourdough won the regional award.',
       'Owner Mara Voss said the oven is forty years old.',
       'Queues formed at 7 a.m. on Saturday.',
       'The farmers market moved indoors for winter.',
@@ -93,16 +93,16 @@ describe('ranking features', () => {
   it('sentenceCoverage: share of the weight matched through each source', () => {
     const c = candidate('how many loaves did the bakery sell', 0);
     expect(sentenceCoverage(c, 'exact')).toBeCloseTo(1, 5);
-    const synonym = candidate('how much bread did the bakery sell', 0);
-    expect(sentenceCoverage(synonym, 'domain')).toBeGreaterThan(0);
-    expect(sentenceCoverage(synonym, 'exact') + sentenceCoverage(synonym, 'domain')).toBeCloseTo(
-      1,
-      5,
-    );
+    // "prize" is found as its WordNet synonym "award".
+    const synonym = candidate('which prize did the sourdough win', 1);
+    expect(sentenceCoverage(synonym, 'wordnet')).toBeGreaterThan(0);
+    expect(sentenceCoverage(synonym, 'exact') + sentenceCoverage(synonym, 'wordnet')).toBeCloseTo(1, 5);
+    // An abbreviation matches as fully as the words it stands for.
+    expect(sentenceCoverage(candidate('how many loaves did HSB sell', 0), 'exact')).toBeCloseTo(1, 5);
   });
 
   it('contextCoverage and titleCoverage: words found only next door or in the headline', () => {
-    const c = candidate('what prize did the sourdough win in March', 1);
+    const c = candidate('what award did the sourdough win in March', 1);
     expect(contextCoverage(c)).toBeGreaterThan(0); // "March" is in the sentence before
     expect(sentenceCoverage(c, 'exact')).toBeLessThan(1);
     const t = candidate('did the village bakery sell loaves', 0);
@@ -122,7 +122,7 @@ describe('ranking features', () => {
     expect(typeEvidence(candidate('what time did queues form', 3))).toBe(1);
     expect(typeEvidence(candidate('what time did queues form', 1))).toBe(0);
     expect(quantifiesCounted(candidate('how many loaves did the bakery sell', 0))).toBe(1);
-    expect(quantifiesCounted(candidate('how many prizes did the sourdough win', 1))).toBe(0);
+    expect(quantifiesCounted(candidate('how many awards did the sourdough win', 1))).toBe(0);
   });
 
   it('numbersMatched: the numbers the question writes', () => {
@@ -132,12 +132,12 @@ describe('ranking features', () => {
   });
 
   it('novelty, sentenceLength, leadPosition, proximity', () => {
-    const c = candidate('sourdough prize', 1);
-    // "sourdough won the regional prize": won and regional are new to the question.
+    const c = candidate('sourdough award', 1);
+    // "sourdough won the regional award": won and regional are new to the question.
     expect(novelty(c)).toBeCloseTo(2 / 4, 5);
     expect(sentenceLength(c)).toBeCloseTo(4 / 30, 5);
     expect(leadPosition(c)).toBeCloseTo(1 / 2, 5);
-    expect(proximity(candidate('sourdough regional prize', 1))).toBe(1);
+    expect(proximity(candidate('sourdough regional award', 1))).toBe(1);
     expect(proximity(candidate('bakery saturday', 0))).toBe(0);
   });
 
