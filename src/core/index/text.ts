@@ -10,7 +10,7 @@ import irregular from './irregular-forms.json' with { type: 'json' };
 const numberWords: Readonly<Record<string, string>> = english.numberWords;
 /**
  * Irregular forms the Porter stemmer cannot reduce ("began" → "begin", "loaves" → "loaf"), from
- * wink-nlp's lemmatiser (`npm run build:irregular-forms`).
+ * WordNet's exception lists (`npm run build:irregular-forms`).
  */
 const irregularForms: Readonly<Record<string, string>> = irregular.forms;
 const stopWords: ReadonlySet<string> = new Set(english.stopWords);

@@ -96,9 +96,15 @@ describe('ranking features', () => {
     // "prize" is found as its WordNet synonym "award".
     const synonym = candidate('which prize did the sourdough win', 1);
     expect(sentenceCoverage(synonym, 'wordnet')).toBeGreaterThan(0);
-    expect(sentenceCoverage(synonym, 'exact') + sentenceCoverage(synonym, 'wordnet')).toBeCloseTo(1, 5);
+    expect(sentenceCoverage(synonym, 'exact') + sentenceCoverage(synonym, 'wordnet')).toBeCloseTo(
+      1,
+      5,
+    );
     // An abbreviation matches as fully as the words it stands for.
-    expect(sentenceCoverage(candidate('how many loaves did HSB sell', 0), 'exact')).toBeCloseTo(1, 5);
+    expect(sentenceCoverage(candidate('how many loaves did HSB sell', 0), 'exact')).toBeCloseTo(
+      1,
+      5,
+    );
   });
 
   it('contextCoverage and titleCoverage: words found only next door or in the headline', () => {
