@@ -9,12 +9,14 @@ import { EventEmitter } from 'node:events';
 import { type FSWatcher, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Engine, EngineOptions } from '../core/engine.ts';
-import type { SourceDocument } from '../core/types.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
 import { type Logger, silentLogger } from '../logger.ts';
 import type { BuildIndexRequest, BuildIndexResult } from './build-index-job.ts';
+import { countSentences, type KnowledgeSource } from './knowledge-source.ts';
 import type { RefusedFile } from './load-knowledge.ts';
 import { snapshotKey, writeSnapshotFile } from './snapshot.ts';
+
+export type { KnowledgeState } from './knowledge-source.ts';
 
 /** Options for {@link watchKnowledge}. */
 export interface WatchOptions {
@@ -41,18 +43,6 @@ export const defaultWatchOptions: Pick<WatchOptions, 'engine' | 'debounceMs' | '
   now: () => new Date(),
 };
 
-/** What the knowledge folder holds now, for `/sources`. */
-export interface KnowledgeState {
-  /** The documents of the engine serving now. */
-  documents: readonly SourceDocument[];
-  /** Chunks (sentences, list items, headings) per document id. */
-  sentences: ReadonlyMap<string, number>;
-  /** When the serving engine was built or loaded. */
-  rebuiltAt: Date;
-  /** Files that fail to load now (the engine serving predates them). */
-  refused: readonly RefusedFile[];
-}
-
 /** The reason a rebuild did not replace the engine. */
 export interface RefusedEvent {
   refused: readonly RefusedFile[];
@@ -69,11 +59,7 @@ export interface ReloadedEvent {
  * An engine that follows the knowledge folder. The bot layer asks `current()` for each question,
  * so an answer always comes from one whole index.
  */
-export interface EngineHolder {
-  /** The engine serving now. */
-  current(): Engine;
-  /** The documents, sentence counts, last rebuild time and refused files, for `/sources`. */
-  state(): KnowledgeState;
+export interface EngineHolder extends KnowledgeSource {
   on(event: 'reloaded', listener: (event: ReloadedEvent) => void): this;
   on(event: 'refused', listener: (event: RefusedEvent) => void): this;
   off(event: 'reloaded' | 'refused', listener: (...args: never[]) => void): this;
@@ -81,13 +67,6 @@ export interface EngineHolder {
   idle(): Promise<void>;
   /** Stops watching and ends the worker. */
   close(): Promise<void>;
-}
-
-/** Counts the chunks of each document. */
-function countSentences(engine: Engine): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const chunk of engine.chunks) counts.set(chunk.docId, (counts.get(chunk.docId) ?? 0) + 1);
-  return counts;
 }
 
 const WORKER_URL = new URL('./index-worker.mjs', import.meta.url);
