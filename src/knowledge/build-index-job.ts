@@ -35,6 +35,11 @@ export type BuildIndexResult =
   /** The folder itself is unusable (missing, empty): nothing was built. */
   | { id: number; kind: 'failed'; error: string };
 
+/** What the worker sends once, when its modules are loaded and it can take requests. */
+export interface IndexWorkerReady {
+  kind: 'ready';
+}
+
 /**
  * Runs one build. Never throws for a problem with the knowledge files; reports it instead.
  *

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Engine, EngineOptions } from '../core/engine.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import type { BuildIndexRequest, BuildIndexResult } from './build-index-job.ts';
+import type { BuildIndexRequest, BuildIndexResult, IndexWorkerReady } from './build-index-job.ts';
 import { countSentences, type KnowledgeSource } from './knowledge-source.ts';
 import type { RefusedFile } from './load-knowledge.ts';
 import { snapshotKey, writeSnapshotFile } from './snapshot.ts';
@@ -99,9 +99,14 @@ export function watchKnowledge(
   const waiting = new Map<number, (result: BuildIndexResult) => void>();
 
   const startWorker = (): Worker => {
+    const starting = performance.now();
     const started = new Worker(WORKER_URL);
     started.unref();
-    started.on('message', (result: BuildIndexResult) => {
+    started.on('message', (result: BuildIndexResult | IndexWorkerReady) => {
+      if (result.kind === 'ready') {
+        logger.debug('index worker ready', { ms: Math.round(performance.now() - starting) });
+        return;
+      }
       waiting.get(result.id)?.(result);
       waiting.delete(result.id);
     });

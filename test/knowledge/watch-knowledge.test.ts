@@ -103,6 +103,10 @@ describe('watchKnowledge', () => {
     const snapshot = await readSnapshotFile(snapshotPath);
     expect(snapshot?.header.key).toBe(await snapshotKey(dir));
     expect(watched.state().sentences.get('pension')).toBe(1);
+    // The worker said when its modules were loaded, before its first build came back.
+    expect(
+      logs.filter((line) => / DEBUG index worker ready \{"ms":\d+\}$/.test(line)),
+    ).toHaveLength(1);
   });
 
   it('follows a changed file and a removed one', async () => {
