@@ -49,7 +49,11 @@ export interface IndexWorkerReady {
 export async function buildIndex(request: BuildIndexRequest): Promise<BuildIndexResult> {
   const { id, dir } = request;
   try {
-    const key = await snapshotKey(dir);
+    const key = await snapshotKey(dir).catch(async (error: unknown) => {
+      // A missing or unreadable folder: the loader's error names KNOWLEDGE_DIR and what to do.
+      await readKnowledgeFolder(dir);
+      throw error;
+    });
     const { reports, refused } = await readKnowledgeFolder(dir);
     if (refused.length > 0) return { id, kind: 'refused', key, refused };
     const documents = reports.map((report) => report.document);

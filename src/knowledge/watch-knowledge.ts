@@ -6,7 +6,7 @@
  * at fault are logged (and listed by `sources()`); fixing the file recovers.
  */
 import { EventEmitter } from 'node:events';
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Engine, EngineOptions } from '../core/engine.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
@@ -30,15 +30,21 @@ export interface WatchOptions {
   engine: Partial<Omit<EngineOptions, 'snapshot'>>;
   /** Quiet time after the last file event before rebuilding, in ms. Default 300. */
   debounceMs: number;
+  /** How often a knowledge folder that was deleted is looked for again, in ms. Default 1,000. */
+  recheckMs: number;
   logger: Logger;
   /** Clock for the rebuild time shown by `/sources`. Default the system clock. */
   now: () => Date;
 }
 
 /** Defaults for {@link WatchOptions}. */
-export const defaultWatchOptions: Pick<WatchOptions, 'engine' | 'debounceMs' | 'logger' | 'now'> = {
+export const defaultWatchOptions: Pick<
+  WatchOptions,
+  'engine' | 'debounceMs' | 'recheckMs' | 'logger' | 'now'
+> = {
   engine: {},
   debounceMs: 300,
+  recheckMs: 1000,
   logger: silentLogger,
   now: () => new Date(),
 };
@@ -130,6 +136,9 @@ export function watchKnowledge(
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
+    // The folder may have been deleted, or replaced by another (a deploy renaming a new one into
+    // place): watch the folder that is there now, or look for it until it is back.
+    if (!follow()) awaitFolder();
     const currentKey = await snapshotKey(dir).catch(() => undefined);
     if (currentKey === key && refused.length === 0) return;
     const result = await build({ dir });
@@ -200,14 +209,51 @@ export function watchKnowledge(
   worker = startWorker();
 
   let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(dir, { persistent: false }, schedule);
-    watcher.on('error', (error) =>
-      logger.error('cannot watch the knowledge folder', { dir, error }),
-    );
-  } catch (error) {
-    logger.error('cannot watch the knowledge folder; changes need a restart', { dir, error });
+  /** The inode of the folder watched: another one at `dir` means the folder was replaced. */
+  let watched: number | undefined;
+  let recheck: NodeJS.Timeout | undefined;
+
+  /** Watches the folder at `dir` unless already watching it; false when there is none. */
+  function follow(): boolean {
+    const found = (() => {
+      try {
+        return statSync(dir);
+      } catch {
+        return undefined;
+      }
+    })();
+    if (!found?.isDirectory()) return false;
+    if (watcher && found.ino === watched) return true;
+    const again = watcher !== undefined;
+    watcher?.close();
+    watcher = undefined;
+    try {
+      watcher = watch(dir, { persistent: false }, schedule);
+      watcher.on('error', (error) =>
+        logger.error('cannot watch the knowledge folder', { dir, error }),
+      );
+      watched = found.ino;
+      if (again) logger.info('watching the knowledge folder again', { dir });
+      return true;
+    } catch (error) {
+      logger.error('cannot watch the knowledge folder; changes need a restart', { dir, error });
+      return false;
+    }
   }
+
+  /** Looks for the folder every `recheckMs` until it is back, then watches it and rebuilds. */
+  function awaitFolder(): void {
+    if (recheck || closed) return;
+    recheck = setInterval(() => {
+      if (!follow()) return;
+      clearInterval(recheck);
+      recheck = undefined;
+      schedule();
+    }, settings.recheckMs);
+    recheck.unref();
+  }
+
+  if (!follow()) awaitFolder();
 
   const holder: EngineHolder = {
     current: () => engine,
@@ -230,6 +276,7 @@ export function watchKnowledge(
       closed = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      clearInterval(recheck);
       watcher?.close();
       await running;
       await worker?.terminate();
