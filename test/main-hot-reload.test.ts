@@ -3,8 +3,9 @@
  * folder. In the console chat, a document added while it runs answers the next question within
  * 5 seconds and the snapshot is rewritten; a file that fails to load keeps the last good index
  * serving, with its file and line logged and listed by `:sources`; fixing it recovers; a removed
- * document leaves the list. On Slack (HTTP mode, the fake Slack), `/ask` keeps being acknowledged
- * within 3 seconds while a large folder is re-indexed, and the new document then answers.
+ * document leaves the list. With `KNOWLEDGE_WATCH=off` nothing is followed. On Slack (HTTP mode,
+ * the fake Slack), `/ask` keeps being acknowledged within 3 seconds while a large folder is
+ * re-indexed, and the new document then answers.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -226,6 +227,34 @@ describe('hot reload in the console chat of src/main.ts', () => {
     );
     bot.child.stdin?.end();
     expect((await bot.exited).code).toBe(0);
+  });
+});
+
+describe('src/main.ts with KNOWLEDGE_WATCH=off', () => {
+  it('does not watch the folder: an added document is not listed, and nothing is rebuilt', async () => {
+    const { bot, dir } = await startBot(
+      { '2024-01-10-clinic-rally.md': RALLY, '2023-08-15-bargaining.md': BARGAINING },
+      { KNOWLEDGE_WATCH: 'off' },
+    );
+    const chat = consoleOf(bot);
+    const before = withoutTime(await chat.say(':sources'));
+    await writeFile(join(dir, '2025-03-02-riverside-pickets.md'), PICKETS);
+    // Longer than a watched folder takes to show a change (the debounce and a small rebuild).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(withoutTime(await chat.say(':sources'))).toBe(before);
+    expect(before).toBe(
+      [
+        '2 documents (2 sentences), newest first. Index last rebuilt <time> UTC.',
+        '1. Clinicians rally outside Oakland clinic',
+        '   Bay Labor Journal · 2024-01-10 · 1 sentence',
+        '2. Bargaining resumes after summer pause',
+        '   Bay Labor Journal · 2023-08-15 · 1 sentence',
+      ].join('\n'),
+    );
+    bot.child.stdin?.end();
+    expect((await bot.exited).code).toBe(0);
+    expect(bot.output()).not.toContain(WATCHING);
+    expect(bot.output()).not.toContain(RELOADED);
   });
 });
 

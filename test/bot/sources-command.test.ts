@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePage, parseSourcesCommand } from '../../src/bot/sources-command.ts';
 
@@ -38,5 +39,36 @@ describe('parseSourcesCommand', () => {
     '',
   ])('leaves %j to the engine', (text) => {
     expect(parseSourcesCommand(text)).toBeUndefined();
+  });
+});
+
+describe('reading any text people type', () => {
+  it('gives a whole page from 1 to 10,000, or no command, and never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+        const page = parsePage(text);
+        expect(Number.isInteger(page) && page >= 1 && page <= 10_000).toBe(true);
+        const command = parseSourcesCommand(text);
+        if (command) {
+          expect(Number.isInteger(command.page) && command.page >= 1).toBe(true);
+          expect(text.trim().toLowerCase()).toMatch(/^[:/]?sources/);
+        }
+      }),
+    );
+  });
+
+  it('reads "sources" followed by any page number as that page', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.constantFrom('', 'page ', 'page:', 'p'),
+        (n, prefix) => {
+          expect(parseSourcesCommand(`sources ${prefix}${n}`)).toEqual({
+            kind: 'sources',
+            page: n,
+          });
+        },
+      ),
+    );
   });
 });
