@@ -251,6 +251,10 @@ describe('src/main.ts with KNOWLEDGE_WATCH=off', () => {
         '   Bay Labor Journal · 2023-08-15 · 1 sentence',
       ].join('\n'),
     );
+    // Console commands other than :sources are named back, never asked as questions.
+    expect(await chat.say(':pages 2')).toBe(
+      "I don't know the command :pages. Type :sources to list the documents I answer from, or ask a question.",
+    );
     bot.child.stdin?.end();
     expect((await bot.exited).code).toBe(0);
     expect(bot.output()).not.toContain(WATCHING);
