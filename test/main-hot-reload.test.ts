@@ -126,7 +126,7 @@ function consoleOf(bot: BotProcess) {
   return {
     /**
      * Sends `line` and resolves with the reply printed for it. An unknown console command follows
-     * it, so the reply ends where the (immediate) reply to that command starts.
+     * it, so the reply ends where that command's echo starts.
      */
     async say(line: string, timeoutMs = 30_000): Promise<string> {
       marks += 1;
@@ -134,7 +134,13 @@ function consoleOf(bot: BotProcess) {
       const from = stdout.length;
       bot.child.stdin?.write(`${line}\n${mark}\n`);
       const end = `Q: ${mark}\n`;
-      await waitUntil(() => stdout.includes(end, from), timeoutMs, `the reply to ${line}`);
+      // Done when the command's own one-line reply has been printed too (it may arrive in a later
+      // chunk than its "Q:" line), so the next line's reply starts after it.
+      const done = () => {
+        const at = stdout.indexOf(end, from);
+        return at >= 0 && stdout.indexOf('\n\n', at + end.length) >= 0;
+      };
+      await waitUntil(done, timeoutMs, `the reply to ${line}`);
       const block = stdout.slice(from, stdout.indexOf(end, from));
       expect(block.startsWith(`Q: ${line}\n`)).toBe(true);
       return block.slice(`Q: ${line}\n`.length).trimEnd();
