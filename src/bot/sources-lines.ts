@@ -22,8 +22,9 @@ export interface SourcesMarkup {
   strong(text: string): string;
   /** Cuts an escaped text to `max` characters, marking the cut. */
   truncate(text: string, max: number): string;
-  /** Put before each document's details line and each refused file (indent or bullet). */
+  /** Put before each document's details line (an indent, or nothing). */
   detailPrefix: string;
+  /** Put before each refused file (an indent or a bullet). */
   refusedPrefix: string;
 }
 

@@ -36,8 +36,8 @@ const slackMarkup: SourcesMarkup = {
 
 /**
  * Renders the page of `/sources` asked for (the last page when a later one was asked). A page
- * holds as many entries as fit 11,000 characters, in sections of under 3,000 characters, and at
- * most 49 blocks in all.
+ * holds as many entries as fit 11,000 characters, in sections of under 3,000 characters (a few
+ * blocks, where Slack allows 50).
  *
  * @example
  * await respond({ response_type: 'ephemeral', ...formatSlackSources(reply) });
@@ -51,7 +51,7 @@ export function formatSlackSources(reply: SourcesReply): SlackMessage {
     reply.page,
   );
   // An entry has at most about 620 characters, so each section but the last holds over 2,200 and
-  // a page needs at most seven blocks, far below Slack's 50.
+  // a page needs at most eight blocks in all, far below Slack's 50.
   const sections = packRuns(shown.entries, {
     size: (entry) => entry.length,
     maxSize: MAX_SECTION_CHARS,
