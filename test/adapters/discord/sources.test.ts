@@ -6,8 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startDiscord } from '../../../src/adapters/discord/bot.ts';
 import type { RunningAdapter } from '../../../src/adapters/types.ts';
-import { countSentences } from '../../../src/knowledge/knowledge-source.ts';
-import { listSources, type SourcesList } from '../../../src/knowledge/list-sources.ts';
+import type { SourcesList } from '../../../src/knowledge/list-sources.ts';
 import {
   FAKE_IDS,
   FAKE_TOKEN,
@@ -15,7 +14,7 @@ import {
   type RecordedCall,
   startFakeDiscord,
 } from '../../fakes/discord/fake-discord.ts';
-import { manySources } from '../../fixtures/sources.ts';
+import { manySources, withOneRefusedFile } from '../../fixtures/sources.ts';
 import { createRecordingLogger, createTestEngine } from './fixtures.ts';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
@@ -30,20 +29,7 @@ type Callback = {
 };
 
 const engine = createTestEngine();
-/** What the knowledge folder holds, as hot reload would report it: one file refused now. */
-const knowledge: SourcesList = listSources({
-  documents: engine.documents,
-  sentences: countSentences(engine),
-  rebuiltAt: new Date('2026-01-15T12:00:41Z'),
-  refused: [
-    {
-      file: 'knowledge/2025-05-09-riverside.md',
-      error:
-        'knowledge/2025-05-09-riverside.md:3: front matter: "date" must be an ISO date like 2024-10-14, got "May 9"',
-      code: 'KNOWLEDGE_MALFORMED',
-    },
-  ],
-});
+const knowledge = withOneRefusedFile(engine);
 let listed: SourcesList = knowledge;
 let fake: FakeDiscord;
 let discord: RunningAdapter;

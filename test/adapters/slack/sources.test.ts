@@ -6,32 +6,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSlackAdapter, startSlack } from '../../../src/adapters/slack/app.ts';
 import type { SlackBlock } from '../../../src/adapters/slack/format.ts';
-import { countSentences } from '../../../src/knowledge/knowledge-source.ts';
-import { listSources, type SourcesList } from '../../../src/knowledge/list-sources.ts';
+import type { SourcesList } from '../../../src/knowledge/list-sources.ts';
 import { silentLogger } from '../../../src/logger.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
-import { postSignedToSlackApp, slashCommandBody } from '../../fakes/slack/sign.ts';
-import { manySources } from '../../fixtures/sources.ts';
+import {
+  postSignedToSlackApp,
+  slashCommandBody,
+  slashCommandPayload,
+} from '../../fakes/slack/sign.ts';
+import { manySources, withOneRefusedFile } from '../../fixtures/sources.ts';
 import { createTestEngine } from './fixtures.ts';
 
 const secret = 'sources-signing-secret';
 const botToken = 'xoxb-test-token';
 const appToken = 'xapp-test-token';
 const engine = createTestEngine();
-/** What the knowledge folder holds, as hot reload would report it: one file refused now. */
-const knowledge: SourcesList = listSources({
-  documents: engine.documents,
-  sentences: countSentences(engine),
-  rebuiltAt: new Date('2026-01-15T12:00:41Z'),
-  refused: [
-    {
-      file: 'knowledge/2025-05-09-riverside.md',
-      error:
-        'knowledge/2025-05-09-riverside.md:3: front matter: "date" must be an ISO date like 2024-10-14, got "May 9"',
-      code: 'KNOWLEDGE_MALFORMED',
-    },
-  ],
-});
+const knowledge = withOneRefusedFile(engine);
 let listed: SourcesList = knowledge;
 
 /** The message Slack receives for {@link knowledge}, in the acknowledgement. */
@@ -161,20 +151,12 @@ describe('/sources on Slack', () => {
     const ack = await fake.sendEnvelope({
       envelope_id: 'env-sources',
       type: 'slash_commands',
-      payload: {
+      payload: slashCommandPayload({
         command: '/sources',
         text: '',
         response_url: fake.responseUrl('socket-sources'),
-        user_id: 'U123',
-        user_name: 'rosa',
-        channel_id: 'C1',
-        channel_name: 'strike-news',
-        team_id: 'T1',
-        team_domain: 'strikers',
-        api_app_id: 'A1',
         trigger_id: '9.9.9',
-        token: 'legacy',
-      },
+      }),
       accepts_response_payload: true,
     });
     expect(ack).toEqual({ envelope_id: 'env-sources', payload: expectedMessage });

@@ -106,6 +106,19 @@ export const humanUser: FakeUser = {
 
 const TIMESTAMP = '2024-10-14T16:00:00.000000+00:00';
 
+/** The member who clicks or runs a command in the guild: every permission, no roles. */
+function interactionMember(user: FakeUser) {
+  return {
+    user,
+    roles: [],
+    joined_at: TIMESTAMP,
+    permissions: '2251799813685247',
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
+}
+
 /** The ids the fake gives the registered commands. */
 const COMMAND_IDS: Record<string, string> = {
   ask: '600000000000000001',
@@ -554,15 +567,7 @@ export async function startFakeDiscord(
         name: 'strike-questions',
         guild_id: FAKE_IDS.guildId,
       },
-      member: {
-        user,
-        roles: [],
-        joined_at: TIMESTAMP,
-        permissions: '2251799813685247',
-        deaf: false,
-        mute: false,
-        flags: 0,
-      },
+      member: interactionMember(user),
       data: { id: COMMAND_IDS[name] ?? '600000000000000009', name, type: 1, options },
       app_permissions: appPermissions,
       locale: 'en-US',
@@ -677,19 +682,7 @@ export async function startFakeDiscord(
         ...(guildId ? { guild_id: guildId } : {}),
         channel_id: channel,
         channel: { id: channel, type: guildId ? 0 : 1, ...(guildId ? { guild_id: guildId } : {}) },
-        ...(guildId
-          ? {
-              member: {
-                user,
-                roles: [],
-                joined_at: TIMESTAMP,
-                permissions: '2251799813685247',
-                deaf: false,
-                mute: false,
-                flags: 0,
-              },
-            }
-          : { user }),
+        ...(guildId ? { member: interactionMember(user) } : { user }),
         message: messageObject(channel, { content: '' }, messageId),
         data: { custom_id: customId, component_type: 2 },
         app_permissions: '309237730304',
