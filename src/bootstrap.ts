@@ -13,6 +13,8 @@ export interface Runtime {
   readyMs: number;
   /** Whether the index came from the snapshot or was built (and the snapshot rewritten). */
   indexSource: 'snapshot' | 'built';
+  /** The snapshot key of the knowledge folder the engine was built for (hot reload starts from it). */
+  indexKey: string;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<R
     engine: loaded.engine,
     readyMs: performance.now() - started,
     indexSource: loaded.source,
+    indexKey: loaded.key,
   };
 }
 

@@ -26,6 +26,12 @@ const snowflake = z.preprocess(
     .optional(),
 );
 
+/** A switch: `on` (the default) or `off`, in any case; empty means the default. */
+const onOff = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
+  z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
+);
+
 /** The environment strikebot reads; `.env.example` documents each variable. */
 export const configSchema = z
   .object({
@@ -33,6 +39,8 @@ export const configSchema = z
     KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
     /** Where the prebuilt index snapshot is kept. */
     INDEX_SNAPSHOT: z.string().trim().min(1).default('.cache/index.bin'),
+    /** `off`: the running bot does not follow changes to the knowledge folder (no hot reload). */
+    KNOWLEDGE_WATCH: onOff,
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
     /** Questions longer than this get a polite refusal. */
     MAX_QUESTION_LENGTH: positiveInt(500),
@@ -46,10 +54,7 @@ export const configSchema = z
       z.string().trim().min(1).default('.data'),
     ),
     /** `off` keeps no question log at all. */
-    QUESTION_LOG: z.preprocess(
-      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim().toLowerCase()) : v),
-      z.enum(['on', 'off'], { message: 'must be "on" or "off"' }).default('on'),
-    ),
+    QUESTION_LOG: onOff,
     /** Questions (and their votes) older than this many days are deleted from the log. */
     QUESTION_LOG_RETENTION_DAYS: positiveInt(90),
 

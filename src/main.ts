@@ -5,6 +5,10 @@ import { createRateLimiter } from './bot/rate-limit.ts';
 import { installLastResortHandlers } from './bot/request-context.ts';
 import { runConsoleChat } from './cli/console-chat.ts';
 import { type Config, hasDiscord, hasSlack, questionLogFile } from './config.ts';
+import type { Engine } from './core/engine.ts';
+import { fixedKnowledge, type KnowledgeSource } from './knowledge/knowledge-source.ts';
+import { listSources } from './knowledge/list-sources.ts';
+import { watchKnowledge } from './knowledge/watch-knowledge.ts';
 import type { Logger } from './logger.ts';
 import { disabledQuestionLog, openQuestionLog, type QuestionLog } from './store/question-log.ts';
 
@@ -13,27 +17,35 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
  * `npm start`: the one place that wires configuration, knowledge, engine and adapters. Starts the
- * Discord and/or Slack adapters when their tokens are set, else the console chat.
+ * Discord and/or Slack adapters when their tokens are set, else the console chat. Every surface
+ * answers from the knowledge source's current engine, which hot reload replaces when the
+ * knowledge folder changes.
  */
 async function main(): Promise<void> {
-  const { config, logger, engine, readyMs, indexSource } = await bootstrap();
+  const { config, logger, engine, readyMs, indexSource, indexKey } = await bootstrap();
   // No single request, event or click may end the process: what no handler caught is logged
   // with its request id, and the bot keeps serving.
   installLastResortHandlers(logger);
   const questionLog = openLog(config, logger);
+  const knowledge = followKnowledge(config, logger, { engine, key: indexKey });
+  const current = () => knowledge.current();
+  const sources = () => listSources(knowledge.state());
   const adapters: RunningAdapter[] = [];
   if (!hasDiscord(config) && !hasSlack(config)) {
     logger.debug(`ready in ${Math.round(readyMs)} ms`, {
       documents: engine.documents.length,
       index: indexSource,
     });
-    await runConsoleChat(engine, {
+    await runConsoleChat({
+      engine: current,
+      sources,
       input: process.stdin,
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
       questionLog,
       logger,
     });
+    await knowledge.close();
     questionLog.close();
     return;
   }
@@ -49,7 +61,11 @@ async function main(): Promise<void> {
     const timedOut = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), SHUTDOWN_GRACE_MS);
     });
-    const stopped = Promise.allSettled(adapters.map((a) => a.stop()));
+    const stopped = Promise.allSettled([
+      ...adapters.map((a) => a.stop()),
+      // A rebuild under way finishes (its snapshot is written whole) or is dropped.
+      knowledge.close(),
+    ]);
     const results = await Promise.race([stopped, timedOut]);
     clearTimeout(timer);
     if (results === 'timeout') {
@@ -57,7 +73,8 @@ async function main(): Promise<void> {
     } else {
       for (const [i, result] of results.entries()) {
         if (result.status === 'rejected') {
-          logger.error(`${adapters[i]?.name} did not stop cleanly`, { error: result.reason });
+          const what = adapters[i]?.name ?? 'knowledge watcher';
+          logger.error(`${what} did not stop cleanly`, { error: result.reason });
         }
       }
     }
@@ -85,7 +102,8 @@ async function main(): Promise<void> {
         applicationId: config.DISCORD_APPLICATION_ID as string,
         ...(config.DISCORD_GUILD_ID ? { guildId: config.DISCORD_GUILD_ID } : {}),
         ...(config.DISCORD_API_URL ? { apiUrl: config.DISCORD_API_URL } : {}),
-        engine,
+        engine: current,
+        sources,
         logger,
         rateLimiter: createRateLimiter(limits),
         answerQueue,
@@ -102,7 +120,8 @@ async function main(): Promise<void> {
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
         port: config.PORT,
-        engine,
+        engine: current,
+        sources,
         logger,
         rateLimiter: createRateLimiter(limits),
         answerQueue,
@@ -110,6 +129,33 @@ async function main(): Promise<void> {
       }),
     );
   }
+}
+
+/**
+ * The knowledge source every surface answers from: with `KNOWLEDGE_WATCH` on (the default), one
+ * that follows the knowledge folder (hot reload: a worker rebuilds the index, the new engine
+ * replaces the old in one step, a broken file keeps the last good one serving); with it off,
+ * the engine loaded at start.
+ */
+function followKnowledge(
+  config: Config,
+  logger: Logger,
+  initial: { engine: Engine; key: string },
+): KnowledgeSource & { close(): Promise<void> } {
+  if (config.KNOWLEDGE_WATCH === 'off') {
+    return { ...fixedKnowledge(initial.engine, new Date()), close: async () => {} };
+  }
+  const holder = watchKnowledge({
+    dir: config.KNOWLEDGE_DIR,
+    snapshotPath: config.INDEX_SNAPSHOT,
+    initial,
+    engine: { maxQuestionLength: config.MAX_QUESTION_LENGTH },
+    logger,
+  });
+  logger.info('watching the knowledge folder; changes are picked up without a restart', {
+    dir: config.KNOWLEDGE_DIR,
+  });
+  return holder;
 }
 
 /** The question log the configuration asks for (`QUESTION_LOG`, `DATA_DIR`, retention). */

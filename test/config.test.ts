@@ -31,3 +31,17 @@ describe('loadConfig, the question log settings', () => {
     );
   });
 });
+
+describe('loadConfig, hot reload', () => {
+  it('follows the knowledge folder unless KNOWLEDGE_WATCH is off (any case)', () => {
+    expect(loadConfig({}).KNOWLEDGE_WATCH).toBe('on');
+    expect(loadConfig({ KNOWLEDGE_WATCH: '' }).KNOWLEDGE_WATCH).toBe('on');
+    expect(loadConfig({ KNOWLEDGE_WATCH: ' Off ' }).KNOWLEDGE_WATCH).toBe('off');
+  });
+
+  it('names KNOWLEDGE_WATCH when it is neither on nor off', () => {
+    expect(() => loadConfig({ KNOWLEDGE_WATCH: 'no' })).toThrow(
+      'Invalid configuration (see .env.example):\n  KNOWLEDGE_WATCH: must be "on" or "off"',
+    );
+  });
+});

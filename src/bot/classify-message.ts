@@ -14,7 +14,7 @@ export type MessageKind = 'empty' | 'greeting' | 'thanks' | 'help' | 'sources' |
 const PATTERNS: readonly [Exclude<MessageKind, 'empty' | 'question'>, RegExp][] = [
   [
     'sources',
-    /\b(?:what|which) (?:sources|documents|docs|articles|news|texts|files|data)(?: do| are| did)?(?: you)?(?: have| use| know| read| cover| got| draw on| rely on| using| based on)?\b|\b(?:what|where) (?:are|is) (?:your|ur) (?:sources?|documents|docs|articles|data)\b|\bwhere (?:do|does) (?:you|your (?:answers|info|information)) (?:get (?:your|ur|the) (?:info|information|answers|facts)|get|come from)(?: from)?\b|\b(?:list|show)(?: me)?(?: your| the)? (?:sources|documents|articles)\b|\bwhat do you know\b|^(?:sources|documents|articles)$/g,
+    /\b(?:what|which) (?:sources|documents|docs|articles|news|texts|files|data)(?: do| are| did)?(?: you)?(?: have| use| know| read| cover| got| draw on| rely on| using| based on)?\b|\b(?:what|where) (?:are|is) (?:your|ur) (?:sources?|documents|docs|articles|data)\b|\bwhere (?:do|does) (?:you|your (?:answers|info|information)) (?:get (?:your|ur|the) (?:info|information|answers|facts)|get|come from)(?: from)?\b|\b(?:list|show)(?: me)?(?: your| the)? (?:sources|documents|articles)\b|\bwhat do you know\b|^ (?:sources|documents|articles) $/g,
   ],
   [
     'help',

@@ -17,6 +17,12 @@ export type FeedbackAction =
   | { kind: 'vote'; answerId: string; vote: 'helpful' | 'not-helpful' }
   | { kind: 'context'; answerId: string };
 
+/** A request for the list of sources (`/sources`, `/ask sources`, `:sources`), at a page (from 1). */
+export interface SourcesCommand {
+  kind: 'sources';
+  page: number;
+}
+
 /** One incoming message, command or click. */
 export interface Incoming {
   platform: Platform;
@@ -45,4 +51,10 @@ export interface Incoming {
   text: string;
   /** Set for button clicks. */
   action?: FeedbackAction;
+  /**
+   * Set when the platform's own command asks for the sources (Discord `/sources`, Slack
+   * `/sources`, the console's `:sources`). An ask command whose text is "sources" is read as one
+   * by the bot layer.
+   */
+  command?: SourcesCommand;
 }

@@ -3,7 +3,7 @@
  * talk, rate limit, history, queue, engine, question log, buttons, failure policy) without
  * discord.js or Bolt, and read back exactly what was replied and how.
  */
-import type { Incoming, Platform, Via } from './incoming.ts';
+import type { Incoming, Platform, SourcesCommand, Via } from './incoming.ts';
 import { type Bot, type BotOptions, createBot, type ReplyPort } from './pipeline.ts';
 import type { Reply } from './reply.ts';
 
@@ -36,6 +36,8 @@ export interface MemoryHarness {
       id?: string;
       dedupeKeys?: string[];
       fromBot?: boolean;
+      /** The platform's own sources command (`/sources`), as an adapter would set it. */
+      command?: SourcesCommand;
     },
   ): Promise<Delivery[]>;
   /** Clicks a button under an answer and resolves with the deliveries made for it. */
@@ -51,7 +53,7 @@ let nextId = 1;
  * Creates a bot over an in-memory platform; every option of {@link createBot} can be given.
  *
  * @example
- * const harness = createMemoryHarness({ engine });
+ * const harness = createMemoryHarness({ engine: () => engine });
  * const [delivery] = await harness.say('How many workers struck?');
  * delivery.reply.kind; // 'answer'
  */
@@ -100,7 +102,15 @@ export function createMemoryHarness(
     },
     say(
       text,
-      { user = 'U1', via = 'dm', conversation, id = `m${nextId++}`, dedupeKeys, fromBot } = {},
+      {
+        user = 'U1',
+        via = 'dm',
+        conversation,
+        id = `m${nextId++}`,
+        dedupeKeys,
+        fromBot,
+        command,
+      } = {},
     ) {
       return run({
         platform,
@@ -111,6 +121,7 @@ export function createMemoryHarness(
         ...(conversation ? { conversation } : {}),
         ...(dedupeKeys ? { dedupeKeys } : {}),
         ...(fromBot ? { fromBot } : {}),
+        ...(command ? { command } : {}),
       });
     },
     click(action, { user = 'U1', id = `c${nextId++}` } = {}) {

@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Engine } from '../core/engine.ts';
 import type { Answer } from '../core/types.ts';
+import { countSentences } from '../knowledge/knowledge-source.ts';
+import { listSources, type SourcesList } from '../knowledge/list-sources.ts';
 import type { Logger } from '../logger.ts';
 import { disabledQuestionLog, type QuestionLog } from '../store/question-log.ts';
 import { type AnswerQueue, createAnswerQueue } from './answer-queue.ts';
@@ -17,11 +19,12 @@ import { type ConversationStore, createConversationStore } from './conversation-
 import { createDedupe, type Dedupe } from './dedupe.ts';
 import { decideFailure, type FailureKind } from './failure-policy.ts';
 import { createInFlight } from './in-flight.ts';
-import type { FeedbackAction, Incoming, Platform } from './incoming.ts';
+import type { FeedbackAction, Incoming, Platform, SourcesCommand } from './incoming.ts';
 import { toPlainWords } from './plain-text.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { type AnswerReply, outcomeOf, type Reply } from './reply.ts';
 import { type CitedSnippet, findContext } from './show-context.ts';
+import { parseSourcesCommand } from './sources-command.ts';
 import { summariseSources } from './sources-summary.ts';
 import {
   CONTEXT_GONE,
@@ -37,6 +40,12 @@ import {
 
 /** The engine as the bot layer uses it: answers, and documents and chunks for "Show context". */
 export type BotEngine = Pick<Engine, 'answer' | 'documents' | 'chunks'>;
+
+/**
+ * Where the bot layer gets its engine: called for each question, click and reply, so an engine
+ * replaced by hot reload answers from the next question on. A fixed engine is `() => engine`.
+ */
+export type EngineSource = () => BotEngine;
 
 /** What the pipeline asks of a platform to deliver one message's replies. */
 export interface ReplyPort {
@@ -66,8 +75,15 @@ export interface ReplyPort {
 export interface BotOptions {
   /** The platform whose messages this bot handles. Required. */
   platform: Platform;
-  /** The answer engine. Required. */
-  engine: BotEngine;
+  /** The engine answering now, asked for at each question (see {@link EngineSource}). Required. */
+  engine: EngineSource;
+  /**
+   * What `/sources` lists now. Default: the current engine's documents and sentence counts,
+   * rebuilt when the bot was created, no file refused.
+   */
+  sources: () => SourcesList;
+  /** The sources command as people type it, for the help reply and page hints. Default `/sources`. */
+  sourcesCommand: string;
   /** Where the bot logs. Required. */
   logger: Logger;
   /** Prefix of every log message (`discord `, `slack: `). Default `${platform}: `. */
@@ -128,7 +144,18 @@ function defaultDescribeError(error: unknown): Record<string, unknown> {
 export function createBot(
   options: Pick<BotOptions, 'platform' | 'engine' | 'logger'> & Partial<BotOptions>,
 ): Bot {
+  const createdAt = new Date();
   const o: BotOptions = {
+    sources: () => {
+      const engine = options.engine();
+      return listSources({
+        documents: engine.documents,
+        sentences: countSentences(engine),
+        rebuiltAt: createdAt,
+        refused: [],
+      });
+    },
+    sourcesCommand: '/sources',
     logPrefix: `${options.platform}: `,
     command: '/ask',
     rateLimiter: undefined,
@@ -143,8 +170,8 @@ export function createBot(
     rememberedAnswers: 10_000,
     ...options,
   };
-  const { engine, logger, logPrefix: p, conversations, questionLog } = o;
-  const surface = { platform: o.platform, command: o.command };
+  const { logger, logPrefix: p, conversations, questionLog } = o;
+  const surface = { platform: o.platform, command: o.command, sourcesCommand: o.sourcesCommand };
   const inFlight = createInFlight();
   const cited = new LRUCache<string, CitedSnippet[]>({ max: o.rememberedAnswers });
   const text = (t: string): Reply => ({ kind: 'text', text: t });
@@ -225,6 +252,7 @@ export function createBot(
       return;
     }
     const citations = cited.get(action.answerId) ?? questionLog.citationsOf(action.answerId);
+    const engine = o.engine();
     const passages = (citations ?? [])
       .map((c) => findContext(engine, c))
       .filter((passage) => passage !== undefined);
@@ -238,7 +266,8 @@ export function createBot(
   const answerFor = async (incoming: Incoming, question: string): Promise<Answer | undefined> => {
     const history = incoming.conversation ? conversations.history(incoming.conversation) : [];
     try {
-      return await o.answerQueue.run(() => engine.answer(question, { history }));
+      // The engine is taken when the question's turn comes, so a reload meanwhile counts.
+      return await o.answerQueue.run(() => o.engine().answer(question, { history }));
     } catch (error) {
       logger.error(`${p}engine failed`, { requestId: incoming.id, ...o.describeError(error) });
       return undefined;
@@ -282,6 +311,19 @@ export function createBot(
     }
   };
 
+  /** Lists the sources: to the asker only for a slash command, where asked otherwise. */
+  const onSourcesCommand = async (incoming: Incoming, port: ReplyPort, command: SourcesCommand) => {
+    const reply: Reply = {
+      kind: 'sources',
+      sources: o.sources(),
+      page: command.page,
+      command: o.sourcesCommand,
+    };
+    logger.info(`${p}sources`, { requestId: incoming.id, page: command.page });
+    if (incoming.via === 'command') await port.sendPrivately(reply);
+    else await port.send(reply);
+  };
+
   /** The small-talk reply for `kind`, or undefined when nothing is to be said. */
   const smallTalk = (kind: ReturnType<typeof classifyMessage>, via: Incoming['via']) => {
     switch (kind) {
@@ -291,7 +333,7 @@ export function createBot(
         // In a thread, thanks ends nothing and answers nothing.
         return via === 'thread' ? undefined : THANKS_TEXT;
       case 'sources':
-        return sourcesText(surface, summariseSources(engine.documents));
+        return sourcesText(surface, summariseSources(o.engine().documents));
       default:
         return helpText(surface);
     }
@@ -335,6 +377,16 @@ export function createBot(
         'the rate-limit reply',
         () => port.sendPrivately(text(rateLimitText(decision.retryAfterMs))),
         'warn',
+      );
+      return;
+    }
+    const command =
+      incoming.command ?? (incoming.via === 'command' ? parseSourcesCommand(question) : undefined);
+    if (command) {
+      await inFlight.track(
+        () => onSourcesCommand(incoming, port, command),
+        (error) =>
+          logger.warn(`${p}could not send the sources`, { requestId, ...o.describeError(error) }),
       );
       return;
     }

@@ -3,6 +3,7 @@
  * passages, or not found) with the id its buttons refer to, or a short text (help, notices).
  */
 import type { Answer, Citation } from '../core/types.ts';
+import type { SourcesList } from '../knowledge/list-sources.ts';
 
 /** An engine answer to show, with buttons. */
 export interface AnswerReply {
@@ -39,8 +40,18 @@ export interface ContextPassage {
   after: string;
 }
 
+/** The list of sources (`/sources`): each platform shows the page asked for within its limits. */
+export interface SourcesReply {
+  kind: 'sources';
+  sources: SourcesList;
+  /** The page asked for, from 1; a page past the last shows the last. */
+  page: number;
+  /** The platform's sources command as people type it (`/sources`), for the next-page hint. */
+  command: string;
+}
+
 /** Anything the bot replies. */
-export type Reply = AnswerReply | TextReply | ContextReply;
+export type Reply = AnswerReply | TextReply | ContextReply | SourcesReply;
 
 /** The outcomes an answer can have, as the question log and the report name them. */
 export type Outcome = 'answer' | 'unsure' | 'not-found' | 'refused';

@@ -2,6 +2,7 @@
  * Every sentence strikebot says to a person, on every surface (Discord, Slack, the console), in
  * one place. Formatters decide layout and escaping; the words come from here.
  */
+import type { SourceEntry } from '../knowledge/list-sources.ts';
 import type { Platform } from './incoming.ts';
 
 /** What the bot is about, as one phrase. */
@@ -67,6 +68,19 @@ export interface Surface {
   platform: Platform;
   /** The ask command as people type it (`/ask`); unused on the console. */
   command: string;
+  /** The command that lists the sources (`/sources`); unused on the console. Default `/sources`. */
+  sourcesCommand?: string;
+}
+
+/** How the console chat's sources command is typed. */
+export const CONSOLE_SOURCES_COMMAND = ':sources';
+
+/** How to list the sources on `surface`, for the help reply. */
+function howToListSources({ platform, sourcesCommand = '/sources' }: Surface): string {
+  if (platform === 'console') {
+    return `Type ${CONSOLE_SOURCES_COMMAND} to list the documents I answer from.`;
+  }
+  return `\`${sourcesCommand}\` lists the documents I answer from.`;
 }
 
 /** How people ask on `surface`, for the help reply. */
@@ -90,6 +104,7 @@ function introLines(surface: Surface): string[] {
     `I answer questions about ${TOPIC}, quoting news articles and press releases word for word and naming each source. For example:`,
     ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
     howToAsk(surface),
+    howToListSources(surface),
     ...(surface.platform === 'console' ? [] : [BUTTONS_HELP]),
   ];
 }
@@ -219,6 +234,87 @@ export function permissionText(what: string, place: string, names: readonly stri
 export function consoleBanner(documents: number): string {
   return `strikebot: ask about the Kaiser Permanente mental health strikes (${documents} documents). Type "help" for examples; Ctrl-D to quit.`;
 }
+
+/** Said to a console line that starts with ":" but names no command the console knows. */
+export function unknownConsoleCommandText(typed: string): string {
+  return `I don't know the command ${typed}. Type ${CONSOLE_SOURCES_COMMAND} to list the documents I answer from, or ask a question.`;
+}
+
+/** `1,234` (thousands separated, as people read counts). */
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** `n thing` or `n things`. */
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${count(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The first line of `/sources`: how many documents and sentences, in which order.
+ *
+ * @example
+ * sourcesHeading(12, 1234); // '12 documents (1,234 sentences), newest first'
+ */
+export function sourcesHeading(documents: number, sentences: number): string {
+  return `${plural(documents, 'document')} (${plural(sentences, 'sentence')}), newest first`;
+}
+
+/**
+ * When the index serving now was built, in UTC to the minute.
+ *
+ * @example
+ * rebuiltText('2026-01-15T12:00:41.000Z'); // 'Index last rebuilt 2026-01-15 12:00 UTC'
+ */
+export function rebuiltText(iso: string): string {
+  return `Index last rebuilt ${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Stands for the date of a document that has none. */
+export const UNDATED = 'undated';
+
+/**
+ * What `/sources` says about one document under its title: publisher, date (or "undated") and
+ * the sentences it gives the index.
+ *
+ * @example
+ * sourceDetails({ id: 'a', title: 'T', publisher: 'NUHW', date: '2024-10-14', sentences: 12 });
+ * // 'NUHW · 2024-10-14 · 12 sentences'
+ */
+export function sourceDetails(entry: SourceEntry): string {
+  return [entry.publisher, entry.date ?? UNDATED, plural(entry.sentences, 'sentence')]
+    .filter((part): part is string => Boolean(part?.trim()))
+    .join(' · ');
+}
+
+/** Heads the files that did not load, in `/sources`. */
+export function refusedHeading(files: number): string {
+  const they = files === 1 ? 'it is' : 'they are';
+  return `${plural(files, 'file')} could not be loaded; I keep answering from the last good index until ${they} fixed:`;
+}
+
+/**
+ * One file that did not load: the loader's error, which names the file and line, or the file
+ * and the error when the error does not name it.
+ */
+export function refusedLine(file: string, error: string): string {
+  return error.startsWith(file) ? error : `${file}: ${error}`;
+}
+
+/**
+ * Says which page of `/sources` this is and how to see the next.
+ *
+ * @example
+ * pageText(1, 3, '/sources page:2'); // 'Page 1 of 3; for the next, /sources page:2'
+ */
+export function pageText(page: number, pages: number, next: string | undefined): string {
+  return next ? `Page ${page} of ${pages}; for the next, ${next}` : `Page ${page} of ${pages}`;
+}
+
+/** Discord's `/sources` command description and its option's description. */
+export const DISCORD_SOURCES_DESCRIPTION =
+  'List the documents strikebot answers from, newest first.';
+export const DISCORD_PAGE_DESCRIPTION = 'Which page of the list (1 is the newest documents)';
 
 /** Discord's `/ask` command description and its option's description. */
 export const DISCORD_ASK_DESCRIPTION =

@@ -1,14 +1,24 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { type BotEngine, createBot, type ReplyPort } from '../bot/pipeline.ts';
+import { createBot, type EngineSource, type ReplyPort } from '../bot/pipeline.ts';
 import { stripTerminalControls } from '../bot/plain-text.ts';
-import { consoleBanner } from '../bot/wording.ts';
+import { parsePage } from '../bot/sources-command.ts';
+import {
+  CONSOLE_SOURCES_COMMAND,
+  consoleBanner,
+  unknownConsoleCommandText,
+} from '../bot/wording.ts';
+import type { SourcesList } from '../knowledge/list-sources.ts';
 import type { Logger } from '../logger.ts';
 import { disabledQuestionLog, type QuestionLog } from '../store/question-log.ts';
 import { formatConsoleReply } from './format-text.ts';
 
 /** Options for {@link runConsoleChat}. */
 export interface ConsoleChatOptions {
+  /** The engine answering now, asked for at each question (`() => holder.current()`). */
+  engine: EngineSource;
+  /** What `:sources` lists now. Default: the current engine's documents, nothing refused. */
+  sources?: () => SourcesList;
   /** Where questions come from, one per line. */
   input: Readable;
   /** Where answers go. */
@@ -26,18 +36,32 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 /**
  * Answers each line of `input` until it ends, through the same bot layer as Discord and Slack:
  * greetings and help get the short introduction, earlier questions of the session give context
- * to follow-ups as in a chat thread, and nothing it writes carries terminal control characters.
+ * to follow-ups as in a chat thread, `:sources` lists the documents, and nothing it writes
+ * carries terminal control characters.
  *
  * @example
- * await runConsoleChat(engine, { input: process.stdin, output: process.stdout, interactive: true });
+ * await runConsoleChat({
+ *   engine: () => holder.current(),
+ *   sources: () => listSources(holder.state()),
+ *   input: process.stdin,
+ *   output: process.stdout,
+ *   interactive: true,
+ * });
  */
-export async function runConsoleChat(
-  engine: BotEngine,
-  { input, output, interactive, questionLog, logger }: ConsoleChatOptions,
-): Promise<void> {
+export async function runConsoleChat({
+  engine,
+  sources,
+  input,
+  output,
+  interactive,
+  questionLog,
+  logger,
+}: ConsoleChatOptions): Promise<void> {
   const bot = createBot({
     platform: 'console',
     engine,
+    ...(sources ? { sources } : {}),
+    sourcesCommand: CONSOLE_SOURCES_COMMAND,
     logger: logger ?? silent,
     questionLog: questionLog ?? disabledQuestionLog,
   });
@@ -59,7 +83,7 @@ export async function runConsoleChat(
   const prompt = () => {
     if (interactive) write('\n> ');
   };
-  if (interactive) write(`${consoleBanner(engine.documents.length)}\n`);
+  if (interactive) write(`${consoleBanner(engine().documents.length)}\n`);
   prompt();
   let n = 0;
   for await (const line of lines) {
@@ -70,18 +94,29 @@ export async function runConsoleChat(
     }
     n += 1;
     if (!interactive) write(`Q: ${question}\n`);
-    await bot.handle(
-      {
-        platform: 'console',
-        id: `console-${n}`,
-        userId: 'console',
-        // A terminal session is a private conversation: earlier questions give context.
-        via: 'dm',
-        conversation: 'console',
-        text: question,
-      },
-      port,
-    );
+    // A line starting with ":" is a console command (`:sources`), never a question.
+    const [name = '', ...rest] = question.split(/\s+/);
+    const command =
+      name.toLowerCase() === CONSOLE_SOURCES_COMMAND
+        ? { kind: 'sources' as const, page: parsePage(rest.join(' ')) }
+        : undefined;
+    if (name.startsWith(':') && !command) {
+      write(`${unknownConsoleCommandText(name)}\n`);
+    } else {
+      await bot.handle(
+        {
+          platform: 'console',
+          id: `console-${n}`,
+          userId: 'console',
+          // A terminal session is a private conversation: earlier questions give context.
+          via: 'dm',
+          conversation: 'console',
+          text: question,
+          ...(command ? { command } : {}),
+        },
+        port,
+      );
+    }
     if (!interactive) write('\n');
     prompt();
   }

@@ -1,5 +1,7 @@
 import { stripTerminalControls } from '../bot/plain-text.ts';
-import type { Reply } from '../bot/reply.ts';
+import type { Reply, SourcesReply } from '../bot/reply.ts';
+import type { SourcesMarkup } from '../bot/sources-lines.ts';
+import { sourcesLines } from '../bot/sources-lines.ts';
 import { CONTEXT_HEADING, SOURCES_HEADING, UNSURE_OPENING } from '../bot/wording.ts';
 import type { Answer, Citation } from '../core/types.ts';
 
@@ -37,13 +39,36 @@ export function formatTextAnswer(answer: Answer): string {
   return stripTerminalControls(lines.join('\n'));
 }
 
+/** Plain text: nothing escaped, details indented under each numbered title. */
+const consoleMarkup: SourcesMarkup = {
+  escape: (text) => text,
+  strong: (text) => text,
+  truncate: (text, max) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`),
+  detailPrefix: '   ',
+  refusedPrefix: '  ',
+};
+
+/**
+ * Renders the whole list of sources for a terminal (a terminal has no message limit, so there
+ * are no pages): the count, when the index was rebuilt, the files refused with their errors, and
+ * every document, newest first, with its publisher, date and sentence count.
+ *
+ * @example
+ * formatConsoleSources({ kind: 'sources', sources: listSources(state), page: 1, command: ':sources' });
+ */
+export function formatConsoleSources(reply: SourcesReply): string {
+  const { heading, rebuilt, entries } = sourcesLines(reply.sources, consoleMarkup);
+  return stripTerminalControls([`${heading}. ${rebuilt}.`, ...entries].join('\n'));
+}
+
 /**
  * Renders any bot reply for the console chat: answers as {@link formatTextAnswer}, texts as
- * they are, and "Show context" passages quoted with their sources.
+ * they are, "Show context" passages quoted with their sources, and the list of sources.
  */
 export function formatConsoleReply(reply: Reply): string {
   if (reply.kind === 'answer') return formatTextAnswer(reply.answer);
   if (reply.kind === 'text') return stripTerminalControls(reply.text);
+  if (reply.kind === 'sources') return formatConsoleSources(reply);
   const lines = [CONTEXT_HEADING];
   for (const p of reply.passages) {
     lines.push(

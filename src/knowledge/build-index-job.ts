@@ -35,6 +35,11 @@ export type BuildIndexResult =
   /** The folder itself is unusable (missing, empty): nothing was built. */
   | { id: number; kind: 'failed'; error: string };
 
+/** What the worker sends once, when its modules are loaded and it can take requests. */
+export interface IndexWorkerReady {
+  kind: 'ready';
+}
+
 /**
  * Runs one build. Never throws for a problem with the knowledge files; reports it instead.
  *
@@ -44,7 +49,11 @@ export type BuildIndexResult =
 export async function buildIndex(request: BuildIndexRequest): Promise<BuildIndexResult> {
   const { id, dir } = request;
   try {
-    const key = await snapshotKey(dir);
+    const key = await snapshotKey(dir).catch(async (error: unknown) => {
+      // A missing or unreadable folder: the loader's error names KNOWLEDGE_DIR and what to do.
+      await readKnowledgeFolder(dir);
+      throw error;
+    });
     const { reports, refused } = await readKnowledgeFolder(dir);
     if (refused.length > 0) return { id, kind: 'refused', key, refused };
     const documents = reports.map((report) => report.document);

@@ -3,7 +3,7 @@
  * with a {@link BuildIndexResult}, the snapshot bytes transferred rather than copied.
  */
 import { parentPort } from 'node:worker_threads';
-import { type BuildIndexRequest, buildIndex } from './build-index-job.ts';
+import { type BuildIndexRequest, buildIndex, type IndexWorkerReady } from './build-index-job.ts';
 
 parentPort?.on('message', async (request: BuildIndexRequest) => {
   const result = await buildIndex(request);
@@ -17,3 +17,6 @@ parentPort?.on('message', async (request: BuildIndexRequest) => {
   const bytes = whole ? snapshot : snapshot.slice();
   parentPort?.postMessage({ ...result, snapshot: bytes }, [bytes.buffer as ArrayBuffer]);
 });
+
+// Every module is loaded: the first rebuild will not wait for them.
+parentPort?.postMessage({ kind: 'ready' } satisfies IndexWorkerReady);

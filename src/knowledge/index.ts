@@ -12,6 +12,12 @@ export {
 } from './clutter-rules.ts';
 export { deriveFrontMatter } from './derive-front-matter.ts';
 export { formatKnowledgeJson, formatKnowledgeReport } from './format-report.ts';
+export {
+  countSentences,
+  fixedKnowledge,
+  type KnowledgeSource,
+  type KnowledgeState,
+} from './knowledge-source.ts';
 export { listSources, type SourceEntry, type SourcesList } from './list-sources.ts';
 export {
   defaultKnowledgeOptions,
@@ -24,8 +30,4 @@ export {
 } from './load-knowledge.ts';
 export { type DocumentReport, parseKnowledgeFile } from './parse-document.ts';
 export type { LineVerdict } from './remove-clutter.ts';
-export {
-  type EngineHolder,
-  type KnowledgeState,
-  watchKnowledge,
-} from './watch-knowledge.ts';
+export { type EngineHolder, watchKnowledge } from './watch-knowledge.ts';

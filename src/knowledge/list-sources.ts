@@ -3,7 +3,7 @@
  * sentence count, when the index was last rebuilt, and the files refused now with their error.
  * Pure: each surface (Discord, Slack, console) renders it within its own limits.
  */
-import type { KnowledgeState } from './watch-knowledge.ts';
+import type { KnowledgeState } from './knowledge-source.ts';
 
 /** One document as `/sources` lists it. */
 export interface SourceEntry {

@@ -6,15 +6,17 @@
  * at fault are logged (and listed by `sources()`); fixing the file recovers.
  */
 import { EventEmitter } from 'node:events';
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Engine, EngineOptions } from '../core/engine.ts';
-import type { SourceDocument } from '../core/types.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
 import { type Logger, silentLogger } from '../logger.ts';
-import type { BuildIndexRequest, BuildIndexResult } from './build-index-job.ts';
+import type { BuildIndexRequest, BuildIndexResult, IndexWorkerReady } from './build-index-job.ts';
+import { countSentences, type KnowledgeSource } from './knowledge-source.ts';
 import type { RefusedFile } from './load-knowledge.ts';
 import { snapshotKey, writeSnapshotFile } from './snapshot.ts';
+
+export type { KnowledgeState } from './knowledge-source.ts';
 
 /** Options for {@link watchKnowledge}. */
 export interface WatchOptions {
@@ -28,30 +30,24 @@ export interface WatchOptions {
   engine: Partial<Omit<EngineOptions, 'snapshot'>>;
   /** Quiet time after the last file event before rebuilding, in ms. Default 300. */
   debounceMs: number;
+  /** How often a knowledge folder that was deleted is looked for again, in ms. Default 1,000. */
+  recheckMs: number;
   logger: Logger;
   /** Clock for the rebuild time shown by `/sources`. Default the system clock. */
   now: () => Date;
 }
 
 /** Defaults for {@link WatchOptions}. */
-export const defaultWatchOptions: Pick<WatchOptions, 'engine' | 'debounceMs' | 'logger' | 'now'> = {
+export const defaultWatchOptions: Pick<
+  WatchOptions,
+  'engine' | 'debounceMs' | 'recheckMs' | 'logger' | 'now'
+> = {
   engine: {},
   debounceMs: 300,
+  recheckMs: 1000,
   logger: silentLogger,
   now: () => new Date(),
 };
-
-/** What the knowledge folder holds now, for `/sources`. */
-export interface KnowledgeState {
-  /** The documents of the engine serving now. */
-  documents: readonly SourceDocument[];
-  /** Chunks (sentences, list items, headings) per document id. */
-  sentences: ReadonlyMap<string, number>;
-  /** When the serving engine was built or loaded. */
-  rebuiltAt: Date;
-  /** Files that fail to load now (the engine serving predates them). */
-  refused: readonly RefusedFile[];
-}
 
 /** The reason a rebuild did not replace the engine. */
 export interface RefusedEvent {
@@ -69,11 +65,7 @@ export interface ReloadedEvent {
  * An engine that follows the knowledge folder. The bot layer asks `current()` for each question,
  * so an answer always comes from one whole index.
  */
-export interface EngineHolder {
-  /** The engine serving now. */
-  current(): Engine;
-  /** The documents, sentence counts, last rebuild time and refused files, for `/sources`. */
-  state(): KnowledgeState;
+export interface EngineHolder extends KnowledgeSource {
   on(event: 'reloaded', listener: (event: ReloadedEvent) => void): this;
   on(event: 'refused', listener: (event: RefusedEvent) => void): this;
   off(event: 'reloaded' | 'refused', listener: (...args: never[]) => void): this;
@@ -81,13 +73,6 @@ export interface EngineHolder {
   idle(): Promise<void>;
   /** Stops watching and ends the worker. */
   close(): Promise<void>;
-}
-
-/** Counts the chunks of each document. */
-function countSentences(engine: Engine): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const chunk of engine.chunks) counts.set(chunk.docId, (counts.get(chunk.docId) ?? 0) + 1);
-  return counts;
 }
 
 const WORKER_URL = new URL('./index-worker.mjs', import.meta.url);
@@ -120,9 +105,14 @@ export function watchKnowledge(
   const waiting = new Map<number, (result: BuildIndexResult) => void>();
 
   const startWorker = (): Worker => {
+    const starting = performance.now();
     const started = new Worker(WORKER_URL);
     started.unref();
-    started.on('message', (result: BuildIndexResult) => {
+    started.on('message', (result: BuildIndexResult | IndexWorkerReady) => {
+      if (result.kind === 'ready') {
+        logger.debug('index worker ready', { ms: Math.round(performance.now() - starting) });
+        return;
+      }
       waiting.get(result.id)?.(result);
       waiting.delete(result.id);
     });
@@ -146,6 +136,9 @@ export function watchKnowledge(
 
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
+    // The folder may have been deleted, or replaced by another (a deploy renaming a new one into
+    // place): watch the folder that is there now, or look for it until it is back.
+    if (!follow()) awaitFolder();
     const currentKey = await snapshotKey(dir).catch(() => undefined);
     if (currentKey === key && refused.length === 0) return;
     const result = await build({ dir });
@@ -216,14 +209,51 @@ export function watchKnowledge(
   worker = startWorker();
 
   let watcher: FSWatcher | undefined;
-  try {
-    watcher = watch(dir, { persistent: false }, schedule);
-    watcher.on('error', (error) =>
-      logger.error('cannot watch the knowledge folder', { dir, error }),
-    );
-  } catch (error) {
-    logger.error('cannot watch the knowledge folder; changes need a restart', { dir, error });
+  /** The inode of the folder watched: another one at `dir` means the folder was replaced. */
+  let watched: number | undefined;
+  let recheck: NodeJS.Timeout | undefined;
+
+  /** Watches the folder at `dir` unless already watching it; false when there is none. */
+  function follow(): boolean {
+    const found = (() => {
+      try {
+        return statSync(dir);
+      } catch {
+        return undefined;
+      }
+    })();
+    if (!found?.isDirectory()) return false;
+    if (watcher && found.ino === watched) return true;
+    const again = watcher !== undefined;
+    watcher?.close();
+    watcher = undefined;
+    try {
+      watcher = watch(dir, { persistent: false }, schedule);
+      watcher.on('error', (error) =>
+        logger.error('cannot watch the knowledge folder', { dir, error }),
+      );
+      watched = found.ino;
+      if (again) logger.info('watching the knowledge folder again', { dir });
+      return true;
+    } catch (error) {
+      logger.error('cannot watch the knowledge folder; changes need a restart', { dir, error });
+      return false;
+    }
   }
+
+  /** Looks for the folder every `recheckMs` until it is back, then watches it and rebuilds. */
+  function awaitFolder(): void {
+    if (recheck || closed) return;
+    recheck = setInterval(() => {
+      if (!follow()) return;
+      clearInterval(recheck);
+      recheck = undefined;
+      schedule();
+    }, settings.recheckMs);
+    recheck.unref();
+  }
+
+  if (!follow()) awaitFolder();
 
   const holder: EngineHolder = {
     current: () => engine,
@@ -246,6 +276,7 @@ export function watchKnowledge(
       closed = true;
       if (timer) clearTimeout(timer);
       timer = undefined;
+      clearInterval(recheck);
       watcher?.close();
       await running;
       await worker?.terminate();

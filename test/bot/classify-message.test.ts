@@ -23,6 +23,8 @@ describe('classifyMessage', () => {
     ['What are your sources?', 'sources'],
     ['which articles do you use?', 'sources'],
     ['hey, where do you get your info from?', 'sources'],
+    ['Sources?', 'sources'],
+    ['documents', 'sources'],
     ['   ', 'empty'],
     ['?!', 'empty'],
   ])('reads %j as %s', (text, kind) => {

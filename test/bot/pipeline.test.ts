@@ -8,6 +8,7 @@ import { createRateLimiter } from '../../src/bot/rate-limit.ts';
 import { FAILURE_TEXT, helpText, RESTARTING_TEXT, THANKS_TEXT } from '../../src/bot/wording.ts';
 import type { Answer } from '../../src/core/types.ts';
 import { createStrikebotEngine } from '../../src/domain/engine.ts';
+import type { SourcesList } from '../../src/knowledge/list-sources.ts';
 import { openQuestionLog } from '../../src/store/question-log.ts';
 import { createRecordingLogger } from '../adapters/discord/fixtures.ts';
 import { documents } from '../adapters/slack/fixtures.ts';
@@ -28,6 +29,9 @@ function stubEngine(answer: (q: string) => Answer) {
   };
   return engine;
 }
+
+/** An engine source that always gives `engine`. */
+const always = (engine: BotEngine) => () => engine;
 
 const confident = (question: string): Answer => ({
   question,
@@ -60,7 +64,7 @@ function tempFile(name: string): string {
 describe('the bot pipeline', () => {
   it('gives the engine plain words and replies with the answer and an id for its buttons', async () => {
     const engine = stubEngine(confident);
-    const harness = createMemoryHarness({ engine, newAnswerId: () => 'a1' });
+    const harness = createMemoryHarness({ engine: () => engine, newAnswerId: () => 'a1' });
     const [delivery, ...rest] = await harness.say(
       '<@U024BE7LH> when did the **contract** expire? <https://x.org|see> &amp; <!here>',
     );
@@ -74,7 +78,7 @@ describe('the bot pipeline', () => {
 
   it('answers greetings, help and thanks without the engine; thanks in a thread gets nothing', async () => {
     const engine = stubEngine(confident);
-    const harness = createMemoryHarness({ engine, platform: 'slack' });
+    const harness = createMemoryHarness({ engine: () => engine, platform: 'slack' });
     const hi = await harness.say('hey there!');
     expect(hi.map((d) => d.reply)).toEqual([
       { kind: 'text', text: `Hi!\n${helpText({ platform: 'slack', command: '/ask' })}` },
@@ -93,13 +97,16 @@ describe('the bot pipeline', () => {
 
   it('sends "help with pay?" to the engine', async () => {
     const engine = stubEngine(confident);
-    const harness = createMemoryHarness({ engine });
+    const harness = createMemoryHarness({ engine: () => engine });
     await harness.say('help with pay?');
     expect(engine.asked.map((a) => a.question)).toEqual(['help with pay?']);
   });
 
   it('names the documents when asked what its sources are', async () => {
-    const harness = createMemoryHarness({ engine: stubEngine(confident), platform: 'console' });
+    const harness = createMemoryHarness({
+      engine: always(stubEngine(confident)),
+      platform: 'console',
+    });
     const [delivery] = await harness.say('what sources do you have?');
     expect(delivery?.reply).toEqual({
       kind: 'text',
@@ -110,13 +117,14 @@ describe('the bot pipeline', () => {
         '• How many workers struck in Southern California?',
         '• When did the union contract expire?',
         'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.',
+        'Type :sources to list the documents I answer from.',
       ].join('\n'),
     });
   });
 
   it('passes the thread’s earlier questions and records each new one', async () => {
     const engine = stubEngine(confident);
-    const harness = createMemoryHarness({ engine });
+    const harness = createMemoryHarness({ engine: () => engine });
     await harness.say('when did the contract expire?', { via: 'thread', conversation: 'T1' });
     await harness.say('and in 2022?', { via: 'thread', conversation: 'T1' });
     await harness.say('why strike?', { via: 'thread', conversation: 'T2' });
@@ -132,7 +140,7 @@ describe('the bot pipeline', () => {
   it('drops re-deliveries and messages from bots', async () => {
     const engine = stubEngine(confident);
     const logger = createRecordingLogger();
-    const harness = createMemoryHarness({ engine, logger, logPrefix: 'test: ' });
+    const harness = createMemoryHarness({ engine: () => engine, logger, logPrefix: 'test: ' });
     await harness.say('why strike?', { id: 'E1', dedupeKeys: ['E1', 'C1:1.0'] });
     expect(await harness.say('why strike?', { id: 'E2', dedupeKeys: ['E2', 'C1:1.0'] })).toEqual(
       [],
@@ -150,7 +158,7 @@ describe('the bot pipeline', () => {
     const file = tempFile('log.db');
     const questionLog = openQuestionLog({ file, logger: createRecordingLogger() });
     const harness = createMemoryHarness({
-      engine: stubEngine(confident),
+      engine: always(stubEngine(confident)),
       rateLimiter: createRateLimiter({ burst: 1, perMinute: 6, now: () => 0 }),
       questionLog,
     });
@@ -174,10 +182,11 @@ describe('the bot pipeline', () => {
 
   it('apologises when the engine throws', async () => {
     const logger = createRecordingLogger();
+    const failing = stubEngine(() => {
+      throw new Error('index corrupt');
+    });
     const harness = createMemoryHarness({
-      engine: stubEngine(() => {
-        throw new Error('index corrupt');
-      }),
+      engine: () => failing,
       logger,
       logPrefix: 'test: ',
     });
@@ -199,7 +208,7 @@ describe('the bot pipeline', () => {
       const logger = createRecordingLogger();
       const error = Object.assign(new Error(kind), { kind });
       const harness = createMemoryHarness({
-        engine: stubEngine(confident),
+        engine: always(stubEngine(confident)),
         logger,
         logPrefix: 'test: ',
         classifyError: (e) => (e as { kind: 'refused' }).kind,
@@ -244,7 +253,8 @@ describe('the bot pipeline', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const harness = createMemoryHarness({ engine: stubEngine(confident) });
+    const engine = stubEngine(confident);
+    const harness = createMemoryHarness({ engine: () => engine });
     const port = {
       failedTo: 'could not send',
       sent: [] as string[],
@@ -286,7 +296,7 @@ describe('the bot pipeline buttons', () => {
       logger: createRecordingLogger(),
     });
     const harness = createMemoryHarness({
-      engine: stubEngine(confident),
+      engine: always(stubEngine(confident)),
       questionLog,
       newAnswerId: () => 'ans1',
     });
@@ -307,7 +317,7 @@ describe('the bot pipeline buttons', () => {
 
   it('shows the sentences around each quote, verbatim from the document', async () => {
     const harness = createMemoryHarness({
-      engine: stubEngine(confident),
+      engine: always(stubEngine(confident)),
       newAnswerId: () => 'ans2',
     });
     await harness.say('when did the contract expire?');
@@ -337,11 +347,125 @@ describe('the bot pipeline buttons', () => {
   });
 
   it('says the sources are gone for an answer it never gave', async () => {
-    const harness = createMemoryHarness({ engine: stubEngine(confident) });
+    const engine = stubEngine(confident);
+    const harness = createMemoryHarness({ engine: () => engine });
     const [reply] = await harness.click({ kind: 'context', answerId: 'nope' });
     expect(reply?.reply).toEqual({
       kind: 'text',
       text: 'I no longer have the sources of this answer (it was given before a restart, with the question log off or older than it keeps). Ask again to see them.',
+    });
+  });
+});
+
+describe('the bot pipeline and its engine source', () => {
+  const said =
+    (text: string) =>
+    (question: string): Answer => ({ ...confident(question), text });
+
+  it('answers each question from the engine the source gives when its turn comes', async () => {
+    const before = stubEngine(said('From the first index. [1]'));
+    const after = stubEngine(said('From the reloaded index. [1]'));
+    let serving = before;
+    const harness = createMemoryHarness({ engine: () => serving });
+    const [first] = await harness.say('when did the contract expire?');
+    serving = after;
+    const [second] = await harness.say('when did the contract expire?');
+    expect(first?.reply).toMatchObject({
+      kind: 'answer',
+      answer: { text: 'From the first index. [1]' },
+    });
+    expect(second?.reply).toMatchObject({
+      kind: 'answer',
+      answer: { text: 'From the reloaded index. [1]' },
+    });
+    expect(before.asked).toHaveLength(1);
+    expect(after.asked).toHaveLength(1);
+  });
+});
+
+describe('the bot pipeline sources command', () => {
+  const list: SourcesList = {
+    documents: [
+      { id: 'socal-strike', title: 'Strike across SoCal', date: '2024-10-14', sentences: 3 },
+    ],
+    totalSentences: 3,
+    rebuiltAt: '2026-01-15T12:00:00.000Z',
+    refused: [],
+  };
+
+  it('lists the sources privately for "/ask sources 2", at page 2, without the engine', async () => {
+    const engine = stubEngine(confident);
+    const harness = createMemoryHarness({
+      engine: () => engine,
+      sources: () => list,
+      platform: 'slack',
+    });
+    const replies = await harness.say('sources 2', { via: 'command' });
+    expect(replies.map((d) => [d.how, d.reply])).toEqual([
+      ['private', { kind: 'sources', sources: list, page: 2, command: '/sources' }],
+    ]);
+    expect(engine.asked).toEqual([]);
+  });
+
+  it('lists the sources where a console command asked, with the command people type', async () => {
+    const harness = createMemoryHarness({
+      engine: always(stubEngine(confident)),
+      sources: () => list,
+      sourcesCommand: ':sources',
+    });
+    const replies = await harness.say(':sources', { command: { kind: 'sources', page: 1 } });
+    expect(replies.map((d) => [d.how, d.reply])).toEqual([
+      ['public', { kind: 'sources', sources: list, page: 1, command: ':sources' }],
+    ]);
+  });
+
+  it('asks the engine "sources of strike pay?" and a message that says "sources 2"', async () => {
+    const engine = stubEngine(confident);
+    const harness = createMemoryHarness({ engine: () => engine, sources: () => list });
+    await harness.say('sources of strike pay?', { via: 'command' });
+    await harness.say('sources 2', { via: 'dm' });
+    expect(engine.asked.map((a) => a.question)).toEqual(['sources of strike pay?', 'sources 2']);
+  });
+
+  it('lists the current engine’s documents and sentences by default, nothing refused', async () => {
+    const harness = createMemoryHarness({ engine: () => real });
+    const [delivery] = await harness.say('', {
+      via: 'command',
+      command: { kind: 'sources', page: 1 },
+    });
+    const reply = delivery?.reply;
+    if (reply?.kind !== 'sources') throw new Error(`expected a sources reply, got ${reply?.kind}`);
+    expect(reply.sources.documents).toEqual([
+      {
+        id: 'socal-strike',
+        title:
+          'Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
+        publisher: 'CBS Los Angeles',
+        date: '2024-10-14',
+        sentences: 3,
+      },
+      {
+        id: 'norcal-call-off',
+        title:
+          '4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday',
+        publisher: 'The Sacramento Bee',
+        sentences: 1,
+      },
+    ]);
+    expect(reply.sources.refused).toEqual([]);
+  });
+
+  it('refuses a sources command over the rate limit like any other message', async () => {
+    const harness = createMemoryHarness({
+      engine: always(stubEngine(confident)),
+      sources: () => list,
+      rateLimiter: createRateLimiter({ burst: 1, perMinute: 6, now: () => 0 }),
+    });
+    await harness.say('sources', { via: 'command' });
+    const [limited] = await harness.say('sources', { via: 'command' });
+    expect(limited).toMatchObject({
+      how: 'private',
+      reply: { kind: 'text', text: 'You are asking quickly; please try again in 10 seconds.' },
     });
   });
 });

@@ -100,6 +100,7 @@ describe('console chat (npm start without tokens)', { timeout: 60_000 }, () => {
       '• How many workers struck in Southern California?',
       '• When did the union contract expire?',
       'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.',
+      'Type :sources to list the documents I answer from.',
     ];
     expect(stdout).toBe(
       [

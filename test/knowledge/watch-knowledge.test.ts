@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,7 +60,14 @@ afterEach(async () => {
 async function start(): Promise<EngineHolder> {
   const loaded = await loadEngineWithSnapshot(dir, snapshotPath);
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) });
-  holder = watchKnowledge({ dir, snapshotPath, initial: loaded, logger, debounceMs: 200 });
+  holder = watchKnowledge({
+    dir,
+    snapshotPath,
+    initial: loaded,
+    logger,
+    debounceMs: 200,
+    recheckMs: 100,
+  });
   return holder;
 }
 
@@ -103,6 +110,10 @@ describe('watchKnowledge', () => {
     const snapshot = await readSnapshotFile(snapshotPath);
     expect(snapshot?.header.key).toBe(await snapshotKey(dir));
     expect(watched.state().sentences.get('pension')).toBe(1);
+    // The worker said when its modules were loaded, before its first build came back.
+    expect(
+      logs.filter((line) => / DEBUG index worker ready \{"ms":\d+\}$/.test(line)),
+    ).toHaveLength(1);
   });
 
   it('follows a changed file and a removed one', async () => {
@@ -183,5 +194,43 @@ describe('watchKnowledge', () => {
     await writeFile(join(dir, 'pension.md'), PENSION);
     await reloaded;
     expect(titles(watched)).toEqual(['Pensions restored']);
+  });
+
+  it('follows the folder when it is deleted and made again', async () => {
+    const watched = await start();
+    const refused = next(watched, 'refused');
+    await rm(dir, { recursive: true });
+    expect((await refused).refused[0]?.error).toBe(
+      `knowledge folder ${dir} does not exist; create it or set KNOWLEDGE_DIR to the folder of articles`,
+    );
+    expect(titles(watched)).toEqual(['Contract ratified', 'Therapists strike in Fresno']);
+    const reloaded = next(watched, 'reloaded');
+    await mkdir(dir);
+    await writeFile(join(dir, 'pension.md'), PENSION);
+    await reloaded;
+    expect(titles(watched)).toEqual(['Pensions restored']);
+    const again = next(watched, 'reloaded');
+    await writeFile(join(dir, 'strike.md'), STRIKE);
+    await again;
+    expect(titles(watched)).toEqual(['Pensions restored', 'Therapists strike in Fresno']);
+  });
+
+  it('follows a folder renamed into its place, and changes made in it afterwards', async () => {
+    const watched = await start();
+    const replacement = join(root, 'knowledge.new');
+    await mkdir(replacement);
+    await writeFile(join(replacement, 'pension.md'), PENSION);
+    const reloaded = next(watched, 'reloaded');
+    await rename(dir, join(root, 'knowledge.old'));
+    await rename(replacement, dir);
+    await reloaded;
+    expect(titles(watched)).toEqual(['Pensions restored']);
+    const again = next(watched, 'reloaded');
+    await writeFile(join(dir, 'contract.md'), CONTRACT);
+    await again;
+    expect(titles(watched)).toEqual(['Contract ratified', 'Pensions restored']);
+    expect(
+      logs.filter((line) => line.includes('INFO watching the knowledge folder again')),
+    ).toHaveLength(1);
   });
 });

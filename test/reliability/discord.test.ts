@@ -49,7 +49,7 @@ beforeAll(async () => {
     token: FAKE_TOKEN,
     applicationId: FAKE_IDS.applicationId,
     apiUrl: fake.apiUrl,
-    engine,
+    engine: () => engine,
     logger,
     restRetries: 2,
     rateLimiter: createRateLimiter({ burst: 2, perMinute: 6, now: () => clock }),

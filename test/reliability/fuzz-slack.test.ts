@@ -34,7 +34,7 @@ beforeAll(async () => {
     apiUrl: fake.apiUrl,
     port: 0,
     host: '127.0.0.1',
-    engine: createTestEngine(),
+    engine: () => createTestEngine(),
     logger,
     webApiRetries: 0,
     rateLimiter: { take: () => ({ ok: true }) },

@@ -49,7 +49,7 @@ describe('secrets', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
-      engine: leakyEngine([FAKE_TOKEN]),
+      engine: () => leakyEngine([FAKE_TOKEN]),
       logger,
       restRetries: 0,
     });
@@ -78,7 +78,7 @@ describe('secrets', () => {
       apiUrl: fake.apiUrl,
       port: 0,
       host: '127.0.0.1',
-      engine: leakyEngine([slackToken, signingSecret]),
+      engine: () => leakyEngine([slackToken, signingSecret]),
       logger,
       webApiRetries: 0,
     });

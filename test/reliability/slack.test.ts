@@ -35,7 +35,7 @@ const startAgainstFake = (options: Omit<SlackStartOptions, 'botToken' | 'engine'
     apiUrl: fake.apiUrl,
     port: 0,
     host: '127.0.0.1',
-    engine,
+    engine: () => engine,
     logger,
     ...options,
   });

@@ -155,7 +155,10 @@ describe('openQuestionLog', () => {
 function answeringWith(file: string, logger = createRecordingLogger()) {
   const questionLog = openQuestionLog({ file, logger, busyTimeoutMs: 20 });
   cleanups.push(() => questionLog.close());
-  const harness = createMemoryHarness({ engine: createStrikebotEngine(documents), questionLog });
+  const harness = createMemoryHarness({
+    engine: () => createStrikebotEngine(documents),
+    questionLog,
+  });
   return { harness, logger, questionLog };
 }
 
@@ -196,7 +199,10 @@ describe('a question log that cannot be written', () => {
       retryAfterMs: 1000,
     });
     cleanups.push(() => questionLog.close());
-    const harness = createMemoryHarness({ engine: createStrikebotEngine(documents), questionLog });
+    const harness = createMemoryHarness({
+      engine: () => createStrikebotEngine(documents),
+      questionLog,
+    });
     const other = new Database(file);
     other.exec('BEGIN EXCLUSIVE');
     await expectAnswers(harness);

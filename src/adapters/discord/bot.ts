@@ -1,7 +1,7 @@
 /**
- * The Discord adapter: translates `/ask`, mentions, thread follow-ups, DMs and button clicks into
- * the bot layer's `Incoming` messages, and renders its replies as Discord messages. No lifecycle
- * or answer logic lives here.
+ * The Discord adapter: translates `/ask`, `/sources`, mentions, thread follow-ups, DMs and button
+ * clicks into the bot layer's `Incoming` messages, and renders its replies as Discord messages. No
+ * lifecycle or answer logic lives here.
  */
 import {
   type ButtonInteraction,
@@ -16,15 +16,23 @@ import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
 import { createDedupe } from '../../bot/dedupe.ts';
 import { parseFeedbackId } from '../../bot/feedback-ids.ts';
-import { type BotEngine, createBot } from '../../bot/pipeline.ts';
+import { createBot, type EngineSource } from '../../bot/pipeline.ts';
 import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
 import { runWithRequestId } from '../../bot/request-context.ts';
+import { parsePage } from '../../bot/sources-command.ts';
 import { StrikebotError } from '../../core/errors.ts';
+import type { SourcesList } from '../../knowledge/list-sources.ts';
 import type { Logger } from '../../logger.ts';
 import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
-import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';
+import {
+  ASK_COMMAND,
+  discordInviteUrl,
+  PAGE_OPTION,
+  QUESTION_OPTION,
+  SOURCES_COMMAND,
+} from './commands.ts';
 import { classifyDiscordError, errorFields } from './errors.ts';
 import { NO_MENTIONS } from './format.ts';
 import { createDiscordPorts, THREAD_PERMISSIONS } from './ports.ts';
@@ -39,8 +47,13 @@ export interface DiscordAdapterOptions {
   guildId?: string;
   /** REST base URL (`https://discord.com/api` by default); the gateway URL comes from its `/gateway/bot`. */
   apiUrl?: string;
-  /** The answer engine (answers, and documents and chunks for "Show context"). Required. */
-  engine: BotEngine;
+  /**
+   * The engine answering now (answers, and documents and chunks for "Show context"), asked for at
+   * each question so a hot reload takes effect at once: `() => holder.current()`. Required.
+   */
+  engine: EngineSource;
+  /** What `/sources` lists now. Default: the current engine's documents, nothing refused. */
+  sources?: () => SourcesList;
   /** Where the adapter logs. Required. */
   logger: Logger;
   /**
@@ -129,9 +142,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   const bot = createBot({
     platform: 'discord',
     engine: opts.engine,
+    ...(opts.sources ? { sources: opts.sources } : {}),
     logger,
     logPrefix: 'discord ',
     command: `/${ASK_COMMAND}`,
+    sourcesCommand: `/${SOURCES_COMMAND}`,
     rateLimiter: opts.rateLimiter ?? createRateLimiter(),
     answerQueue: opts.answerQueue ?? createAnswerQueue(),
     conversations: opts.conversations ?? createConversationStore(),
@@ -168,6 +183,28 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         ...(conversation ? { conversation } : {}),
       },
       ports.slashPort(interaction, asked),
+    );
+  }
+
+  async function onSourcesCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    // A missing, mistyped or out-of-range page (a stale command definition) is page 1.
+    const option = interaction.options.get(PAGE_OPTION)?.value;
+    const page = parsePage(typeof option === 'number' ? String(option) : '');
+    logger.info('discord /sources', {
+      requestId: interaction.id,
+      userId: interaction.user.id,
+      channelId: interaction.channelId,
+    });
+    await bot.handle(
+      {
+        platform: 'discord',
+        id: interaction.id,
+        userId: interaction.user.id,
+        via: 'command',
+        text: '',
+        command: { kind: 'sources', page },
+      },
+      ports.slashPort(interaction, ''),
     );
   }
 
@@ -287,6 +324,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       runWithRequestId(interaction.id, () => {
         if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
           void onSlashCommand(interaction).catch(handlerFailed(interaction.id));
+        } else if (
+          interaction.isChatInputCommand() &&
+          interaction.commandName === SOURCES_COMMAND
+        ) {
+          void onSourcesCommand(interaction).catch(handlerFailed(interaction.id));
         } else if (interaction.isButton()) {
           void onButton(interaction).catch(handlerFailed(interaction.id));
         }

@@ -1,6 +1,6 @@
 /**
- * The `/ask` slash command, its registration, and the invite URL with the exact permissions
- * the adapter uses.
+ * The `/ask` and `/sources` slash commands, their registration, and the invite URL with the exact
+ * permissions the adapter uses.
  */
 import {
   ApplicationIntegrationType,
@@ -12,7 +12,12 @@ import {
   Routes,
   SlashCommandBuilder,
 } from 'discord.js';
-import { DISCORD_ASK_DESCRIPTION, DISCORD_QUESTION_DESCRIPTION } from '../../bot/wording.ts';
+import {
+  DISCORD_ASK_DESCRIPTION,
+  DISCORD_PAGE_DESCRIPTION,
+  DISCORD_QUESTION_DESCRIPTION,
+  DISCORD_SOURCES_DESCRIPTION,
+} from '../../bot/wording.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
 
@@ -37,6 +42,29 @@ export const askCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = new S
       .setMaxLength(MAX_QUESTION_OPTION_LENGTH),
   )
   .toJSON();
+
+/** Name of the command that lists the sources. */
+export const SOURCES_COMMAND = 'sources';
+/** Name of its optional page option. */
+export const PAGE_OPTION = 'page';
+
+/** The `/sources [page:<n>]` command, usable in servers and in DMs with the bot. */
+export const sourcesCommand: RESTPostAPIChatInputApplicationCommandsJSONBody =
+  new SlashCommandBuilder()
+    .setName(SOURCES_COMMAND)
+    .setDescription(DISCORD_SOURCES_DESCRIPTION)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addIntegerOption((option) =>
+      option.setName(PAGE_OPTION).setDescription(DISCORD_PAGE_DESCRIPTION).setMinValue(1),
+    )
+    .toJSON();
+
+/** Every command strikebot registers, in the order Discord lists them. */
+export const commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+  askCommand,
+  sourcesCommand,
+];
 
 /**
  * The permissions the bot uses, and why: read and answer in channels (ViewChannel,
@@ -96,7 +124,7 @@ export interface RegisteredCommands {
 }
 
 /**
- * Replaces the application's slash commands with `/ask`, for one server or globally. Throws a
+ * Replaces the application's slash commands with `/ask` and `/sources`, for one server or globally. Throws a
  * {@link StrikebotError} (`PLATFORM_ERROR`) naming the variable to check when Discord refuses.
  *
  * @example
@@ -112,7 +140,7 @@ export async function registerCommands(
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
   try {
-    const result = (await rest.put(route, { body: [askCommand] })) as { name: string }[];
+    const result = (await rest.put(route, { body: commandDefinitions })) as { name: string }[];
     const names = result.map((command) => command.name);
     logger.info('discord commands registered', { scope, names, guildId });
     return { scope, names };

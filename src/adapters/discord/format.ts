@@ -9,7 +9,6 @@ import {
   type APIEmbedField,
   ButtonStyle,
   ComponentType,
-  escapeMarkdown,
   type PermissionsString,
 } from 'discord.js';
 import { type FeedbackButton, feedbackId } from '../../bot/feedback-ids.ts';
@@ -27,19 +26,10 @@ import {
   UNTITLED_SOURCE,
 } from '../../bot/wording.ts';
 import type { Answer, Citation } from '../../core/types.ts';
+import { formatDiscordSources } from './format-sources.ts';
+import { DISCORD_LIMITS, escapeDiscordLines, escapeDiscordText, truncateText } from './text.ts';
 
-/** Discord's message and embed limits, in UTF-16 code units (never fewer than Discord counts). */
-export const DISCORD_LIMITS = {
-  content: 2000,
-  embedTitle: 256,
-  embedDescription: 4096,
-  fieldName: 256,
-  fieldValue: 1024,
-  fields: 25,
-  footerText: 2048,
-  embedTotal: 6000,
-  threadName: 100,
-} as const;
+export { DISCORD_LIMITS, escapeDiscordLines, escapeDiscordText, truncateText } from './text.ts';
 
 /** A message payload accepted by `reply`, `editReply`, `followUp` and `channel.send`. */
 export interface DiscordReply {
@@ -81,59 +71,6 @@ export const defaultOptions: DiscordFormatOptions = {
   unsureColor: 0xb7791f,
   title: undefined,
 };
-
-/**
- * Cuts `text` to at most `max` UTF-16 code units, ending with "…" when cut. Never splits a
- * surrogate pair and never leaves a dangling escape backslash before the ellipsis.
- *
- * @example
- * truncateText('abcdef', 4); // 'abc…'
- */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= 0) return '';
-  let cut = text.slice(0, max - 1);
-  const last = cut.charCodeAt(cut.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
-  // An odd run of trailing backslashes would escape the ellipsis; drop one.
-  const slashes = /\\+$/.exec(cut)?.[0].length ?? 0;
-  if (slashes % 2 === 1) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
-/**
- * Escapes Discord markdown (bold, code, headings, lists, masked links...) and folds runs of
- * whitespace into single spaces, so quoted text shows exactly as written on one line.
- *
- * @example
- * escapeDiscordText('**loud** @everyone'); // '\\*\\*loud\\*\\* @everyone'
- */
-export function escapeDiscordText(text: string): string {
-  // discord.js's escapeMarkdown is slow on long text (30 s for 100 KB). Nothing Discord shows is
-  // longer than an embed description and escaping never shortens, so a longer input is cut first;
-  // every caller truncates the result to its own limit with an ellipsis.
-  const oneLine = truncateText(
-    text.replace(/\s+/g, ' ').trim(),
-    DISCORD_LIMITS.embedDescription + 1,
-  );
-  const escaped = escapeMarkdown(oneLine, {
-    heading: true,
-    bulletedList: true,
-    numberedList: true,
-    maskedLink: true,
-  });
-  // escapeMarkdown leaves block quotes alone; a leading ">" would quote the whole line.
-  return escaped.replace(/^>/, '\\>');
-}
-
-/** {@link escapeDiscordText} line by line, keeping the text's line breaks (blank lines dropped). */
-export function escapeDiscordLines(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map(escapeDiscordText)
-    .filter((line) => line !== '')
-    .join('\n');
-}
 
 /** `— Publisher, 2024-10-14 · [Read the source](url)`, or '' when nothing is known. */
 function sourceLine(citation: Citation): string {
@@ -297,7 +234,8 @@ function contextEmbeds(passages: readonly ContextPassage[]): APIEmbed[] {
 
 /**
  * Renders any bot reply for Discord: an answer with its buttons (Helpful, Not helpful, and Show
- * context when it quotes something), a short text, or the private "Show context" passages.
+ * context when it quotes something), a short text, the private "Show context" passages, or the
+ * list of sources.
  *
  * @example
  * await interaction.editReply(renderDiscordReply(reply));
@@ -313,6 +251,7 @@ export function renderDiscordReply(reply: Reply): DiscordPayload {
   if (reply.kind === 'context') {
     return { content: CONTEXT_HEADING, embeds: contextEmbeds(reply.passages), allowedMentions };
   }
+  if (reply.kind === 'sources') return formatDiscordSources(reply);
   const message = formatDiscordReply(reply.answer, { title: reply.asked });
   if (!hasFeedback(reply)) return message;
   return { ...message, components: [feedbackRow(reply.answerId, hasContext(reply))] };

@@ -1,6 +1,6 @@
 /**
- * The Slack adapter: a Bolt app that turns `/ask`, mentions, thread replies, DMs and button
- * clicks into the bot layer's `Incoming` messages and renders its replies in Block Kit. It only
+ * The Slack adapter: a Bolt app that turns `/ask`, `/sources`, mentions, thread replies, DMs and
+ * button clicks into the bot layer's `Incoming` messages and renders its replies in Block Kit. It only
  * translates; the lifecycle is `src/bot/`'s and every answer comes from the engine.
  */
 import type { Server } from 'node:http';
@@ -10,10 +10,12 @@ import { type ConversationStore, createConversationStore } from '../../bot/conve
 import { createDedupe } from '../../bot/dedupe.ts';
 import { decideFailure } from '../../bot/failure-policy.ts';
 import { parseFeedbackId } from '../../bot/feedback-ids.ts';
-import { type BotEngine, createBot } from '../../bot/pipeline.ts';
+import { createBot, type EngineSource } from '../../bot/pipeline.ts';
 import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
 import { runWithRequestId } from '../../bot/request-context.ts';
+import { parsePage } from '../../bot/sources-command.ts';
 import { StrikebotError } from '../../core/errors.ts';
+import type { SourcesList } from '../../knowledge/list-sources.ts';
 import type { Logger } from '../../logger.ts';
 import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
@@ -49,12 +51,19 @@ export interface SlackAdapterOptions {
   port: number;
   /** Interface to listen on. Default: all interfaces. */
   host: string | undefined;
-  /** The answer engine (answers, and documents and chunks for "Show context"). Required. */
-  engine: BotEngine;
+  /**
+   * The engine answering now (answers, and documents and chunks for "Show context"), asked for at
+   * each question so a hot reload takes effect at once: `() => holder.current()`. Required.
+   */
+  engine: EngineSource;
+  /** What `/sources` lists now. Default: the current engine's documents, nothing refused. */
+  sources: (() => SourcesList) | undefined;
   /** Where the adapter and Bolt log. Required. */
   logger: Logger;
   /** Slash command the bot answers. Default `/ask`. */
   command: string;
+  /** Slash command that lists the sources (also `/ask sources`). Default `/sources`. */
+  sourcesCommand: string;
   /** Reaction shown on a question while it is being answered. Default `eyes`. */
   workingReaction: string;
   /**
@@ -88,6 +97,8 @@ export const defaultSlackOptions = {
   port: 3000,
   host: undefined,
   command: '/ask',
+  sourcesCommand: '/sources',
+  sources: undefined,
   workingReaction: 'eyes',
   webApiRetries: 2,
   webApiTimeoutMs: 30_000,
@@ -188,9 +199,11 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   const bot = createBot({
     platform: 'slack',
     engine: opts.engine,
+    ...(opts.sources ? { sources: opts.sources } : {}),
     logger,
     logPrefix: 'slack: ',
     command: opts.command,
+    sourcesCommand: opts.sourcesCommand,
     rateLimiter: opts.rateLimiter ?? createRateLimiter(),
     answerQueue: opts.answerQueue ?? createAnswerQueue(),
     conversations: opts.conversations ?? createConversationStore(),
@@ -245,39 +258,47 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     }
   };
 
-  app.command(opts.command, async ({ command, ack, respond, client }) => {
-    const requestId = command.trigger_id;
-    const asked = toPlainQuestion(command.text ?? '', botUserId);
-    const port = commandPort({
-      requestId,
-      command,
-      asked,
-      ack,
-      respond,
-      client,
-      botUserId,
-      logger,
+  // `/ask` asks (or lists the sources, for `/ask sources`); `/sources [page]` lists them.
+  const commands = [
+    [opts.command, false],
+    [opts.sourcesCommand, true],
+  ] as const;
+  for (const [name, listsSources] of commands) {
+    app.command(name, async ({ command, ack, respond, client }) => {
+      const requestId = command.trigger_id;
+      const asked = toPlainQuestion(command.text ?? '', botUserId);
+      const port = commandPort({
+        requestId,
+        command,
+        asked,
+        ack,
+        respond,
+        client,
+        botUserId,
+        logger,
+      });
+      try {
+        await runWithRequestId(requestId, () =>
+          bot.handle(
+            {
+              platform: 'slack',
+              id: requestId,
+              // Slack never re-delivers a slash command, and trigger ids are not promised unique.
+              dedupeKeys: [],
+              userId: command.user_id,
+              via: 'command',
+              text: asked,
+              ...(listsSources ? { command: { kind: 'sources', page: parsePage(asked) } } : {}),
+            },
+            port,
+          ),
+        );
+      } finally {
+        // A re-delivered command the bot dropped still needs its acknowledgement.
+        if (!port.acked()) await ack();
+      }
     });
-    try {
-      await runWithRequestId(requestId, () =>
-        bot.handle(
-          {
-            platform: 'slack',
-            id: requestId,
-            // Slack never re-delivers a slash command, and trigger ids are not promised unique.
-            dedupeKeys: [],
-            userId: command.user_id,
-            via: 'command',
-            text: asked,
-          },
-          port,
-        ),
-      );
-    } finally {
-      // A re-delivered command the bot dropped still needs its acknowledgement.
-      if (!port.acked()) await ack();
-    }
-  });
+  }
 
   app.action(/^strikebot:/, async ({ ack, body, action, respond }) => {
     const id = (action as { action_id?: unknown }).action_id;

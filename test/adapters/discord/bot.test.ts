@@ -48,7 +48,7 @@ describe('startDiscord', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
-      engine,
+      engine: () => engine,
       logger,
       restRetries: 0,
       // Every test asks as the same person; the limit has its own tests.
@@ -276,7 +276,7 @@ describe('startDiscord connection', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: `${fake.apiUrl}/`,
-      engine: createTestEngine(),
+      engine: () => createTestEngine(),
       logger,
       restRetries: 0,
     });
@@ -303,13 +303,13 @@ describe('startDiscord connection', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
-      engine: {
+      engine: () => ({
         documents: [],
         chunks: [],
         answer() {
           throw new Error('index corrupt');
         },
-      },
+      }),
       logger,
       restRetries: 0,
     });
@@ -338,7 +338,7 @@ describe('startDiscord connection', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: strict.apiUrl,
-      engine: createTestEngine(),
+      engine: () => createTestEngine(),
       logger,
       restRetries: 0,
     });
@@ -370,7 +370,7 @@ describe('startDiscord connection', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: slow.apiUrl,
-      engine: createTestEngine(),
+      engine: () => createTestEngine(),
       logger: createRecordingLogger(),
       restRetries: 0,
     });
@@ -395,7 +395,7 @@ describe('startDiscord connection', () => {
       token: 'not-the-token',
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
-      engine: createTestEngine(),
+      engine: () => createTestEngine(),
       logger: createRecordingLogger(),
       restRetries: 0,
     });
@@ -416,7 +416,7 @@ describe('startDiscord over the knowledge folder', () => {
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
-      engine,
+      engine: () => engine,
       logger: createRecordingLogger(),
       restRetries: 0,
     });

@@ -45,7 +45,7 @@ const start = async () => {
     token: FAKE_TOKEN,
     applicationId: FAKE_IDS.applicationId,
     apiUrl: fake.apiUrl,
-    engine,
+    engine: () => engine,
     logger: createRecordingLogger(),
     restRetries: 0,
     rateLimiter: { take: () => ({ ok: true }) },

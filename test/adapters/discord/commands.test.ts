@@ -4,6 +4,7 @@ import {
   discordInviteUrl,
   registerCommands,
   requiredPermissions,
+  sourcesCommand,
 } from '../../../src/adapters/discord/commands.ts';
 import { StrikebotError } from '../../../src/core/errors.ts';
 import {
@@ -32,6 +33,27 @@ describe('askCommand', () => {
           description: 'Your question, e.g. how many workers struck in Southern California?',
           required: true,
           max_length: 500,
+        },
+      ],
+    });
+  });
+});
+
+describe('sourcesCommand', () => {
+  it('is /sources with an optional page of at least 1, in servers and DMs', () => {
+    expect(sourcesCommand).toEqual({
+      type: 1,
+      name: 'sources',
+      description: 'List the documents strikebot answers from, newest first.',
+      contexts: [0, 1],
+      integration_types: [0],
+      options: [
+        {
+          type: 4,
+          name: 'page',
+          description: 'Which page of the list (1 is the newest documents)',
+          required: false,
+          min_value: 1,
         },
       ],
     });
@@ -72,7 +94,7 @@ describe('registerCommands', () => {
     fake.calls.length = 0;
   });
 
-  it('puts /ask to one server when given a guild id', async () => {
+  it('puts /ask and /sources to one server when given a guild id', async () => {
     const logger = createRecordingLogger();
     const result = await registerCommands({
       token: FAKE_TOKEN,
@@ -81,31 +103,31 @@ describe('registerCommands', () => {
       apiUrl: fake.apiUrl,
       logger,
     });
-    expect(result).toEqual({ scope: 'guild', names: ['ask'] });
+    expect(result).toEqual({ scope: 'guild', names: ['ask', 'sources'] });
     expect(fake.calls.map((c) => [c.method, c.path, c.body])).toEqual([
       [
         'PUT',
         `/applications/${FAKE_IDS.applicationId}/guilds/${FAKE_IDS.guildId}/commands`,
-        [askCommand],
+        [askCommand, sourcesCommand],
       ],
     ]);
     expect(logger.lines).toEqual([
       {
         level: 'info',
         message: 'discord commands registered',
-        fields: { scope: 'guild', names: ['ask'], guildId: FAKE_IDS.guildId },
+        fields: { scope: 'guild', names: ['ask', 'sources'], guildId: FAKE_IDS.guildId },
       },
     ]);
   });
 
-  it('puts /ask globally without a guild id', async () => {
+  it('puts /ask and /sources globally without a guild id', async () => {
     const result = await registerCommands({
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
       logger: createRecordingLogger(),
     });
-    expect(result).toEqual({ scope: 'global', names: ['ask'] });
+    expect(result).toEqual({ scope: 'global', names: ['ask', 'sources'] });
     expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       `PUT /applications/${FAKE_IDS.applicationId}/commands`,
     ]);

@@ -31,7 +31,7 @@ beforeAll(async () => {
     token: FAKE_TOKEN,
     applicationId: FAKE_IDS.applicationId,
     apiUrl: fake.apiUrl,
-    engine,
+    engine: () => engine,
     logger: createRecordingLogger(),
     restRetries: 0,
     rateLimiter: { take: () => ({ ok: true }) },
@@ -56,6 +56,7 @@ describe('small talk on Discord', () => {
         '• How many workers struck in Southern California?',
         '• When did the union contract expire?',
         'Ask with `/ask question:`, mention me in a channel (I answer in a thread, where you can ask follow-ups), or send me a direct message.',
+        '`/sources` lists the documents I answer from.',
         'Under each answer, Helpful and Not helpful tell the people who keep my documents whether it helped, and Show context shows you the sentences around each quote.',
       ].join('\n'),
     );

@@ -34,7 +34,7 @@ beforeAll(async () => {
     apiUrl: fake.apiUrl,
     port: 0,
     host: '127.0.0.1',
-    engine,
+    engine: () => engine,
     logger: createLogger({ level: 'debug', write: (line) => logLines.push(line) }),
     webApiRetries: 0,
     // Only UFLOOD is over the limit; the token bucket itself has its own tests.
@@ -450,7 +450,7 @@ describe('startSlack start-up', () => {
       apiUrl: fake.apiUrl,
       port: 0,
       host: '127.0.0.1',
-      engine,
+      engine: () => engine,
       logger: silentLogger,
       webApiRetries: 0,
     });
@@ -464,7 +464,13 @@ describe('startSlack start-up', () => {
 
   it('requires a signing secret in HTTP mode', async () => {
     await expect(
-      startSlack({ botToken, apiUrl: fake.apiUrl, port: 0, engine, logger: silentLogger }),
+      startSlack({
+        botToken,
+        apiUrl: fake.apiUrl,
+        port: 0,
+        engine: () => engine,
+        logger: silentLogger,
+      }),
     ).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
   });
 });

@@ -48,7 +48,7 @@ async function start(socket = false): Promise<void> {
     botToken,
     ...(socket ? { appToken } : { signingSecret: secret, port: 0, host: '127.0.0.1' }),
     apiUrl: fake.apiUrl,
-    engine,
+    engine: () => engine,
     logger: silentLogger,
     webApiRetries: 0,
     rateLimiter: { take: () => ({ ok: true }) },

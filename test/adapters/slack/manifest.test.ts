@@ -31,14 +31,21 @@ describe('Slack app manifest', () => {
     ]);
   });
 
-  it('declares the /ask command at the events URL Bolt serves', () => {
+  it('declares the /ask and /sources commands at the events URL Bolt serves', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({
-        command: defaultSlackOptions.command,
+        command: '/ask',
+        url: 'https://YOUR-HOST/slack/events',
+        should_escape: false,
+      }),
+      expect.objectContaining({
+        command: '/sources',
         url: 'https://YOUR-HOST/slack/events',
         should_escape: false,
       }),
     ]);
+    expect(defaultSlackOptions.command).toBe('/ask');
+    expect(defaultSlackOptions.sourcesCommand).toBe('/sources');
     expect(manifest.settings.event_subscriptions.request_url).toBe(
       'https://YOUR-HOST/slack/events',
     );

@@ -27,7 +27,7 @@ beforeAll(async () => {
     apiUrl: fake.apiUrl,
     port: 0,
     host: '127.0.0.1',
-    engine,
+    engine: () => engine,
     logger: silentLogger,
     webApiRetries: 0,
     rateLimiter: { take: () => ({ ok: true }) },

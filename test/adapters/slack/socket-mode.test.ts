@@ -19,7 +19,7 @@ beforeAll(async () => {
     botToken,
     appToken,
     apiUrl: fake.apiUrl,
-    engine,
+    engine: () => engine,
     logger: silentLogger,
     webApiRetries: 0,
   });
@@ -140,7 +140,7 @@ describe('startSlack in Socket Mode with a refused app token', () => {
       botToken,
       appToken: 'xapp-revoked-token',
       apiUrl: fake.apiUrl,
-      engine,
+      engine: () => engine,
       logger: silentLogger,
       webApiRetries: 0,
     });

@@ -106,6 +106,25 @@ export const humanUser: FakeUser = {
 
 const TIMESTAMP = '2024-10-14T16:00:00.000000+00:00';
 
+/** The member who clicks or runs a command in the guild: every permission, no roles. */
+function interactionMember(user: FakeUser) {
+  return {
+    user,
+    roles: [],
+    joined_at: TIMESTAMP,
+    permissions: '2251799813685247',
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
+}
+
+/** The ids the fake gives the registered commands. */
+const COMMAND_IDS: Record<string, string> = {
+  ask: '600000000000000001',
+  sources: '600000000000000002',
+};
+
 /** A started fake Discord. */
 export interface FakeDiscord {
   /** REST base URL for the client's `rest.api` option (`http://127.0.0.1:PORT/api`). */
@@ -141,6 +160,16 @@ export interface FakeDiscord {
   dispatch(event: string, data: Json): void;
   /** Sends one raw text frame (any text, valid JSON or not) to every connected gateway client. */
   sendRawFrame(text: string): void;
+  /**
+   * Dispatches the chat input command `name` with `options` (as Discord sends them: `{ name, type,
+   * value }`, e.g. `{ name: 'page', type: 4, value: 2 }`) in the guild text channel; returns the
+   * interaction's id and token.
+   */
+  sendCommand(
+    name: string,
+    options: { name: string; type: number; value: unknown }[],
+    settings?: { user?: FakeUser; id?: string; appPermissions?: string },
+  ): { id: string; token: string };
   /** Dispatches `/ask question:<question>` in the guild text channel; returns the interaction's id and token. */
   sendSlashCommand(
     question: string,
@@ -511,6 +540,45 @@ export async function startFakeDiscord(
     }
   }
 
+  /** Dispatches a chat input command (INTERACTION_CREATE, type 2) in the guild text channel. */
+  function sendCommand(
+    name: string,
+    options: { name: string; type: number; value: unknown }[],
+    {
+      user = humanUser,
+      id = newId(),
+      appPermissions = '309237730304',
+    }: { user?: FakeUser; id?: string; appPermissions?: string } = {},
+  ): { id: string; token: string } {
+    const token = `interaction-token-${id}`;
+    users.set(user.id, user);
+    interactionChannel.set(token, FAKE_IDS.channelId);
+    broadcast('INTERACTION_CREATE', {
+      id,
+      application_id: FAKE_IDS.applicationId,
+      type: 2,
+      token,
+      version: 1,
+      guild_id: FAKE_IDS.guildId,
+      channel_id: FAKE_IDS.channelId,
+      channel: {
+        id: FAKE_IDS.channelId,
+        type: 0,
+        name: 'strike-questions',
+        guild_id: FAKE_IDS.guildId,
+      },
+      member: interactionMember(user),
+      data: { id: COMMAND_IDS[name] ?? '600000000000000009', name, type: 1, options },
+      app_permissions: appPermissions,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': FAKE_IDS.guildId },
+      context: 0,
+    });
+    return { id, token };
+  }
+
   function broadcast(event: string, data: Json): void {
     for (const ws of sockets) dispatchTo(ws, event, data);
   }
@@ -557,51 +625,10 @@ export async function startFakeDiscord(
     sendRawFrame(text) {
       for (const ws of sockets) ws.send(text);
     },
-    sendSlashCommand(
-      question,
-      { user = humanUser, id = newId(), appPermissions = '309237730304' } = {},
-    ) {
-      const token = `interaction-token-${id}`;
-      users.set(user.id, user);
-      interactionChannel.set(token, FAKE_IDS.channelId);
-      broadcast('INTERACTION_CREATE', {
-        id,
-        application_id: FAKE_IDS.applicationId,
-        type: 2,
-        token,
-        version: 1,
-        guild_id: FAKE_IDS.guildId,
-        channel_id: FAKE_IDS.channelId,
-        channel: {
-          id: FAKE_IDS.channelId,
-          type: 0,
-          name: 'strike-questions',
-          guild_id: FAKE_IDS.guildId,
-        },
-        member: {
-          user,
-          roles: [],
-          joined_at: TIMESTAMP,
-          permissions: '2251799813685247',
-          deaf: false,
-          mute: false,
-          flags: 0,
-        },
-        data: {
-          id: '600000000000000001',
-          name: 'ask',
-          type: 1,
-          options: [{ name: 'question', type: 3, value: question }],
-        },
-        app_permissions: appPermissions,
-        locale: 'en-US',
-        guild_locale: 'en-US',
-        entitlements: [],
-        authorizing_integration_owners: { '0': FAKE_IDS.guildId },
-        context: 0,
-      });
-      return { id, token };
+    sendSlashCommand(question, options = {}) {
+      return sendCommand('ask', [{ name: 'question', type: 3, value: question }], options);
     },
+    sendCommand,
     sendMessage({
       content,
       mentionsBot = false,
@@ -655,19 +682,7 @@ export async function startFakeDiscord(
         ...(guildId ? { guild_id: guildId } : {}),
         channel_id: channel,
         channel: { id: channel, type: guildId ? 0 : 1, ...(guildId ? { guild_id: guildId } : {}) },
-        ...(guildId
-          ? {
-              member: {
-                user,
-                roles: [],
-                joined_at: TIMESTAMP,
-                permissions: '2251799813685247',
-                deaf: false,
-                mute: false,
-                flags: 0,
-              },
-            }
-          : { user }),
+        ...(guildId ? { member: interactionMember(user) } : { user }),
         message: messageObject(channel, { content: '' }, messageId),
         data: { custom_id: customId, component_type: 2 },
         app_permissions: '309237730304',

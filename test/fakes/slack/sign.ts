@@ -63,9 +63,14 @@ export interface SlashCommandFields {
   trigger_id: string;
 }
 
-/** The form body Slack sends for a slash command. */
-export function slashCommandBody(fields: Partial<SlashCommandFields> & { text: string }): string {
-  return new URLSearchParams({
+/**
+ * The fields Slack sends for a slash command, as an object (a Socket Mode envelope's `payload`);
+ * the defaults describe `/ask` in `#strike-news`.
+ */
+export function slashCommandPayload(
+  fields: Partial<SlashCommandFields> & { text: string },
+): Record<string, string> {
+  return {
     token: 'legacy-verification-token',
     team_id: 'T1',
     team_domain: 'strikers',
@@ -78,7 +83,12 @@ export function slashCommandBody(fields: Partial<SlashCommandFields> & { text: s
     trigger_id: '1.2.3',
     api_app_id: 'A1',
     ...fields,
-  }).toString();
+  };
+}
+
+/** The form body Slack sends for a slash command over HTTP. */
+export function slashCommandBody(fields: Partial<SlashCommandFields> & { text: string }): string {
+  return new URLSearchParams(slashCommandPayload(fields)).toString();
 }
 
 let nextEventId = 1;
