@@ -5,6 +5,7 @@ export type StrikebotErrorCode =
   | 'KNOWLEDGE_MALFORMED'
   | 'KNOWLEDGE_EMPTY'
   | 'SNAPSHOT_INVALID'
+  | 'PROFILE_INVALID'
   | 'PLATFORM_ERROR';
 
 /**
