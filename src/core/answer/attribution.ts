@@ -2,7 +2,7 @@ import type { Chunk, SourceDocument } from '../types.ts';
 import { surnameOf } from './names.ts';
 import { findPeople } from './people.ts';
 import { QUOTE, type QuoteScan, scanQuotations } from './quotations.ts';
-import { compileSides, type SideMatcher } from './side-matcher.ts';
+import { compileSides, type SideMatcher, type SideMention } from './side-matcher.ts';
 import { REPORTER, type SidesProfile, UNKNOWN } from './sides-profile.ts';
 import {
   type NamedPerson,
@@ -38,6 +38,8 @@ const MAX_QUOTE_GAP_PARAGRAPHS = 1;
 const MAX_FRAME_WORDS_OF_QUOTE = 3;
 /** Longest sentence that only names the speaker of the quotation before it ("said Jane Doe."). */
 const MAX_WORDS_OF_BARE_ATTRIBUTION = 8;
+/** Texts whose organisation names a resolver keeps at once (one document's worth, roughly). */
+const MAX_CACHED_TEXTS = 512;
 /** Longest group description used as a speaker's name; longer ones are named by their organisation. */
 const MAX_GROUP_NAME_WORDS = 6;
 
@@ -89,10 +91,21 @@ class Resolver {
     private readonly state: DocumentState,
   ) {}
 
+  /** Organisation names found per text: the same frame is asked about for each name in it. */
+  private readonly found = new Map<string, SideMention[]>();
+
+  organisationsIn(text: string): SideMention[] {
+    let mentions = this.found.get(text);
+    if (mentions === undefined) {
+      if (this.found.size >= MAX_CACHED_TEXTS) this.found.clear();
+      mentions = this.matcher.findOrganisations(text);
+      this.found.set(text, mentions);
+    }
+    return mentions;
+  }
+
   isOrganisation = (text: string, start: number, end: number): boolean =>
-    this.matcher
-      .findOrganisations(text)
-      .some((m) => m.index < end && m.index + m.text.length > start);
+    this.organisationsIn(text).some((m) => m.index < end && m.index + m.text.length > start);
 
   /** A person: the description given here, else as introduced earlier, else the profile's. */
   person(named: NamedPerson): Resolved {
@@ -114,7 +127,7 @@ class Resolver {
 
   /** The organisation last named in `context`, else the last speaker or organisation before. */
   antecedent(context: string, allowPerson: boolean): Resolved {
-    const mention = this.matcher.findOrganisations(context).at(-1);
+    const mention = this.organisationsIn(context).at(-1);
     if (mention)
       return { speaker: { name: nameOfGroup(mention.text), side: mention.side }, person: false };
     const last = this.state.lastSpeaker?.resolved;
@@ -279,10 +292,10 @@ function attribute(
     state.lastPerson = (!own && final.person ? final : introduced[i]?.at(-1)) ?? state.lastPerson;
     if (scan.quoted) quoteSpeaker = final;
     if (chunk.kind !== 'bullet') intro = /:\s*$/.test(chunk.text) ? final : undefined;
-    const mention = matcher.findOrganisations(chunk.text).at(-1);
+    const mention = resolver.organisationsIn(chunk.text).at(-1);
     if (mention) {
       state.lastOrganisation = {
-        speaker: { name: mention.text, side: mention.side },
+        speaker: { name: nameOfGroup(mention.text), side: mention.side },
         person: false,
       };
     }

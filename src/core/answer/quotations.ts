@@ -24,6 +24,7 @@ export interface QuoteScan {
 }
 
 const OPENING = new Set(['“', '„', '«']);
+const ANY_MARK = /["“”„«»]/;
 const CLOSING = new Set(['”', '»']);
 
 /** Whether a straight `"` at `i` opens a quotation (at the start, or after space or a bracket). */
@@ -40,6 +41,15 @@ function straightOpens(text: string, i: number): boolean {
  * scanQuotations('“It is over,” she said.', false).frame // => '\uE000 she said.'
  */
 export function scanQuotations(text: string, inQuote: boolean): QuoteScan {
+  if (!inQuote && !ANY_MARK.test(text)) {
+    return {
+      frame: text,
+      quoted: false,
+      startsInQuote: false,
+      opensQuote: false,
+      endsInQuote: false,
+    };
+  }
   let frame = '';
   let open = inQuote;
   let quoted = inQuote;

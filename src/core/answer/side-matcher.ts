@@ -29,44 +29,53 @@ export interface SideMatcher {
   ownVoiceOf(document: SourceDocument & { kind?: string }): string;
 }
 
-interface Pattern {
+/** One name of a side, ready for comparison with the text at a word. */
+interface Name {
   side: string;
-  regex: RegExp;
+  name: string;
+  /** Names with a capital letter match only as written; the others in any case. */
+  caseless: boolean;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Names by their first word (lower case), longest first: each text word is looked up once. */
+type NameIndex = Map<string, Name[]>;
 
-/** A whole-word pattern: nothing alphanumeric on either side; case kept if the name has capitals. */
-function compileName(side: string, name: string): Pattern {
-  const flags = /\p{Lu}/u.test(name) ? 'gu' : 'giu';
-  return {
-    side,
-    regex: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, flags),
-  };
-}
+const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Longer names first, so "Acme Health" wins over "Acme" at the same place. */
-function compileNames(entries: Array<[string, readonly string[]]>): Pattern[] {
-  const all = entries.flatMap(([side, names]) => names.map((name) => ({ side, name })));
+function indexNames(entries: Array<[string, readonly string[]]>): NameIndex {
+  const index: NameIndex = new Map();
+  const all = entries.flatMap(([side, names]) =>
+    names.map((name) => ({ side, name, caseless: !/\p{Lu}/u.test(name) })),
+  );
   all.sort((a, b) => b.name.length - a.name.length);
-  return all.map(({ side, name }) => compileName(side, name));
+  for (const entry of all) {
+    const first = (entry.name.match(WORD)?.[0] ?? entry.name).toLowerCase();
+    index.set(first, [...(index.get(first) ?? []), entry]);
+  }
+  return index;
 }
 
-function findAll(patterns: readonly Pattern[], text: string): SideMention[] {
+/** Whether `name` is written in `text` at `start`, as a whole word. */
+function writtenAt(text: string, start: number, { name, caseless }: Name): boolean {
+  const slice = text.slice(start, start + name.length);
+  if (caseless ? slice.toLowerCase() !== name.toLowerCase() : slice !== name) return false;
+  return !LETTER_OR_DIGIT.test(text.charAt(start + name.length) || ' ');
+}
+
+function findAll(index: NameIndex, text: string): SideMention[] {
   const found: SideMention[] = [];
-  for (const { side, regex } of patterns) {
-    regex.lastIndex = 0;
-    for (const match of text.matchAll(regex)) {
-      const index = match.index;
-      const end = index + match[0].length;
-      // A shorter name inside a longer one already found is the same mention.
-      if (found.some((f) => index < f.index + f.text.length && end > f.index)) continue;
-      found.push({ side, text: match[0], index });
-    }
+  let covered = 0;
+  for (const word of text.matchAll(WORD)) {
+    if (word.index < covered) continue;
+    const candidates = index.get(word[0].toLowerCase());
+    const name = candidates?.find((c) => writtenAt(text, word.index, c));
+    if (!name) continue;
+    const written = text.slice(word.index, word.index + name.name.length);
+    found.push({ side: name.side, text: written, index: word.index });
+    covered = word.index + written.length;
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found;
 }
 
 /** Lower-case letters and digits only, for comparing publisher names. */
@@ -84,8 +93,8 @@ function fold(text: string): string {
  * compileSides(profile).sideOfRole('a therapist in Fresno')?.side // => 'union'
  */
 export function compileSides(profile: SidesProfile): SideMatcher {
-  const roles = compileNames(profile.sides.map((s) => [s.id, s.roles]));
-  const organisations = compileNames(profile.sides.map((s) => [s.id, s.organisations]));
+  const roles = indexNames(profile.sides.map((s) => [s.id, s.roles]));
+  const organisations = indexNames(profile.sides.map((s) => [s.id, s.organisations]));
   const ownVoiceKinds = new Set(profile.ownVoiceKinds.map(fold));
   const people = profile.people.map((p) => ({ ...p, last: fold(p.name).split(' ').pop() ?? '' }));
   return {
