@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StrikebotError } from '../core/errors.ts';
 import type { DomainProfile } from '../core/profile.ts';
 import profileJson from './profile.json' with { type: 'json' };
+import { sidesProfileSchema } from './sides-schema.ts';
 
 /** The shape of a domain profile file. */
 export const profileSchema = z.object({
@@ -9,6 +10,7 @@ export const profileSchema = z.object({
   exampleQuestion: z.string().min(1).optional(),
   abbreviations: z.record(z.string().min(1), z.string().min(1)).optional(),
   synonyms: z.array(z.array(z.string().min(1)).min(2)).optional(),
+  sides: sidesProfileSchema.optional(),
 });
 
 /**
