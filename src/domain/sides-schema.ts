@@ -39,6 +39,7 @@ export const sidesProfileSchema: z.ZodType<SidesProfile, unknown> = z
     ownVoiceKinds: z.array(phrase).default(['press-release', 'statement']),
     reporterLabel: phrase.default('Reporter'),
     unknownLabel: phrase.default('Unattributed'),
+    disputants: z.array(phrase).min(2, 'must name at least two sides').optional(),
   })
   .superRefine((profile, ctx) => {
     const ids = new Set<string>();
@@ -47,6 +48,15 @@ export const sidesProfileSchema: z.ZodType<SidesProfile, unknown> = z
         ctx.addIssue({ code: 'custom', path: ['sides', i, 'id'], message: 'is used twice' });
       }
       ids.add(side.id);
+    }
+    for (const [i, id] of (profile.disputants ?? []).entries()) {
+      if (!ids.has(id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['disputants', i],
+          message: `must be one of the side ids (${[...ids].join(', ')})`,
+        });
+      }
     }
     for (const [i, person] of profile.people.entries()) {
       if (!ids.has(person.side)) {

@@ -1,4 +1,4 @@
-import type { Chunk, SourceDocument } from '../types.ts';
+import type { Chunk, SourceDocument, Speaker } from '../types.ts';
 import { surnameOf } from './names.ts';
 import { findPeople } from './people.ts';
 import { QUOTE, type QuoteScan, scanQuotations } from './quotations.ts';
@@ -19,18 +19,10 @@ import { findSpeechActs } from './speech.ts';
  * of a news story, or the side that published a press release.
  */
 
-/** Who makes the claim of one sentence. */
-export interface Speaker {
-  /** The person or organisation as the text names them ("Jane Doe", "union officials"). */
-  name?: string;
-  /** The person's role as the text gives it ("president of the nurses' union"). */
-  role?: string;
-  /** A side id of the profile, `reporter` (the document's own voice) or `unknown`. */
-  side: string;
-}
+export type { Speaker } from '../types.ts';
 
 /** A document as attribution reads it: `kind` is its front matter `type` ("press-release"). */
-export type AttributedDocument = SourceDocument & { kind?: string };
+export type AttributedDocument = SourceDocument;
 
 /** Paragraphs an unattributed quotation may lie after the last speaker named and still be theirs. */
 const MAX_QUOTE_GAP_PARAGRAPHS = 1;
@@ -202,6 +194,32 @@ function isQuotation(scan: QuoteScan): boolean {
   );
 }
 
+/** A sentence's speaker, and whether the text reports them speaking. */
+export interface Attribution {
+  speaker: Speaker;
+  /**
+   * True when the sentence quotes or reports its speaker ("…," she said; according to the union;
+   * the union is asking for); false when it is the document's own voice (a news report's
+   * narration, a press release's own text).
+   */
+  reported: boolean;
+}
+
+/**
+ * Makes a function giving each sentence of a document its {@link Attribution} (the profile is
+ * compiled once).
+ *
+ * @example
+ * const attribute = createSentenceAttributor(profile.sides);
+ * attribute(chunksOfDocument, document)[0] // => { speaker: { side: 'reporter' }, reported: false }
+ */
+export function createSentenceAttributor(
+  profile: SidesProfile,
+): (chunks: readonly Chunk[], document: AttributedDocument) => Attribution[] {
+  const matcher = compileSides(profile);
+  return (chunks, document) => attribute(matcher, chunks, document);
+}
+
 /**
  * Makes an attribution function for one profile (the profile is compiled once).
  *
@@ -212,8 +230,8 @@ function isQuotation(scan: QuoteScan): boolean {
 export function createAttributor(
   profile: SidesProfile,
 ): (chunks: readonly Chunk[], document: AttributedDocument) => Speaker[] {
-  const matcher = compileSides(profile);
-  return (chunks, document) => attribute(matcher, chunks, document);
+  const attribute = createSentenceAttributor(profile);
+  return (chunks, document) => attribute(chunks, document).map((a) => a.speaker);
 }
 
 /**
@@ -236,7 +254,7 @@ function attribute(
   matcher: SideMatcher,
   chunks: readonly Chunk[],
   document: AttributedDocument,
-): Speaker[] {
+): Attribution[] {
   const state: DocumentState = { people: new Map() };
   const resolver = new Resolver(matcher, state);
   const scans = scanChunks(chunks);
@@ -266,7 +284,7 @@ function attribute(
     return undefined;
   };
 
-  const speakers: Speaker[] = [];
+  const speakers: Attribution[] = [];
   let quoteSpeaker: Resolved | undefined;
   let intro: Resolved | undefined;
   for (const [i, chunk] of chunks.entries()) {
@@ -286,7 +304,7 @@ function attribute(
     }
     const own = !resolved;
     const final = resolved ?? ownVoice;
-    speakers.push(final.speaker);
+    speakers.push({ speaker: final.speaker, reported: !own });
 
     if (!own) state.lastSpeaker = { resolved: final, paragraph: chunk.paragraph };
     state.lastPerson = (!own && final.person ? final : introduced[i]?.at(-1)) ?? state.lastPerson;

@@ -26,6 +26,17 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared / Math.max(1, Math.min(a.size, b.size));
 }
 
+/**
+ * True when two snippets say much the same thing: most of the shorter one's index terms are in
+ * the other.
+ *
+ * @example
+ * saySameThing('The contract expired Sept. 30.', 'The contract expired on Sept. 30.') // => true
+ */
+export function saySameThing(a: string, b: string): boolean {
+  return overlap(new Set(tokenize(a)), new Set(tokenize(b))) >= SAME_CLAIM_OVERLAP;
+}
+
 function describeSource(doc: SourceDocument): string {
   return doc.publisher ?? doc.title;
 }

@@ -26,7 +26,7 @@ export interface SideMatcher {
   /** The side and role the profile gives a person, matched by full name or last name. */
   findPerson(name: string): { name: string; side: string; role?: string } | undefined;
   /** The side whose voice a document's own text is, or `reporter`. */
-  ownVoiceOf(document: SourceDocument & { kind?: string }): string;
+  ownVoiceOf(document: SourceDocument): string;
 }
 
 /** One name of a side, ready for comparison with the text at a word. */

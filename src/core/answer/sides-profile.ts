@@ -57,6 +57,12 @@ export interface SidesProfile {
   reporterLabel: string;
   /** Label for claims nobody can be named for. */
   unknownLabel: string;
+  /**
+   * Ids of the sides whose claims are set against each other when a question is in dispute
+   * (`["union", "employer"]`); third parties such as a regulator are quoted but not set against
+   * anyone. Default: every side.
+   */
+  disputants?: string[];
 }
 
 /**

@@ -184,20 +184,19 @@ function eventDate(chunk: Chunk, documentDate: string | undefined): string | und
  * Groups candidate sentences into distinct events: by year when the sentence or its document
  * gives one; sentences of undated documents join another undated group that tells the same
  * thing (most of the shorter one's terms in common), else make their own. Newest first, groups
- * with no year last, in the order of their best candidate.
+ * with no year last, in the order of their best candidate. `dateOf` gives a document's date.
  *
  * @example
- * clusterEvents(candidates, documents).map((c) => c.year) // => [2024, 2018, undefined]
+ * clusterEvents(candidates, (id) => docById.get(id)?.date).map((c) => c.year) // => [2024, 2018, undefined]
  */
 export function clusterEvents<T extends { chunk: Chunk }>(
   candidates: readonly T[],
-  documents: readonly SourceDocument[],
+  dateOf: (docId: string) => string | undefined,
 ): EventCluster<T>[] {
-  const dateOf = new Map(documents.map((d) => [d.id, d.date]));
   const dated = new Map<number, EventCluster<T>>();
   const undated: Array<EventCluster<T> & { terms: Set<string> }> = [];
   for (const candidate of candidates) {
-    const date = eventDate(candidate.chunk, dateOf.get(candidate.chunk.docId));
+    const date = eventDate(candidate.chunk, dateOf(candidate.chunk.docId));
     if (date !== undefined) {
       const year = Number(date.slice(0, 4));
       const cluster = dated.get(year);

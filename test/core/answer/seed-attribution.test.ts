@@ -26,10 +26,9 @@ const PERSON_ACCURACY_FLOOR = 0.95;
 describe('attribution on the seed documents (knowledge/)', async () => {
   const reports = await inspectKnowledge(join(import.meta.dirname, '..', '..', '..', 'knowledge'));
   const attribute = createAttributor(strikebotProfile.sides as SidesProfile);
-  const rows = reports.flatMap(({ document, metadata }) => {
-    const kind = typeof metadata.type === 'string' ? metadata.type : undefined;
+  const rows = reports.flatMap(({ document }) => {
     const chunks = chunkDocument(document);
-    const speakers = attribute(chunks, { ...document, ...(kind ? { kind } : {}) });
+    const speakers = attribute(chunks, document);
     const labels = fixture.documents[document.id] ?? [];
     return chunks.map((chunk, i) => ({ chunk, speaker: speakers[i], label: labels[i] }));
   });

@@ -138,9 +138,10 @@ describe('clusterEvents', () => {
     { id: 'e', title: 'E', date: '2021-10-01', body: 'Nurses vowed a long strike.' },
   ];
   const candidates = chunksOf(docs).map((chunk, i) => ({ chunk, score: 10 - i }));
+  const dateOf = (id: string) => docs.find((d) => d.id === id)?.date;
 
   it('groups candidates into events by year (the sentence’s own date first), newest first, undated ones after by what they say', () => {
-    const clusters = clusterEvents(candidates, docs);
+    const clusters = clusterEvents(candidates, dateOf);
     expect(clusters.map((c) => [c.year, c.date, c.members.map((m) => m.chunk.docId)])).toEqual([
       [2021, '2021-11-03', ['b', 'e']],
       [2019, '2019', ['a']],
@@ -150,6 +151,6 @@ describe('clusterEvents', () => {
 
   it('keeps the members of each event in the order given (best first)', () => {
     const reversed = [...candidates].reverse();
-    expect(clusterEvents(reversed, docs)[0]?.members.map((m) => m.chunk.docId)).toEqual(['e', 'b']);
+    expect(clusterEvents(reversed, dateOf)[0]?.members.map((m) => m.chunk.docId)).toEqual(['e', 'b']);
   });
 });
