@@ -151,6 +151,9 @@ describe('clusterEvents', () => {
 
   it('keeps the members of each event in the order given (best first)', () => {
     const reversed = [...candidates].reverse();
-    expect(clusterEvents(reversed, dateOf)[0]?.members.map((m) => m.chunk.docId)).toEqual(['e', 'b']);
+    expect(clusterEvents(reversed, dateOf)[0]?.members.map((m) => m.chunk.docId)).toEqual([
+      'e',
+      'b',
+    ]);
   });
 });
