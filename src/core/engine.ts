@@ -12,6 +12,7 @@ import {
 } from './answer/decide.ts';
 import { buildSnippet } from './answer/snippet.ts';
 import { createSpeakerLookup, NO_SIDES } from './answer/speakers.ts';
+import { detectTemporalIntent, withoutTimeWords } from './answer/temporal-intent.ts';
 import { extractTimeline, filterTimeline, type TimelineEntry } from './answer/timeline.ts';
 import { indexDocuments } from './index/build-index.ts';
 import { buildCorpus, type Corpus } from './index/corpus.ts';
@@ -265,7 +266,9 @@ export function createEngine(
     return { vector, ...decide(model, vector) };
   };
 
-  const think = (question: string, history: readonly string[]) => {
+  const think = (asked: string, history: readonly string[]) => {
+    // A question about the present is ranked on what it asks about; the answer prefers the newest.
+    const question = detectTemporalIntent(asked) === 'present' ? withoutTimeWords(asked) : asked;
     const { analysis, followUp, followUpVector } = understand(question, history);
     let ranked = rank(analysis, 1);
     let decision = judge(analysis, ranked);

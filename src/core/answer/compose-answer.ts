@@ -14,17 +14,15 @@ import { detectTemporalIntent } from './temporal-intent.ts';
  * order, each citation with its speaker and date, and the answer text for the arrangement.
  */
 
-/** Passages read from the top of the ranking: enough to find the other side's best claim. */
-const POOL_SIZE = 12;
 /**
- * On an open question (why, yes or no, what about), the other side's claim is set beside the best
- * one when the model gives it at least this share of the best candidate's probability. The
- * ranker's probabilities are sharp: on the training questions (test/eval/train.jsonl) whose best
- * candidate is right, the other candidates that are right too have a median share of 0.026 (a
- * quarter of them under 0.004). So a claim at this share is as good a candidate as a typical
- * second right answer.
+ * A good candidate has at least this share of the best candidate's probability: the newest
+ * documents answering a question about the present, and the other side's claim on an open
+ * question (why, yes or no, what about), are looked for among these. The ranker's probabilities
+ * are sharp: on the training questions (test/eval/train.jsonl) whose best candidate is right,
+ * the other candidates that are right too have a median share of 0.026 (a quarter of them under
+ * 0.004), so a candidate at this share is as good as a typical second right answer.
  */
-const OTHER_SIDE_SHARE = 0.025;
+const GOOD_SHARE = 0.025;
 /** A four-digit year from 1900 to 2099 in a question. */
 const YEAR = /\b(?:19|20)\d{2}\b/;
 /** A question that asks for one source's account of something. */
@@ -76,21 +74,23 @@ export function composeAnswer(
   options: ComposeOptions,
 ): ComposedAnswer {
   const { corpus, speakerOf, sides } = context;
-  const pool = collectPassages(ranked, corpus, Math.max(POOL_SIZE, options.maxCitations), 0);
+  const best = ranked[0]?.probability ?? 0;
+  // Every good candidate may be quoted (the newest, the other side's); closest passages fill up.
+  const floor = options.confident ? best * GOOD_SHARE : 0;
+  const pool = collectPassages(ranked, corpus, ranked.length, floor);
   const arranged = arrangePassages(
     pool,
     {
       present: detectTemporalIntent(question) === 'present',
       namesYear: YEAR.test(question),
       oneSource: ONE_SOURCE.test(question),
+      typed: options.typed,
     },
     { speakerOf, dateOf: (id) => corpus.docById.get(id)?.date },
     {
       maxCitations: options.maxCitations,
       answerShare: options.answerShare,
-      // A question asking for a fact (a number, a date, a name) has one answer: another side's
-      // claim must be as good as any answer cited beside the best.
-      otherSideShare: options.typed ? options.answerShare : OTHER_SIDE_SHARE,
+      goodShare: GOOD_SHARE,
       fill: !options.confident,
       disputants: sides.disputants ?? sides.sides.map((s) => s.id),
     },

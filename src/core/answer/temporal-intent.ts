@@ -30,3 +30,25 @@ export function detectTemporalIntent(question: string): TemporalIntent {
   const text = normalizeText(question).trim();
   return PRESENT.some((pattern) => pattern.test(text)) ? 'present' : 'none';
 }
+
+/** Words that set the time of a question about the present, not what it is about. */
+const TIME_WORDS =
+  /\b(?:right now|these days|at the moment|at present|as of (?:now|today)|so far|any ?more|still|currently|current|nowadays|now|today|presently|latest|newest|most recent|recently|yet)\b/giu;
+
+/**
+ * A question about the present without the words that only set its time ("is the strike still
+ * on?" → "is the strike on?"), so the ranking weighs what it asks about, not "still" or "now";
+ * the answer then prefers the newest documents. The question is returned as it is when nothing
+ * else would be left.
+ *
+ * @example
+ * withoutTimeWords('Is the strike still on right now?') // => 'Is the strike on?'
+ */
+export function withoutTimeWords(question: string): string {
+  const stripped = question
+    .replace(TIME_WORDS, ' ')
+    .replace(/\s+([?.!,])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
+}
