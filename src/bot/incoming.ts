@@ -45,4 +45,9 @@ export interface Incoming {
   text: string;
   /** Set for button clicks. */
   action?: FeedbackAction;
+  /**
+   * A command other than asking: `timeline` lists dated events, `text` holding the year or words
+   * to keep ('' for all).
+   */
+  command?: 'timeline';
 }

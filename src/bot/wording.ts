@@ -72,12 +72,12 @@ export interface Surface {
 /** How people ask on `surface`, for the help reply. */
 function howToAsk({ platform, command }: Surface): string {
   if (platform === 'discord') {
-    return `Ask with \`${command} question:\`, mention me in a channel (I answer in a thread, where you can ask follow-ups), or send me a direct message.`;
+    return `Ask with \`${command} question:\`, mention me in a channel (I answer in a thread, where you can ask follow-ups), or send me a direct message. \`/timeline\` lists dated events, oldest first (add a year or words to narrow it).`;
   }
   if (platform === 'slack') {
-    return `Try \`${command} ${EXAMPLE_QUESTIONS[1]}\`, mention me in a channel, reply in my threads for follow-ups, or send me a direct message.`;
+    return `Try \`${command} ${EXAMPLE_QUESTIONS[1]}\`, mention me in a channel, reply in my threads for follow-ups, or send me a direct message. \`/timeline 2024\` (or \`${command} timeline 2024\`) lists dated events, oldest first.`;
   }
-  return 'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.';
+  return 'Type a question and press Enter; earlier questions give context to follow-ups. `:timeline 2024` lists dated events, oldest first. Ctrl-D quits.';
 }
 
 /** What the buttons under an answer do, for the help reply (the console has none). */
@@ -225,3 +225,34 @@ export const DISCORD_ASK_DESCRIPTION =
   'Ask about the Kaiser Permanente mental health strikes; answers quote the news.';
 export const DISCORD_QUESTION_DESCRIPTION =
   'Your question, e.g. how many workers struck in Southern California?';
+
+/** Shown for a source whose document gives no date. */
+export const UNDATED = 'undated';
+
+/**
+ * The heading of a `/timeline` reply.
+ *
+ * @example
+ * timelineHeading('2018', 4); // 'Timeline for “2018”: 4 dated events, oldest first.'
+ */
+export function timelineHeading(query: string, count: number): string {
+  const what = `${count} dated event${count === 1 ? '' : 's'}, oldest first.`;
+  return query ? `Timeline for “${query}”: ${what}` : `Timeline of the documents: ${what}`;
+}
+
+/** The `/timeline` reply when no dated event matches. */
+export function timelineEmptyText(query: string): string {
+  return query
+    ? `No dated events in the documents match “${query}”. Try a year (for example 2024) or fewer words.`
+    : 'The documents give no dated events.';
+}
+
+/** Under a timeline cut to fit the platform: how many events are left out and how to narrow it. */
+export function timelineMoreText(hidden: number): string {
+  return `${hidden} more event${hidden === 1 ? '' : 's'} not shown; narrow the timeline with a year or a few words.`;
+}
+
+/** Discord's `/timeline` command description and its option's description. */
+export const DISCORD_TIMELINE_DESCRIPTION =
+  'Dated events of the Kaiser mental health strikes, oldest first, quoted from the news.';
+export const DISCORD_TIMELINE_QUERY_DESCRIPTION = 'A year or words to keep, e.g. 2019 or contract';

@@ -23,10 +23,14 @@ export interface ConsoleChatOptions {
 
 const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** `:timeline [year or words]` lists dated events instead of asking a question. */
+const TIMELINE_COMMAND = /^:timeline(?:\s+(.*))?$/i;
+
 /**
  * Answers each line of `input` until it ends, through the same bot layer as Discord and Slack:
  * greetings and help get the short introduction, earlier questions of the session give context
- * to follow-ups as in a chat thread, and nothing it writes carries terminal control characters.
+ * to follow-ups as in a chat thread, `:timeline [year or words]` lists dated events, and nothing
+ * it writes carries terminal control characters.
  *
  * @example
  * await runConsoleChat(engine, { input: process.stdin, output: process.stdout, interactive: true });
@@ -70,6 +74,7 @@ export async function runConsoleChat(
     }
     n += 1;
     if (!interactive) write(`Q: ${question}\n`);
+    const timeline = TIMELINE_COMMAND.exec(question);
     await bot.handle(
       {
         platform: 'console',
@@ -78,7 +83,8 @@ export async function runConsoleChat(
         // A terminal session is a private conversation: earlier questions give context.
         via: 'dm',
         conversation: 'console',
-        text: question,
+        text: timeline ? (timeline[1] ?? '').trim() : question,
+        ...(timeline ? { command: 'timeline' as const } : {}),
       },
       port,
     );

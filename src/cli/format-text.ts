@@ -1,26 +1,39 @@
 import { stripTerminalControls } from '../bot/plain-text.ts';
-import type { Reply } from '../bot/reply.ts';
-import { CONTEXT_HEADING, SOURCES_HEADING, UNSURE_OPENING } from '../bot/wording.ts';
+import type { Reply, TimelineReply } from '../bot/reply.ts';
+import { describeTimelineEvent } from '../bot/timeline.ts';
+import {
+  CONTEXT_HEADING,
+  SOURCES_HEADING,
+  timelineEmptyText,
+  timelineHeading,
+  UNDATED,
+  UNSURE_OPENING,
+} from '../bot/wording.ts';
+import { attributeSnippet } from '../core/answer/speaker-label.ts';
 import type { Answer, Citation } from '../core/types.ts';
 
-/** One line naming a source: title, publisher, date and link, where known. */
+/** One line naming a source: title, publisher, date (or "undated") and link, where known. */
 export function describeCitation(
   citation: Pick<Citation, 'title' | 'publisher' | 'date' | 'url'>,
 ): string {
-  const parts = [citation.title, citation.publisher, citation.date].filter(Boolean);
+  const parts = [citation.title, citation.publisher, citation.date ?? UNDATED].filter(Boolean);
   return citation.url ? `${parts.join(', ')} <${citation.url}>` : parts.join(', ');
 }
 
-/** The numbered, quoted citations, each with its source on the next line. */
+/** The numbered citations, each quoted with who says it, and its source on the next line. */
 function citationLines(citations: readonly Citation[]): string[] {
-  return citations.flatMap((c) => [`[${c.n}] "${c.snippet}"`, `    ${describeCitation(c)}`]);
+  return citations.flatMap((c) => [
+    `[${c.n}] ${attributeSnippet(c.snippet, c.speaker, c.publisher)}`,
+    `    ${describeCitation(c)}`,
+  ]);
 }
 
 /**
  * Renders an answer for a terminal. A confident answer: its text, then "Sources:" and each
- * numbered citation with its quote and source. When the engine is unsure: "I'm not sure the
- * documents answer this exactly; these passages come closest:" and the numbered passages. Not
- * found: its text alone. Terminal control characters are removed.
+ * numbered citation with who says it (`Union (NUHW): “…”`, `Reporter (The Sacramento Bee): …`),
+ * then its source and date. When the engine is unsure: "I'm not sure the documents answer this
+ * exactly; these passages come closest:" and the numbered passages. Not found: its text alone.
+ * Terminal control characters are removed.
  *
  * @example
  * console.log(formatTextAnswer(engine.answer('Why did they strike?')));
@@ -37,13 +50,23 @@ export function formatTextAnswer(answer: Answer): string {
   return stripTerminalControls(lines.join('\n'));
 }
 
+/** A timeline for a terminal: the heading, then every event on its own line. */
+function formatTimeline(reply: TimelineReply): string {
+  if (reply.events.length === 0) return timelineEmptyText(reply.query);
+  return [
+    timelineHeading(reply.query, reply.events.length),
+    ...reply.events.map((e) => describeTimelineEvent(e)),
+  ].join('\n');
+}
+
 /**
  * Renders any bot reply for the console chat: answers as {@link formatTextAnswer}, texts as
- * they are, and "Show context" passages quoted with their sources.
+ * they are, timelines one event a line, and "Show context" passages quoted with their sources.
  */
 export function formatConsoleReply(reply: Reply): string {
   if (reply.kind === 'answer') return formatTextAnswer(reply.answer);
   if (reply.kind === 'text') return stripTerminalControls(reply.text);
+  if (reply.kind === 'timeline') return stripTerminalControls(formatTimeline(reply));
   const lines = [CONTEXT_HEADING];
   for (const p of reply.passages) {
     lines.push(

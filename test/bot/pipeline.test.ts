@@ -21,6 +21,7 @@ function stubEngine(answer: (q: string) => Answer) {
     asked,
     documents: real.documents,
     chunks: real.chunks,
+    timeline: (query) => real.timeline(query),
     answer(question, options = {}) {
       asked.push({ question, history: [...(options.history ?? [])] });
       return answer(question);
@@ -109,7 +110,7 @@ describe('the bot pipeline', () => {
         '• Why did Kaiser mental health workers go on strike?',
         '• How many workers struck in Southern California?',
         '• When did the union contract expire?',
-        'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.',
+        'Type a question and press Enter; earlier questions give context to follow-ups. `:timeline 2024` lists dated events, oldest first. Ctrl-D quits.',
       ].join('\n'),
     });
   });

@@ -99,7 +99,7 @@ describe('console chat (npm start without tokens)', { timeout: 60_000 }, () => {
       '• Why did Kaiser mental health workers go on strike?',
       '• How many workers struck in Southern California?',
       '• When did the union contract expire?',
-      'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.',
+      'Type a question and press Enter; earlier questions give context to follow-ups. `:timeline 2024` lists dated events, oldest first. Ctrl-D quits.',
     ];
     expect(stdout).toBe(
       [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatConsoleReply, formatTextAnswer } from '../../src/cli/format-text.ts';
+import type { Citation } from '../../src/core/types.ts';
 import { confidentAnswer, notFoundAnswer, unsureAnswer } from '../fixtures/outcomes.ts';
 
 describe('formatTextAnswer', () => {
@@ -9,7 +10,7 @@ describe('formatTextAnswer', () => {
         'Pickets start at 6 a.m. [1]',
         '',
         'Sources:',
-        '[1] "Pickets start at 6 a.m. at every clinic."',
+        '[1] Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.',
         '    Picket lines return, Valley Ledger, 2024-10-21',
       ].join('\n'),
     );
@@ -20,10 +21,10 @@ describe('formatTextAnswer', () => {
       [
         "I'm not sure the documents answer this exactly; these passages come closest:",
         '',
-        '[1] "Pickets start at 6 a.m. at every clinic."',
+        '[1] Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.',
         '    Picket lines return, Valley Ledger, 2024-10-21',
-        '[2] "Organisers asked members to arrive early."',
-        '    Strike notice <https://example.org/notice>',
+        '[2] Guild, Dana Ortiz: “Organisers asked members to arrive early.”',
+        '    Strike notice, undated <https://example.org/notice>',
       ].join('\n'),
     );
   });
@@ -31,6 +32,43 @@ describe('formatTextAnswer', () => {
   it('prints only the text when nothing was found', () => {
     expect(formatTextAnswer(notFoundAnswer)).toBe(
       "I couldn't find that in the documents. They cover the dispute from 2018 to 2024.",
+    );
+  });
+
+  it('quotes a citation without a known speaker in quote marks', () => {
+    const [citation] = confidentAnswer.citations;
+    const text = formatTextAnswer({
+      ...confidentAnswer,
+      citations: [{ ...(citation as Citation), speaker: undefined, date: undefined }],
+    });
+    expect(text.split('\n').slice(-2)).toEqual([
+      '[1] “Pickets start at 6 a.m. at every clinic.”',
+      '    Picket lines return, Valley Ledger, undated',
+    ]);
+  });
+
+  it('lists a timeline one event a line under its heading, and says when nothing matches', () => {
+    const event = {
+      date: '2019-12-16',
+      quote: 'Workers plan to strike',
+      source: 'ABC7',
+      docId: 'a',
+    };
+    expect(
+      formatConsoleReply({
+        kind: 'timeline',
+        query: '2019',
+        events: [event, { ...event, date: '2019-12', quote: 'Talks broke down', source: 'KQED' }],
+      }),
+    ).toBe(
+      [
+        'Timeline for “2019”: 2 dated events, oldest first.',
+        'December 16, 2019 — “Workers plan to strike” (ABC7)',
+        'December 2019 — “Talks broke down” (KQED)',
+      ].join('\n'),
+    );
+    expect(formatConsoleReply({ kind: 'timeline', query: 'parking', events: [] })).toBe(
+      'No dated events in the documents match “parking”. Try a year (for example 2024) or fewer words.',
     );
   });
 

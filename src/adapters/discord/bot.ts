@@ -24,7 +24,13 @@ import type { Logger } from '../../logger.ts';
 import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
-import { ASK_COMMAND, discordInviteUrl, QUESTION_OPTION } from './commands.ts';
+import {
+  ASK_COMMAND,
+  discordInviteUrl,
+  QUESTION_OPTION,
+  TIMELINE_COMMAND,
+  TIMELINE_QUERY_OPTION,
+} from './commands.ts';
 import { classifyDiscordError, errorFields } from './errors.ts';
 import { NO_MENTIONS } from './format.ts';
 import { createDiscordPorts, THREAD_PERMISSIONS } from './ports.ts';
@@ -171,6 +177,27 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     );
   }
 
+  async function onTimeline(interaction: ChatInputCommandInteraction): Promise<void> {
+    const option = interaction.options.get(TIMELINE_QUERY_OPTION)?.value;
+    const query = typeof option === 'string' ? option : '';
+    logger.info('discord /timeline', {
+      requestId: interaction.id,
+      userId: interaction.user.id,
+      channelId: interaction.channelId,
+    });
+    await bot.handle(
+      {
+        platform: 'discord',
+        id: interaction.id,
+        userId: interaction.user.id,
+        via: 'command',
+        command: 'timeline',
+        text: query,
+      },
+      ports.timelinePort(interaction),
+    );
+  }
+
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const action = parseFeedbackId(interaction.customId);
     if (!action) return;
@@ -287,6 +314,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
       runWithRequestId(interaction.id, () => {
         if (interaction.isChatInputCommand() && interaction.commandName === ASK_COMMAND) {
           void onSlashCommand(interaction).catch(handlerFailed(interaction.id));
+        } else if (
+          interaction.isChatInputCommand() &&
+          interaction.commandName === TIMELINE_COMMAND
+        ) {
+          void onTimeline(interaction).catch(handlerFailed(interaction.id));
         } else if (interaction.isButton()) {
           void onButton(interaction).catch(handlerFailed(interaction.id));
         }

@@ -1,6 +1,6 @@
 /**
- * The `/ask` slash command, its registration, and the invite URL with the exact permissions
- * the adapter uses.
+ * The `/ask` and `/timeline` slash commands, their registration, and the invite URL with the
+ * exact permissions the adapter uses.
  */
 import {
   ApplicationIntegrationType,
@@ -12,7 +12,12 @@ import {
   Routes,
   SlashCommandBuilder,
 } from 'discord.js';
-import { DISCORD_ASK_DESCRIPTION, DISCORD_QUESTION_DESCRIPTION } from '../../bot/wording.ts';
+import {
+  DISCORD_ASK_DESCRIPTION,
+  DISCORD_QUESTION_DESCRIPTION,
+  DISCORD_TIMELINE_DESCRIPTION,
+  DISCORD_TIMELINE_QUERY_DESCRIPTION,
+} from '../../bot/wording.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
 
@@ -37,6 +42,29 @@ export const askCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = new S
       .setMaxLength(MAX_QUESTION_OPTION_LENGTH),
   )
   .toJSON();
+
+/** Name of the timeline command. */
+export const TIMELINE_COMMAND = 'timeline';
+/** Name of its optional string option: a year or words. */
+export const TIMELINE_QUERY_OPTION = 'query';
+/** Longest year-or-words option Discord lets a user type (Discord allows up to 6,000). */
+export const MAX_TIMELINE_QUERY_LENGTH = 100;
+
+/** The `/timeline [query:<year or words>]` command, usable in servers and in DMs with the bot. */
+export const timelineCommand: RESTPostAPIChatInputApplicationCommandsJSONBody =
+  new SlashCommandBuilder()
+    .setName(TIMELINE_COMMAND)
+    .setDescription(DISCORD_TIMELINE_DESCRIPTION)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addStringOption((option) =>
+      option
+        .setName(TIMELINE_QUERY_OPTION)
+        .setDescription(DISCORD_TIMELINE_QUERY_DESCRIPTION)
+        .setRequired(false)
+        .setMaxLength(MAX_TIMELINE_QUERY_LENGTH),
+    )
+    .toJSON();
 
 /**
  * The permissions the bot uses, and why: read and answer in channels (ViewChannel,
@@ -96,7 +124,7 @@ export interface RegisteredCommands {
 }
 
 /**
- * Replaces the application's slash commands with `/ask`, for one server or globally. Throws a
+ * Replaces the application's slash commands with `/ask` and `/timeline`, for one server or globally. Throws a
  * {@link StrikebotError} (`PLATFORM_ERROR`) naming the variable to check when Discord refuses.
  *
  * @example
@@ -112,7 +140,9 @@ export async function registerCommands(
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
   try {
-    const result = (await rest.put(route, { body: [askCommand] })) as { name: string }[];
+    const result = (await rest.put(route, { body: [askCommand, timelineCommand] })) as {
+      name: string;
+    }[];
     const names = result.map((command) => command.name);
     logger.info('discord commands registered', { scope, names, guildId });
     return { scope, names };

@@ -24,9 +24,10 @@ export function describeSpeaker(speaker: CitedSpeaker, publisher?: string): stri
 }
 
 /**
- * A snippet as a claim of its speaker: `Label: “snippet”` for a side's claim (without added quote
- * marks when the snippet opens with its own), `Reporter (Outlet): snippet` for a report's own
- * voice, and the bare snippet when nobody is known.
+ * A snippet as a claim of its speaker: `Label: “snippet”` for a side's claim, `Reporter (Outlet):
+ * snippet` for a report's own voice, `“snippet”` when nobody is known; no quote marks are added
+ * to a snippet that opens with its own. `escapeMarkup` is applied to the speaker's words (a
+ * platform's markup escaping; the snippet is passed in already escaped).
  *
  * @example
  * attributeSnippet('Kaiser refuses.', { side: 'union', label: 'Union (NUHW)' }) // => 'Union (NUHW): “Kaiser refuses.”'
@@ -35,9 +36,11 @@ export function attributeSnippet(
   snippet: string,
   speaker: CitedSpeaker | undefined,
   publisher?: string,
+  escapeMarkup: (text: string) => string = (text) => text,
 ): string {
-  if (!speaker) return snippet;
-  const who = describeSpeaker(speaker, publisher);
-  const quoted = speaker.side === REPORTER || /^\s*["“‘']/u.test(snippet);
-  return quoted ? `${who}: ${snippet}` : `${who}: “${snippet}”`;
+  const ownQuotes = /^\s*["“‘']/u.test(snippet);
+  const quoted = ownQuotes ? snippet : `“${snippet}”`;
+  if (!speaker) return quoted;
+  const who = escapeMarkup(describeSpeaker(speaker, publisher));
+  return speaker.side === REPORTER ? `${who}: ${snippet}` : `${who}: ${quoted}`;
 }

@@ -306,6 +306,7 @@ describe('startDiscord connection', () => {
       engine: {
         documents: [],
         chunks: [],
+        timeline: () => [],
         answer() {
           throw new Error('index corrupt');
         },

@@ -4,6 +4,7 @@ import {
   discordInviteUrl,
   registerCommands,
   requiredPermissions,
+  timelineCommand,
 } from '../../../src/adapters/discord/commands.ts';
 import { StrikebotError } from '../../../src/core/errors.ts';
 import {
@@ -35,6 +36,38 @@ describe('askCommand', () => {
         },
       ],
     });
+  });
+});
+
+describe('timelineCommand', () => {
+  it('is /timeline with one optional year-or-words query, in servers and DMs', () => {
+    expect(timelineCommand).toEqual({
+      type: 1,
+      name: 'timeline',
+      description:
+        'Dated events of the Kaiser mental health strikes, oldest first, quoted from the news.',
+      contexts: [0, 1],
+      integration_types: [0],
+      options: [
+        {
+          type: 3,
+          name: 'query',
+          description: 'A year or words to keep, e.g. 2019 or contract',
+          required: false,
+          max_length: 100,
+        },
+      ],
+    });
+  });
+
+  it("keeps its descriptions within Discord's 100-character limit", () => {
+    // https://discord.com/developers/docs/interactions/application-commands: 1-100 characters.
+    for (const command of [askCommand, timelineCommand]) {
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      for (const option of command.options ?? []) {
+        expect(option.description.length).toBeLessThanOrEqual(100);
+      }
+    }
   });
 });
 
@@ -72,7 +105,7 @@ describe('registerCommands', () => {
     fake.calls.length = 0;
   });
 
-  it('puts /ask to one server when given a guild id', async () => {
+  it('puts /ask and /timeline to one server when given a guild id', async () => {
     const logger = createRecordingLogger();
     const result = await registerCommands({
       token: FAKE_TOKEN,
@@ -81,31 +114,31 @@ describe('registerCommands', () => {
       apiUrl: fake.apiUrl,
       logger,
     });
-    expect(result).toEqual({ scope: 'guild', names: ['ask'] });
+    expect(result).toEqual({ scope: 'guild', names: ['ask', 'timeline'] });
     expect(fake.calls.map((c) => [c.method, c.path, c.body])).toEqual([
       [
         'PUT',
         `/applications/${FAKE_IDS.applicationId}/guilds/${FAKE_IDS.guildId}/commands`,
-        [askCommand],
+        [askCommand, timelineCommand],
       ],
     ]);
     expect(logger.lines).toEqual([
       {
         level: 'info',
         message: 'discord commands registered',
-        fields: { scope: 'guild', names: ['ask'], guildId: FAKE_IDS.guildId },
+        fields: { scope: 'guild', names: ['ask', 'timeline'], guildId: FAKE_IDS.guildId },
       },
     ]);
   });
 
-  it('puts /ask globally without a guild id', async () => {
+  it('puts the commands globally without a guild id', async () => {
     const result = await registerCommands({
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
       logger: createRecordingLogger(),
     });
-    expect(result).toEqual({ scope: 'global', names: ['ask'] });
+    expect(result).toEqual({ scope: 'global', names: ['ask', 'timeline'] });
     expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       `PUT /applications/${FAKE_IDS.applicationId}/commands`,
     ]);

@@ -31,14 +31,20 @@ describe('Slack app manifest', () => {
     ]);
   });
 
-  it('declares the /ask command at the events URL Bolt serves', () => {
+  it('declares the /ask and /timeline commands at the events URL Bolt serves', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({
         command: defaultSlackOptions.command,
         url: 'https://YOUR-HOST/slack/events',
         should_escape: false,
       }),
+      expect.objectContaining({
+        command: defaultSlackOptions.timelineCommand,
+        url: 'https://YOUR-HOST/slack/events',
+        should_escape: false,
+      }),
     ]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/ask', '/timeline']);
     expect(manifest.settings.event_subscriptions.request_url).toBe(
       'https://YOUR-HOST/slack/events',
     );
