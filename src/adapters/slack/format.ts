@@ -144,7 +144,9 @@ function fallbackText(answer: Answer, citations: readonly Citation[]): string {
   if (citations.length > 0) {
     lines.push('');
     for (const c of citations) {
-      const meta = [c.publisher, c.date].filter(Boolean).map((v) => oneLine(v as string));
+      const meta = [c.publisher, c.date ?? UNDATED]
+        .filter(Boolean)
+        .map((v) => oneLine(v as string));
       const title = oneLine(c.title) || c.docId;
       lines.push(
         escapeSlackText(`[${c.n}] ${title}${meta.length > 0 ? ` (${meta.join(', ')})` : ''}`),

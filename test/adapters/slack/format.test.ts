@@ -105,7 +105,7 @@ describe('formatSlackReply', () => {
       },
     ]);
     expect(reply.text).toBe(
-      'Nearly 2,400 workers struck. [1]\n\n[1] Kaiser mental health workers strike across SoCal (Spectrum News, 2024-10-17)\n[2] Press &lt;release&gt;',
+      'Nearly 2,400 workers struck. [1]\n\n[1] Kaiser mental health workers strike across SoCal (Spectrum News, 2024-10-17)\n[2] Press &lt;release&gt; (undated)',
     );
   });
 
