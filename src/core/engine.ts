@@ -1,4 +1,4 @@
-import { describeCoverage, NOT_FOUND_TEXT, UNSURE_TEXT } from './answer/compose.ts';
+import { describeCoverage, missingWords, NOT_FOUND_TEXT, UNSURE_TEXT } from './answer/compose.ts';
 import { type ComposeContext, composeAnswer } from './answer/compose-answer.ts';
 import {
   DECISION_FEATURES,
@@ -328,7 +328,7 @@ export function createEngine(
     return abstain(
       question,
       'not-found',
-      `${NOT_FOUND_TEXT} ${describeCoverage(corpus, profile.subject, near)}`,
+      `${NOT_FOUND_TEXT} ${describeCoverage(corpus, profile.subject, near, missingWords(corpus, analysis, question))}`,
     );
   };
 

@@ -254,7 +254,7 @@ describe('startDiscord', () => {
     const edit = await fake.waitForCall((c) => c.method === 'PATCH');
     expect(body(edit).embeds).toEqual([]);
     expect(body(edit).content).toBe(
-      'I couldn\'t find that in the documents. My 2 documents about the Kaiser Permanente mental health strikes and bargaining (CBS Los Angeles, The Sacramento Bee); the dated ones are from Oct 2024. Newest: "Thousands of Kaiser Permanente mental health workers are going on strike across Southern California" (2024-10-14); "4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday".',
+      'I couldn\'t find that in the documents. My 2 documents about the Kaiser Permanente mental health strikes and bargaining (CBS Los Angeles, The Sacramento Bee); the dated ones are from Oct 2024. None of them mentions “capital” or “France”. Newest: "Thousands of Kaiser Permanente mental health workers are going on strike across Southern California" (2024-10-14); "4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday".',
     );
   });
 
