@@ -49,6 +49,7 @@ export function withoutTimeWords(question: string): string {
     .replace(TIME_WORDS, ' ')
     .replace(/\s+([?.!,])/g, '$1')
     .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:]+/, '')
     .trim();
   return /[\p{L}\p{N}]/u.test(stripped) ? stripped : question;
 }

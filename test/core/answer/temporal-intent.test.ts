@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectTemporalIntent } from '../../../src/core/answer/temporal-intent.ts';
+import {
+  detectTemporalIntent,
+  withoutTimeWords,
+} from '../../../src/core/answer/temporal-intent.ts';
 
 describe('detectTemporalIntent', () => {
   it.each([
@@ -23,5 +26,20 @@ describe('detectTemporalIntent', () => {
     '',
   ])('reads "%s" as setting no time', (question) => {
     expect(detectTemporalIntent(question)).toBe('none');
+  });
+});
+
+describe('withoutTimeWords', () => {
+  it.each([
+    ['are the nurses still on strike?', 'are the nurses on strike?'],
+    ['Is the lockout over yet?', 'Is the lockout over?'],
+    ['whats the latest on the talks right now', 'whats the on the talks'],
+    ['Currently, how many beds are closed?', 'how many beds are closed?'],
+  ])('reads "%s" as "%s"', (question, stripped) => {
+    expect(withoutTimeWords(question)).toBe(stripped);
+  });
+
+  it('leaves a question that is only time words as it is', () => {
+    expect(withoutTimeWords('still now?')).toBe('still now?');
   });
 });
