@@ -2,6 +2,7 @@
  * Every sentence strikebot says to a person, on every surface (Discord, Slack, the console), in
  * one place. Formatters decide layout and escaping; the words come from here.
  */
+import type { AnswerLayout } from '../core/types.ts';
 import type { Platform } from './incoming.ts';
 
 /** What the bot is about, as one phrase. */
@@ -24,6 +25,21 @@ export const RESTARTING_TEXT = 'I am restarting; please ask again shortly.';
 /** Opens a reply whose passages come closest but may not answer the question. */
 export const UNSURE_OPENING =
   "I'm not sure the documents answer this exactly; these passages come closest:";
+
+/**
+ * The opening of closest passages, saying how they are arranged when the engine arranged them
+ * (by side, by recency, by event); {@link UNSURE_OPENING} otherwise.
+ *
+ * @example
+ * unsureOpening('newest-first'); // "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:"
+ */
+export function unsureOpening(layout?: AnswerLayout): string {
+  const lead = "I'm not sure the documents answer this exactly; these passages come closest";
+  if (layout === 'both-sides') return `${lead}, each side's claim labelled (the sides disagree):`;
+  if (layout === 'newest-first') return `${lead}, the newest documents first:`;
+  if (layout === 'by-event') return `${lead}, one per event (there are several), newest first:`;
+  return UNSURE_OPENING;
+}
 
 /** Said when the engine gives no text of its own for an unanswered question. */
 export const NOT_FOUND_FALLBACK =

@@ -7,7 +7,7 @@ import {
   timelineEmptyText,
   timelineHeading,
   UNDATED,
-  UNSURE_OPENING,
+  unsureOpening,
 } from '../bot/wording.ts';
 import { attributeSnippet } from '../core/answer/speaker-label.ts';
 import type { Answer, Citation } from '../core/types.ts';
@@ -41,7 +41,7 @@ function citationLines(citations: readonly Citation[]): string[] {
 export function formatTextAnswer(answer: Answer): string {
   let lines: string[];
   if (!answer.answered && answer.reason === 'unsure' && answer.citations.length > 0) {
-    lines = [UNSURE_OPENING, '', ...citationLines(answer.citations)];
+    lines = [unsureOpening(answer.layout), '', ...citationLines(answer.citations)];
   } else {
     lines = [answer.text];
     if (answer.citations.length > 0)

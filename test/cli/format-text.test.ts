@@ -29,6 +29,20 @@ describe('formatTextAnswer', () => {
     );
   });
 
+  it('says how closest passages are arranged when the engine arranged them', () => {
+    const opening = (layout: 'both-sides' | 'newest-first' | 'by-event') =>
+      formatTextAnswer({ ...unsureAnswer, layout }).split('\n')[0];
+    expect(opening('both-sides')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, each side's claim labelled (the sides disagree):",
+    );
+    expect(opening('newest-first')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:",
+    );
+    expect(opening('by-event')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, one per event (there are several), newest first:",
+    );
+  });
+
   it('prints only the text when nothing was found', () => {
     expect(formatTextAnswer(notFoundAnswer)).toBe(
       "I couldn't find that in the documents. They cover the dispute from 2018 to 2024.",

@@ -34,8 +34,8 @@ import {
   timelineHeading,
   timelineMoreText,
   UNDATED,
-  UNSURE_OPENING,
   UNTITLED_SOURCE,
+  unsureOpening,
 } from '../../bot/wording.ts';
 import { attributeSnippet } from '../../core/answer/speaker-label.ts';
 import type { Answer, Citation } from '../../core/types.ts';
@@ -240,7 +240,7 @@ export function formatDiscordReply(
   const footer = hidden > 0 ? moreSourcesText(hidden) : '';
   const descriptionLimit = Math.min(maxAnswerLength, DISCORD_LIMITS.embedDescription);
   const description = unsure
-    ? UNSURE_OPENING
+    ? unsureOpening(answer.layout)
     : truncateText(escapeDiscordLines(answer.text), descriptionLimit) || '\u200b';
 
   // Fields go in while they fit the 6,000 total; the last one that does not fit is shortened.

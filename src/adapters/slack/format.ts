@@ -21,7 +21,7 @@ import {
   timelineHeading,
   timelineMoreText,
   UNDATED,
-  UNSURE_OPENING,
+  unsureOpening,
 } from '../../bot/wording.ts';
 import { attributeSnippet } from '../../core/answer/speaker-label.ts';
 import type { Answer, Citation } from '../../core/types.ts';
@@ -181,7 +181,7 @@ export function formatSlackReply(
 ): SlackMessage {
   const reserve = options.reserveBlocks ?? 0;
   const unsure = !answer.answered && answer.reason === 'unsure' && answer.citations.length > 0;
-  const opening = unsure ? UNSURE_OPENING : answer.text;
+  const opening = unsure ? unsureOpening(answer.layout) : answer.text;
   const blocks: SlackBlock[] = [section(escapeSlackText(opening))];
   // The answer section and the divider take two blocks.
   const citations = answer.citations.slice(0, MAX_BLOCKS - 2 - reserve);

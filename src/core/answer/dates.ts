@@ -44,6 +44,10 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 /** Words after which a bare four-digit number is a year ("in 2018", "the 2018 strike"). */
 const YEAR_LEAD =
   '(?:in|since|by|of|from|until|till|during|through|before|after|early|late|mid-|the|and|to|between|around|spring|summer|fall|autumn|winter)';
+/** Words before a year that names an event ("a 2022 walkout", "their 2019 contract"). */
+const YEAR_DETERMINER = '(?:a|an|the|its|their|this|that)';
+/** One word that may stand between the determiner and the year ("a 10-week 2022 walkout"). */
+const MODIFIER = '[\\p{L}\\d]+(?:-[\\p{L}\\d]+)*';
 /** Words that put a weekday in the future ("will strike Monday", "set to start Tuesday"). */
 const FUTURE = /\b(?:will|plans? to|planned to|set to|scheduled|is to|are to|going to|would)\b/i;
 
@@ -150,6 +154,15 @@ const RULES: Rule[] = [
   },
   {
     pattern: new RegExp(`(?<=\\b${YEAR_LEAD}\\s?)${YEAR}\\b(?!%|[,.]?\\d)`, 'gi'),
+    precision: 'year',
+    resolve: (m) => m[1],
+  },
+  {
+    // A year naming an event between a determiner and a noun: "a 10-week 2022 walkout".
+    pattern: new RegExp(
+      `(?<=\\b${YEAR_DETERMINER}\\s(?:${MODIFIER}\\s)?)${YEAR}(?=\\s+\\p{L})`,
+      'giu',
+    ),
     precision: 'year',
     resolve: (m) => m[1],
   },

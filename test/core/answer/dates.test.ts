@@ -56,6 +56,12 @@ describe('findDates', () => {
     ]);
   });
 
+  it('reads a year between a determiner and the event it names', () => {
+    expect(dates('A six-week 2019 walkout ended in a deal.', '2023-05-01')).toEqual(['2019']);
+    expect(dates('Their 2021 contract runs out soon.')).toEqual(['2021']);
+    expect(dates('The 2,019 nurses voted; 2020 was calm.')).toEqual([]);
+  });
+
   it('leaves out dates it cannot place without the document date', () => {
     expect(dates('Talks resume Jan. 4, the guild said Monday, and again tomorrow.')).toEqual([]);
   });
