@@ -149,6 +149,11 @@ export interface FakeDiscord {
       id?: string;
       /** The bot's permissions in the channel (`app_permissions`). Default: all it asks for. */
       appPermissions?: string;
+      /**
+       * Another command than `/ask question:<question>`: its name and string options (the
+       * `question` argument is then unused). Default: `/ask`.
+       */
+      command?: { name: string; options: Record<string, string> };
     },
   ): { id: string; token: string };
   /**
@@ -559,7 +564,7 @@ export async function startFakeDiscord(
     },
     sendSlashCommand(
       question,
-      { user = humanUser, id = newId(), appPermissions = '309237730304' } = {},
+      { user = humanUser, id = newId(), appPermissions = '309237730304', command } = {},
     ) {
       const token = `interaction-token-${id}`;
       users.set(user.id, user);
@@ -587,12 +592,23 @@ export async function startFakeDiscord(
           mute: false,
           flags: 0,
         },
-        data: {
-          id: '600000000000000001',
-          name: 'ask',
-          type: 1,
-          options: [{ name: 'question', type: 3, value: question }],
-        },
+        data: command
+          ? {
+              id: '600000000000000002',
+              name: command.name,
+              type: 1,
+              options: Object.entries(command.options).map(([name, value]) => ({
+                name,
+                type: 3,
+                value,
+              })),
+            }
+          : {
+              id: '600000000000000001',
+              name: 'ask',
+              type: 1,
+              options: [{ name: 'question', type: 3, value: question }],
+            },
         app_permissions: appPermissions,
         locale: 'en-US',
         guild_locale: 'en-US',
