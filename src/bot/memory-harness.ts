@@ -36,6 +36,8 @@ export interface MemoryHarness {
       id?: string;
       dedupeKeys?: string[];
       fromBot?: boolean;
+      /** A command other than asking (`timeline`); `text` is then its argument. */
+      command?: Incoming['command'];
     },
   ): Promise<Delivery[]>;
   /** Clicks a button under an answer and resolves with the deliveries made for it. */
@@ -100,7 +102,15 @@ export function createMemoryHarness(
     },
     say(
       text,
-      { user = 'U1', via = 'dm', conversation, id = `m${nextId++}`, dedupeKeys, fromBot } = {},
+      {
+        user = 'U1',
+        via = 'dm',
+        conversation,
+        id = `m${nextId++}`,
+        dedupeKeys,
+        fromBot,
+        command,
+      } = {},
     ) {
       return run({
         platform,
@@ -111,6 +121,7 @@ export function createMemoryHarness(
         ...(conversation ? { conversation } : {}),
         ...(dedupeKeys ? { dedupeKeys } : {}),
         ...(fromBot ? { fromBot } : {}),
+        ...(command ? { command } : {}),
       });
     },
     click(action, { user = 'U1', id = `c${nextId++}` } = {}) {
