@@ -84,7 +84,10 @@ describe('the timeline command in the bot layer', () => {
     const logged: string[] = [];
     const log: QuestionLog = {
       ...disabledQuestionLog,
-      recordQuestion: (record) => (logged.push(record.question), true),
+      recordQuestion: (record) => {
+        logged.push(record.question);
+        return true;
+      },
     };
     const harness = createMemoryHarness({ engine, questionLog: log });
     const [delivery, ...more] = await harness.say('2021', { via: 'command', command: 'timeline' });
@@ -100,7 +103,11 @@ describe('the timeline command in the bot layer', () => {
 
   it('reads a word like "hi" as what to look for, not as small talk', async () => {
     const seen: string[] = [];
-    const harness = createMemoryHarness({ engine: engineWith((q = '') => (seen.push(q), [])) });
+    const timeline = (query = '') => {
+      seen.push(query);
+      return [];
+    };
+    const harness = createMemoryHarness({ engine: engineWith(timeline) });
     await harness.say('hi', { via: 'command', command: 'timeline' });
     expect(seen).toEqual(['hi']);
   });
