@@ -167,7 +167,7 @@ describe('hot reload in the console chat of src/main.ts', () => {
     await bot.waitForOutput(RELOADED, PICKUP_BOUND_MS);
     const answer = await chat.say(question, PICKUP_BOUND_MS);
     const pickupMs = performance.now() - added;
-    expect(answer).toContain(`"${PICKETS_SENTENCE}"`);
+    expect(answer).toContain(`[1] organisers: “${PICKETS_SENTENCE}”`);
     expect(answer).toContain('Riverside pickets begin at dawn, Inland Coast Ledger, 2025-03-02');
     expect(pickupMs).toBeLessThan(PICKUP_BOUND_MS);
     // The snapshot is rewritten for the folder as it is now, so a restart loads it as is.
@@ -185,7 +185,7 @@ describe('hot reload in the console chat of src/main.ts', () => {
       `WARN knowledge file refused; still serving the last good index ${JSON.stringify({ file: broken, error })}`,
       PICKUP_BOUND_MS,
     );
-    expect(await chat.say(question)).toContain(`"${PICKETS_SENTENCE}"`);
+    expect(await chat.say(question)).toContain(`[1] organisers: “${PICKETS_SENTENCE}”`);
     expect(withoutTime(await chat.say(':sources'))).toBe(
       [
         '3 documents (3 sentences), newest first. Index last rebuilt <time> UTC.',
@@ -209,7 +209,7 @@ describe('hot reload in the console chat of src/main.ts', () => {
       'the reload after the fix',
     );
     expect(await chat.say('Where did talks resume on Sunday morning?')).toContain(
-      `"${TALKS_SENTENCE}"`,
+      `[1] Reporter (Inland Coast Ledger): ${TALKS_SENTENCE}`,
     );
 
     // Removed: the document leaves the list (and the index).
@@ -259,7 +259,7 @@ describe('src/main.ts with KNOWLEDGE_WATCH=off', () => {
     );
     // Console commands other than :sources are named back, never asked as questions.
     expect(await chat.say(':pages 2')).toBe(
-      "I don't know the command :pages. Type :sources to list the documents I answer from, or ask a question.",
+      "I don't know the command :pages. Type :sources to list the documents I answer from, :timeline for the dated events, or ask a question.",
     );
     bot.child.stdin?.end();
     expect((await bot.exited).code).toBe(0);

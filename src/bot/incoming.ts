@@ -23,6 +23,14 @@ export interface SourcesCommand {
   page: number;
 }
 
+/** A request for the dated events (`/timeline`); the message's text is the year or words to keep. */
+export interface TimelineCommand {
+  kind: 'timeline';
+}
+
+/** A command other than asking a question. */
+export type BotCommand = SourcesCommand | TimelineCommand;
+
 /** One incoming message, command or click. */
 export interface Incoming {
   platform: Platform;
@@ -52,9 +60,9 @@ export interface Incoming {
   /** Set for button clicks. */
   action?: FeedbackAction;
   /**
-   * Set when the platform's own command asks for the sources (Discord `/sources`, Slack
-   * `/sources`, the console's `:sources`). An ask command whose text is "sources" is read as one
-   * by the bot layer.
+   * A command other than asking: the list of sources (Discord `/sources`, Slack `/sources`, the
+   * console's `:sources`; an ask command whose text is "sources" is read as one by the bot layer),
+   * or `timeline`, which lists dated events, `text` holding the year or words to keep ('' for all).
    */
-  command?: SourcesCommand;
+  command?: BotCommand;
 }

@@ -3,7 +3,7 @@
  * talk, rate limit, history, queue, engine, question log, buttons, failure policy) without
  * discord.js or Bolt, and read back exactly what was replied and how.
  */
-import type { Incoming, Platform, SourcesCommand, Via } from './incoming.ts';
+import type { BotCommand, Incoming, Platform, Via } from './incoming.ts';
 import { type Bot, type BotOptions, createBot, type ReplyPort } from './pipeline.ts';
 import type { Reply } from './reply.ts';
 
@@ -36,8 +36,8 @@ export interface MemoryHarness {
       id?: string;
       dedupeKeys?: string[];
       fromBot?: boolean;
-      /** The platform's own sources command (`/sources`), as an adapter would set it. */
-      command?: SourcesCommand;
+      /** A command other than asking (`/sources`, `timeline`), as an adapter would set it. */
+      command?: BotCommand;
     },
   ): Promise<Delivery[]>;
   /** Clicks a button under an answer and resolves with the deliveries made for it. */

@@ -26,6 +26,7 @@ import { type AnswerReply, outcomeOf, type Reply } from './reply.ts';
 import { type CitedSnippet, findContext } from './show-context.ts';
 import { parseSourcesCommand } from './sources-command.ts';
 import { summariseSources } from './sources-summary.ts';
+import { buildTimeline } from './timeline.ts';
 import {
   CONTEXT_GONE,
   FAILURE_TEXT,
@@ -38,8 +39,11 @@ import {
   voteText,
 } from './wording.ts';
 
-/** The engine as the bot layer uses it: answers, and documents and chunks for "Show context". */
-export type BotEngine = Pick<Engine, 'answer' | 'documents' | 'chunks'>;
+/**
+ * The engine as the bot layer uses it: answers, documents and chunks for "Show context", and the
+ * timeline of dated events.
+ */
+export type BotEngine = Pick<Engine, 'answer' | 'documents' | 'chunks' | 'timeline'>;
 
 /**
  * Where the bot layer gets its engine: called for each question, click and reply, so an engine
@@ -324,6 +328,26 @@ export function createBot(
     else await port.send(reply);
   };
 
+  /** Lists the dated events matching the command's year or words. */
+  const onTimeline = async (incoming: Incoming, port: ReplyPort) => {
+    const query = toPlainWords(incoming.text);
+    try {
+      await port.working?.();
+      let reply: Reply;
+      try {
+        reply = await o.answerQueue.run(() => buildTimeline(o.engine(), query));
+      } catch (error) {
+        logger.error(`${p}timeline failed`, { requestId: incoming.id, ...o.describeError(error) });
+        reply = text(FAILURE_TEXT);
+      }
+      const events = reply.kind === 'timeline' ? reply.events.length : 0;
+      logger.info(`${p}timeline`, { requestId: incoming.id, events });
+      await deliver(incoming, port, reply);
+    } finally {
+      await port.done?.();
+    }
+  };
+
   /** The small-talk reply for `kind`, or undefined when nothing is to be said. */
   const smallTalk = (kind: ReturnType<typeof classifyMessage>, via: Incoming['via']) => {
     switch (kind) {
@@ -371,7 +395,7 @@ export function createBot(
         userId: incoming.userId,
         retryAfterMs: decision.retryAfterMs,
       });
-      if (kind === 'question') logRefused(incoming, question);
+      if (kind === 'question' && !incoming.command) logRefused(incoming, question);
       await safely(
         requestId,
         'the rate-limit reply',
@@ -382,6 +406,13 @@ export function createBot(
     }
     const command =
       incoming.command ?? (incoming.via === 'command' ? parseSourcesCommand(question) : undefined);
+    if (command?.kind === 'timeline') {
+      await inFlight.track(
+        () => onTimeline(incoming, port),
+        (error) => logger.error(`${p}handler failed`, { requestId, ...o.describeError(error) }),
+      );
+      return;
+    }
     if (command) {
       await inFlight.track(
         () => onSourcesCommand(incoming, port, command),

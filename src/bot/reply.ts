@@ -50,8 +50,29 @@ export interface SourcesReply {
   command: string;
 }
 
+/** Dated events from the documents, oldest first, for `/timeline`. */
+export interface TimelineReply {
+  kind: 'timeline';
+  /** What the person asked for: a year, words, or '' for everything. */
+  query: string;
+  /** The events, oldest first (platforms show as many as fit and say how many are left out). */
+  events: TimelineEvent[];
+}
+
+/** One line of a timeline: the date, a short verbatim quote and its source. */
+export interface TimelineEvent {
+  /** ISO date, as precise as the text gives it (`2024-10-14`, `2024-10`, `2024`). */
+  date: string;
+  /** A short piece of the sentence that gives the date, word for word. */
+  quote: string;
+  /** The source's publisher, else its title. */
+  source: string;
+  docId: string;
+  url?: string;
+}
+
 /** Anything the bot replies. */
-export type Reply = AnswerReply | TextReply | ContextReply | SourcesReply;
+export type Reply = AnswerReply | TextReply | ContextReply | TimelineReply | SourcesReply;
 
 /** The outcomes an answer can have, as the question log and the report name them. */
 export type Outcome = 'answer' | 'unsure' | 'not-found' | 'refused';

@@ -2,6 +2,8 @@
  * Every sentence strikebot says to a person, on every surface (Discord, Slack, the console), in
  * one place. Formatters decide layout and escaping; the words come from here.
  */
+
+import type { AnswerLayout } from '../core/types.ts';
 import type { SourceEntry } from '../knowledge/list-sources.ts';
 import type { Platform } from './incoming.ts';
 
@@ -25,6 +27,21 @@ export const RESTARTING_TEXT = 'I am restarting; please ask again shortly.';
 /** Opens a reply whose passages come closest but may not answer the question. */
 export const UNSURE_OPENING =
   "I'm not sure the documents answer this exactly; these passages come closest:";
+
+/**
+ * The opening of closest passages, saying how they are arranged when the engine arranged them
+ * (by side, by recency, by event); {@link UNSURE_OPENING} otherwise.
+ *
+ * @example
+ * unsureOpening('newest-first'); // "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:"
+ */
+export function unsureOpening(layout?: AnswerLayout): string {
+  const lead = "I'm not sure the documents answer this exactly; these passages come closest";
+  if (layout === 'both-sides') return `${lead}, each side's claim labelled (the sides disagree):`;
+  if (layout === 'newest-first') return `${lead}, the newest documents first:`;
+  if (layout === 'by-event') return `${lead}, one per event (there are several), newest first:`;
+  return UNSURE_OPENING;
+}
 
 /** Said when the engine gives no text of its own for an unanswered question. */
 export const NOT_FOUND_FALLBACK =
@@ -75,6 +92,9 @@ export interface Surface {
 /** How the console chat's sources command is typed. */
 export const CONSOLE_SOURCES_COMMAND = ':sources';
 
+/** The console's timeline command: `:timeline [year or words]` lists dated events. */
+export const CONSOLE_TIMELINE_COMMAND = ':timeline';
+
 /** How to list the sources on `surface`, for the help reply. */
 function howToListSources({ platform, sourcesCommand = '/sources' }: Surface): string {
   if (platform === 'console') {
@@ -94,6 +114,17 @@ function howToAsk({ platform, command }: Surface): string {
   return 'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.';
 }
 
+/** How to list the dated events on `surface`, for the help reply. */
+function howToSeeTimeline({ platform, command }: Surface): string {
+  if (platform === 'discord') {
+    return '`/timeline` lists dated events, oldest first (add a year or words to narrow it).';
+  }
+  if (platform === 'slack') {
+    return `\`/timeline 2024\` (or \`${command} timeline 2024\`) lists dated events, oldest first.`;
+  }
+  return `Type ${CONSOLE_TIMELINE_COMMAND} 2024 to list dated events, oldest first.`;
+}
+
 /** What the buttons under an answer do, for the help reply (the console has none). */
 const BUTTONS_HELP =
   'Under each answer, Helpful and Not helpful tell the people who keep my documents whether it helped, and Show context shows you the sentences around each quote.';
@@ -105,6 +136,7 @@ function introLines(surface: Surface): string[] {
     ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
     howToAsk(surface),
     howToListSources(surface),
+    howToSeeTimeline(surface),
     ...(surface.platform === 'console' ? [] : [BUTTONS_HELP]),
   ];
 }
@@ -237,7 +269,7 @@ export function consoleBanner(documents: number): string {
 
 /** Said to a console line that starts with ":" but names no command the console knows. */
 export function unknownConsoleCommandText(typed: string): string {
-  return `I don't know the command ${typed}. Type ${CONSOLE_SOURCES_COMMAND} to list the documents I answer from, or ask a question.`;
+  return `I don't know the command ${typed}. Type ${CONSOLE_SOURCES_COMMAND} to list the documents I answer from, ${CONSOLE_TIMELINE_COMMAND} for the dated events, or ask a question.`;
 }
 
 /** `1,234` (thousands separated, as people read counts). */
@@ -321,3 +353,31 @@ export const DISCORD_ASK_DESCRIPTION =
   'Ask about the Kaiser Permanente mental health strikes; answers quote the news.';
 export const DISCORD_QUESTION_DESCRIPTION =
   'Your question, e.g. how many workers struck in Southern California?';
+
+/**
+ * The heading of a `/timeline` reply.
+ *
+ * @example
+ * timelineHeading('2018', 4); // 'Timeline for “2018”: 4 dated events, oldest first.'
+ */
+export function timelineHeading(query: string, count: number): string {
+  const what = `${count} dated event${count === 1 ? '' : 's'}, oldest first.`;
+  return query ? `Timeline for “${query}”: ${what}` : `Timeline of the documents: ${what}`;
+}
+
+/** The `/timeline` reply when no dated event matches. */
+export function timelineEmptyText(query: string): string {
+  return query
+    ? `No dated events in the documents match “${query}”. Try a year (for example 2024) or fewer words.`
+    : 'The documents give no dated events.';
+}
+
+/** Under a timeline cut to fit the platform: how many events are left out and how to narrow it. */
+export function timelineMoreText(hidden: number): string {
+  return `${hidden} more event${hidden === 1 ? '' : 's'} not shown; narrow the timeline with a year or a few words.`;
+}
+
+/** Discord's `/timeline` command description and its option's description. */
+export const DISCORD_TIMELINE_DESCRIPTION =
+  'Dated events of the Kaiser mental health strikes, oldest first, quoted from the news.';
+export const DISCORD_TIMELINE_QUERY_DESCRIPTION = 'A year or words to keep, e.g. 2019 or contract';

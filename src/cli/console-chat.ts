@@ -1,10 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { BotCommand } from '../bot/incoming.ts';
 import { createBot, type EngineSource, type ReplyPort } from '../bot/pipeline.ts';
 import { stripTerminalControls } from '../bot/plain-text.ts';
 import { parsePage } from '../bot/sources-command.ts';
 import {
   CONSOLE_SOURCES_COMMAND,
+  CONSOLE_TIMELINE_COMMAND,
   consoleBanner,
   unknownConsoleCommandText,
 } from '../bot/wording.ts';
@@ -36,8 +38,8 @@ const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 /**
  * Answers each line of `input` until it ends, through the same bot layer as Discord and Slack:
  * greetings and help get the short introduction, earlier questions of the session give context
- * to follow-ups as in a chat thread, `:sources` lists the documents, and nothing it writes
- * carries terminal control characters.
+ * to follow-ups as in a chat thread, `:sources` lists the documents, `:timeline [year or words]`
+ * lists dated events, and nothing it writes carries terminal control characters.
  *
  * @example
  * await runConsoleChat({
@@ -94,12 +96,15 @@ export async function runConsoleChat({
     }
     n += 1;
     if (!interactive) write(`Q: ${question}\n`);
-    // A line starting with ":" is a console command (`:sources`), never a question.
+    // A line starting with ":" is a console command (`:sources`, `:timeline`), never a question.
     const [name = '', ...rest] = question.split(/\s+/);
-    const command =
+    const argument = rest.join(' ');
+    const command: BotCommand | undefined =
       name.toLowerCase() === CONSOLE_SOURCES_COMMAND
-        ? { kind: 'sources' as const, page: parsePage(rest.join(' ')) }
-        : undefined;
+        ? { kind: 'sources', page: parsePage(argument) }
+        : name.toLowerCase() === CONSOLE_TIMELINE_COMMAND
+          ? { kind: 'timeline' }
+          : undefined;
     if (name.startsWith(':') && !command) {
       write(`${unknownConsoleCommandText(name)}\n`);
     } else {
@@ -111,7 +116,7 @@ export async function runConsoleChat({
           // A terminal session is a private conversation: earlier questions give context.
           via: 'dm',
           conversation: 'console',
-          text: question,
+          text: command?.kind === 'timeline' ? argument : question,
           ...(command ? { command } : {}),
         },
         port,

@@ -1,9 +1,5 @@
-import {
-  composeAnswerText,
-  describeCoverage,
-  NOT_FOUND_TEXT,
-  UNSURE_TEXT,
-} from './answer/compose.ts';
+import { describeCoverage, missingWords, NOT_FOUND_TEXT, UNSURE_TEXT } from './answer/compose.ts';
+import { type ComposeContext, composeAnswer } from './answer/compose-answer.ts';
 import {
   DECISION_FEATURES,
   decide,
@@ -15,6 +11,9 @@ import {
   type ScoredCandidate,
 } from './answer/decide.ts';
 import { buildSnippet } from './answer/snippet.ts';
+import { createSpeakerLookup, NO_SIDES } from './answer/speakers.ts';
+import { detectTemporalIntent, withoutTimeWords } from './answer/temporal-intent.ts';
+import { extractTimeline, filterTimeline, type TimelineEntry } from './answer/timeline.ts';
 import { indexDocuments } from './index/build-index.ts';
 import { buildCorpus, type Corpus } from './index/corpus.ts';
 import { decodeSnapshot, encodeSnapshot } from './index/index-snapshot.ts';
@@ -39,7 +38,7 @@ import {
   sigmoid,
 } from './rank/model.ts';
 import { type RetrieveOptions, retrieve, wouldWiden } from './rank/retrieve.ts';
-import type { Answer, Chunk, Citation, SourceDocument } from './types.ts';
+import type { Answer, Chunk, SourceDocument } from './types.ts';
 
 export { newestDocuments } from './index/corpus.ts';
 export { SNAPSHOT_VERSION } from './index/index-snapshot.ts';
@@ -97,6 +96,11 @@ export interface Engine {
   readonly documents: readonly SourceDocument[];
   /** The sentence chunks of all documents, in document order. */
   readonly chunks: readonly Chunk[];
+  /**
+   * Dated events of the documents, oldest first, each with a short verbatim quote; `query` keeps
+   * a year's ("2018") or the entries holding some words ("contract expired"), or both.
+   */
+  timeline(query?: string): TimelineEntry[];
   /** Serialises the index, for `createEngine(documents, { snapshot })`. */
   toSnapshot(): Uint8Array;
 }
@@ -200,6 +204,12 @@ export function createEngine(
     : indexDocuments(documents);
   const corpus: Corpus = buildCorpus(documents, parts);
   const associations = new Map(Object.entries(model.associations));
+  const sides = profile.sides ?? NO_SIDES;
+  const composing: ComposeContext = {
+    corpus,
+    sides,
+    speakerOf: createSpeakerLookup(corpus.chunks, corpus.docById, sides),
+  };
   const resources: AnalysisResources = {
     lexicon: compileLexicon(profile),
     hasTerm: (term) => corpus.df.has(term),
@@ -263,7 +273,9 @@ export function createEngine(
     return { vector, ...decide(model, vector) };
   };
 
-  const think = (question: string, history: readonly string[]) => {
+  const think = (asked: string, history: readonly string[]) => {
+    // A question about the present is ranked on what it asks about; the answer prefers the newest.
+    const question = detectTemporalIntent(asked) === 'present' ? withoutTimeWords(asked) : asked;
     const { analysis, followUp, followUpVector } = understand(question, history);
     let ranked = rank(analysis, 1);
     let decision = judge(analysis, ranked);
@@ -276,32 +288,6 @@ export function createEngine(
       }
     }
     return { analysis, followUp, followUpVector, ranked, decision };
-  };
-
-  const cite = (ranked: readonly ScoredCandidate[], all: boolean): Citation[] => {
-    const citations: Citation[] = [];
-    const used = new Set<number>();
-    const best = ranked[0]?.probability ?? 0;
-    for (const { candidate, probability } of ranked) {
-      if (citations.length >= settings.maxCitations) break;
-      if (!all && probability < best * CITE_SHARE) break;
-      if (used.has(candidate.chunk.id)) continue;
-      const snippet = buildSnippet(corpus.chunks, candidate.chunk, corpus.docById);
-      if (snippet.chunkIds.some((id) => used.has(id))) continue;
-      for (const id of snippet.chunkIds) used.add(id);
-      const doc = corpus.docById.get(candidate.chunk.docId) as SourceDocument;
-      citations.push({
-        n: citations.length + 1,
-        docId: doc.id,
-        title: doc.title,
-        ...(doc.publisher ? { publisher: doc.publisher } : {}),
-        ...(doc.date ? { date: doc.date } : {}),
-        ...(doc.url ? { url: doc.url } : {}),
-        snippet: snippet.text,
-        score: Math.round(probability * 1000) / 1000,
-      });
-    }
-    return citations;
   };
 
   const clean = (raw: string) =>
@@ -325,25 +311,31 @@ export function createEngine(
         `Ask me a question about ${profile.subject ?? 'the documents'}, for example: "${profile.exampleQuestion ?? 'What happened?'}"`,
       );
     }
-    const { ranked, decision } = think(question, ask.history ?? []);
-    if (decision.outcome === 'answer') {
-      const citations = cite(ranked, false);
+    const { analysis, ranked, decision } = think(question, ask.history ?? []);
+    if (decision.outcome !== 'not-found') {
+      const confident = decision.outcome === 'answer';
+      const { text, citations, layout } = composeAnswer(question, ranked, composing, {
+        maxCitations: settings.maxCitations,
+        answerShare: CITE_SHARE,
+        confident,
+        typed: questionFacts(corpus, analysis).typed === 1,
+      });
+      const arranged = layout ? { layout } : {};
+      if (confident) return { question, answered: true, text, citations, ...arranged };
       return {
         question,
-        answered: true,
-        text: composeAnswerText(citations, corpus.docById),
+        answered: false,
+        reason: 'unsure',
+        text: UNSURE_TEXT,
         citations,
+        ...arranged,
       };
-    }
-    if (decision.outcome === 'unsure') {
-      const citations = cite(ranked, true);
-      return { question, answered: false, reason: 'unsure', text: UNSURE_TEXT, citations };
     }
     const near = [...new Set(ranked.slice(0, 3).map((r) => r.candidate.chunk.docId))];
     return abstain(
       question,
       'not-found',
-      `${NOT_FOUND_TEXT} ${describeCoverage(corpus, profile.subject, near)}`,
+      `${NOT_FOUND_TEXT} ${describeCoverage(corpus, profile.subject, near, missingWords(corpus, analysis, question))}`,
     );
   };
 
@@ -377,5 +369,11 @@ export function createEngine(
 
   const toSnapshot = (): Uint8Array => encodeSnapshot(documents, parts);
 
-  return { answer, explain, documents, chunks: corpus.chunks, toSnapshot };
+  let events: TimelineEntry[] | undefined;
+  const timeline = (query = ''): TimelineEntry[] => {
+    events ??= extractTimeline(documents, corpus.chunks);
+    return filterTimeline(events, String(query ?? ''));
+  };
+
+  return { answer, explain, documents, chunks: corpus.chunks, timeline, toSnapshot };
 }

@@ -17,6 +17,30 @@ export interface SourceDocument {
   url?: string;
   /** Body text with page clutter removed; snippets are verbatim substrings of it. */
   body: string;
+  /**
+   * What kind of document it is, from the front matter `type` (`news`, `press-release`,
+   * `statement`...): in a press release the publisher speaks in its own voice.
+   */
+  kind?: string;
+}
+
+/** Who makes the claim of a sentence, as the text says it. */
+export interface Speaker {
+  /** The person or organisation as the text names them ("Jane Doe", "union officials"). */
+  name?: string;
+  /** The person's role as the text gives it ("president of the nurses' union"). */
+  role?: string;
+  /**
+   * A side id of the domain profile (`union`, `employer`...), `reporter` when the document says
+   * it in its own voice as a news report, or `unknown` when nobody can be named for it.
+   */
+  side: string;
+}
+
+/** The speaker of a cited sentence, with the label users see for their side. */
+export interface CitedSpeaker extends Speaker {
+  /** The side's label from the domain profile ("Union (NUHW)", "Kaiser", "Reporter"). */
+  label: string;
 }
 
 /** A sentence-level (or bullet/heading-level) piece of a document body. */
@@ -52,6 +76,8 @@ export interface Citation {
   snippet: string;
   /** Relevance score after reranking (higher is better; comparable within one answer only). */
   score: number;
+  /** Who makes the claim the snippet quotes. */
+  speaker?: CitedSpeaker;
 }
 
 /**
@@ -64,6 +90,17 @@ export interface Citation {
  * - `empty` / `too-long`: the question itself was refused.
  */
 export type AbstainReason = 'empty' | 'too-long' | 'not-found' | 'unsure';
+
+/**
+ * How an answer's citations were chosen, when not simply best first:
+ * - `both-sides`: the question is in dispute; the first citations are the strongest claim of each
+ *   side, and the text says the sides disagree.
+ * - `newest-first`: the question asks how things stand now; the newest documents that answer it
+ *   come first, and the text says how recent they are.
+ * - `by-event`: the question matches several events in different years; one quote per event,
+ *   newest first, each with its year.
+ */
+export type AnswerLayout = 'both-sides' | 'newest-first' | 'by-event';
 
 /** The engine's reply to one question: the one model every adapter renders. */
 export interface Answer {
@@ -80,4 +117,6 @@ export interface Answer {
   citations: Citation[];
   /** Set when `answered` is false. */
   reason?: AbstainReason;
+  /** Set when the citations are arranged by side, recency or event rather than best first. */
+  layout?: AnswerLayout;
 }

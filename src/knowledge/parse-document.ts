@@ -71,5 +71,8 @@ export function parseKnowledgeFile(
   if (metadata.publisher !== undefined) document.publisher = metadata.publisher.trim();
   if (metadata.date !== undefined) document.date = metadata.date;
   if (metadata.url !== undefined) document.url = metadata.url;
+  if (typeof metadata.type === 'string' && metadata.type.trim() !== '') {
+    document.kind = metadata.type.trim();
+  }
   return { file, document, metadata: { ...metadata }, lines: cleaned.lines };
 }

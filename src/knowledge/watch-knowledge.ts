@@ -212,6 +212,8 @@ export function watchKnowledge(
   /** The inode of the folder watched: another one at `dir` means the folder was replaced. */
   let watched: number | undefined;
   let recheck: NodeJS.Timeout | undefined;
+  /** Set when the watched folder disappeared, so watching it once more is logged. */
+  let lost = false;
 
   /** Watches the folder at `dir` unless already watching it; false when there is none. */
   function follow(): boolean {
@@ -222,9 +224,18 @@ export function watchKnowledge(
         return undefined;
       }
     })();
-    if (!found?.isDirectory()) return false;
+    if (!found?.isDirectory()) {
+      // The watch on a deleted folder is dead, and a folder made again may get its inode number
+      // back: forget it, so the next folder found is watched afresh.
+      if (watcher) lost = true;
+      watcher?.close();
+      watcher = undefined;
+      watched = undefined;
+      return false;
+    }
     if (watcher && found.ino === watched) return true;
-    const again = watcher !== undefined;
+    const again = watcher !== undefined || lost;
+    lost = false;
     watcher?.close();
     watcher = undefined;
     try {

@@ -22,6 +22,7 @@ function stubEngine(answer: (q: string) => Answer) {
     asked,
     documents: real.documents,
     chunks: real.chunks,
+    timeline: (query) => real.timeline(query),
     answer(question, options = {}) {
       asked.push({ question, history: [...(options.history ?? [])] });
       return answer(question);
@@ -118,6 +119,7 @@ describe('the bot pipeline', () => {
         '• When did the union contract expire?',
         'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.',
         'Type :sources to list the documents I answer from.',
+        'Type :timeline 2024 to list dated events, oldest first.',
       ].join('\n'),
     });
   });

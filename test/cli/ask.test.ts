@@ -101,6 +101,7 @@ describe('console chat (npm start without tokens)', { timeout: 60_000 }, () => {
       '• When did the union contract expire?',
       'Type a question and press Enter; earlier questions give context to follow-ups. Ctrl-D quits.',
       'Type :sources to list the documents I answer from.',
+      'Type :timeline 2024 to list dated events, oldest first.',
     ];
     expect(stdout).toBe(
       [

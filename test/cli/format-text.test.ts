@@ -4,6 +4,7 @@ import {
   formatConsoleSources,
   formatTextAnswer,
 } from '../../src/cli/format-text.ts';
+import type { Citation } from '../../src/core/types.ts';
 import { confidentAnswer, notFoundAnswer, unsureAnswer } from '../fixtures/outcomes.ts';
 import { manySources, sampleSources } from '../fixtures/sources.ts';
 
@@ -14,7 +15,7 @@ describe('formatTextAnswer', () => {
         'Pickets start at 6 a.m. [1]',
         '',
         'Sources:',
-        '[1] "Pickets start at 6 a.m. at every clinic."',
+        '[1] Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.',
         '    Picket lines return, Valley Ledger, 2024-10-21',
       ].join('\n'),
     );
@@ -25,17 +26,68 @@ describe('formatTextAnswer', () => {
       [
         "I'm not sure the documents answer this exactly; these passages come closest:",
         '',
-        '[1] "Pickets start at 6 a.m. at every clinic."',
+        '[1] Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.',
         '    Picket lines return, Valley Ledger, 2024-10-21',
-        '[2] "Organisers asked members to arrive early."',
-        '    Strike notice <https://example.org/notice>',
+        '[2] Guild, Dana Ortiz: “Organisers asked members to arrive early.”',
+        '    Strike notice, undated <https://example.org/notice>',
       ].join('\n'),
+    );
+  });
+
+  it('says how closest passages are arranged when the engine arranged them', () => {
+    const opening = (layout: 'both-sides' | 'newest-first' | 'by-event') =>
+      formatTextAnswer({ ...unsureAnswer, layout }).split('\n')[0];
+    expect(opening('both-sides')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, each side's claim labelled (the sides disagree):",
+    );
+    expect(opening('newest-first')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:",
+    );
+    expect(opening('by-event')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, one per event (there are several), newest first:",
     );
   });
 
   it('prints only the text when nothing was found', () => {
     expect(formatTextAnswer(notFoundAnswer)).toBe(
       "I couldn't find that in the documents. They cover the dispute from 2018 to 2024.",
+    );
+  });
+
+  it('quotes a citation without a known speaker in quote marks', () => {
+    const [citation] = confidentAnswer.citations;
+    const text = formatTextAnswer({
+      ...confidentAnswer,
+      citations: [{ ...(citation as Citation), speaker: undefined, date: undefined }],
+    });
+    expect(text.split('\n').slice(-2)).toEqual([
+      '[1] “Pickets start at 6 a.m. at every clinic.”',
+      '    Picket lines return, Valley Ledger, undated',
+    ]);
+  });
+
+  it('lists a timeline one event a line under its heading, and says when nothing matches', () => {
+    const event = {
+      date: '2019-12-16',
+      quote: 'Workers plan to strike',
+      source: 'ABC7',
+      docId: 'a',
+    };
+    expect(
+      formatConsoleReply({
+        kind: 'timeline',
+        query: '2019',
+        events: [event, { ...event, date: '2019-12', quote: 'Talks broke down', source: 'KQED' }],
+      }),
+    ).toBe(
+      [
+        'Timeline for “2019”: 2 dated events, oldest first.',
+        'December 16, 2019 — “Workers plan to strike” (ABC7)',
+        'December 2019 — “Talks broke down” (KQED)',
+      ].join('\n'),
+    );
+    expect(formatConsoleReply({ kind: 'timeline', query: 'parking', events: [] })).toBe(
+      'No dated events in the documents match “parking”. Try a year (for example 2024) or fewer words.',
     );
   });
 

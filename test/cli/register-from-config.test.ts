@@ -21,7 +21,7 @@ describe('registerCommandsFromConfig', () => {
         DISCORD_API_URL: fake.apiUrl,
       });
       const result = await registerCommandsFromConfig(config, createRecordingLogger());
-      expect(result).toEqual({ scope: 'guild', names: ['ask', 'sources'] });
+      expect(result).toEqual({ scope: 'guild', names: ['ask', 'sources', 'timeline'] });
       expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
         `PUT /applications/${FAKE_IDS.applicationId}/guilds/${FAKE_IDS.guildId}/commands`,
       ]);

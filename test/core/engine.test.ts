@@ -121,7 +121,7 @@ describe('createEngine over inline documents', () => {
       citations: [],
       text:
         "I couldn't find that in the documents. My 2 documents about a harbor town (Coast Courier, Bay Weekly) " +
-        'run from Jun 2021 to Mar 2023. Newest: "Island bridge plan stalls" (2023-03-15); "Harbor town launches a bigger ferry" (2021-06-02).',
+        'run from Jun 2021 to Mar 2023. None of them mentions “capital” or “France”. Newest: "Island bridge plan stalls" (2023-03-15); "Harbor town launches a bigger ferry" (2021-06-02).',
     });
   });
 

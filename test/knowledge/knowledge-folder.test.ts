@@ -13,27 +13,32 @@ describe('the knowledge folder', () => {
         id: '2018-12-09-kaiser-mental-health-workers-five-day-strike',
         title: 'Kaiser Permanente mental healthcare workers to strike for five days',
         date: '2018-12-09',
+        kind: 'news',
       },
       {
         id: 'kaiser-mental-health-workers-strike-across-socal',
         title: 'Kaiser mental health workers strike across SoCal',
+        kind: 'news',
       },
       {
         id: 'nuhw-press-release-return-to-picket-lines-after-unproductive-bargaining',
         title:
           'Kaiser Mental Health Care Strike: After unproductive bargaining session, Kaiser mental health professionals return to picket lines',
         publisher: 'National Union of Healthcare Workers (NUHW)',
+        kind: 'press-release',
       },
       {
         id: 'sacramento-bee-4000-kaiser-clinicians-call-off-open-ended-strike',
         title:
           '4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday',
         publisher: 'The Sacramento Bee',
+        kind: 'news',
       },
       {
         id: 'thousands-of-kaiser-mental-health-workers-strike-across-southern-california',
         title:
           'Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
+        kind: 'news',
       },
     ]);
   });

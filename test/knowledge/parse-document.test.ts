@@ -5,7 +5,7 @@ import { CLUTTER_RULES } from '../../src/knowledge/clutter-rules.ts';
 import { parseKnowledgeFile } from '../../src/knowledge/parse-document.ts';
 
 describe('parseKnowledgeFile', () => {
-  it('strips a byte order mark and CRLF line breaks, and keeps unknown fields as metadata', () => {
+  it('strips a byte order mark and CRLF line breaks, keeps unknown fields as metadata and the type as kind', () => {
     const report = parseKnowledgeFile(
       'k/a.md',
       '\uFEFF---\r\ntitle: "Strike: day one"\r\ntype: news\r\n---\r\nPickets went up.\r\n',
@@ -15,6 +15,7 @@ describe('parseKnowledgeFile', () => {
       id: 'a',
       title: 'Strike: day one',
       body: 'Pickets went up.',
+      kind: 'news',
     });
     expect(report.metadata).toEqual({ title: 'Strike: day one', type: 'news' });
   });

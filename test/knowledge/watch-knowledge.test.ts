@@ -213,6 +213,9 @@ describe('watchKnowledge', () => {
     await writeFile(join(dir, 'strike.md'), STRIKE);
     await again;
     expect(titles(watched)).toEqual(['Pensions restored', 'Therapists strike in Fresno']);
+    expect(
+      logs.filter((line) => line.includes('INFO watching the knowledge folder again')),
+    ).toHaveLength(1);
   });
 
   it('follows a folder renamed into its place, and changes made in it afterwards', async () => {

@@ -238,7 +238,9 @@ describe('Discord permission errors', () => {
     expect(sent(dm).content).toBe(
       `I couldn't answer in <#${FAKE_IDS.channelId}>: I need the Send Messages and Create Public Threads permissions there. A server admin can grant them to me in the channel's settings (Permissions).`,
     );
-    expect(sent(dm).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(sent(dm).embeds?.[0]?.fields?.[0]?.value).toContain(
+      `> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`,
+    );
     expect(sent(dm).allowed_mentions).toEqual(noPings);
     expect(sent(dm)).not.toHaveProperty('message_reference');
     expect(
@@ -294,7 +296,9 @@ describe('Discord permission errors', () => {
     mention(author);
     const answer = await fake.waitForCall((c) => posts(anyMessages)(c) && c.status === 200);
     expect(answer.path).not.toBe(`/channels/${FAKE_IDS.channelId}/messages`);
-    expect(sent(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(sent(answer).embeds?.[0]?.fields?.[0]?.value).toContain(
+      `> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`,
+    );
     expect(dmOpens()).toEqual([]);
   });
 

@@ -24,6 +24,7 @@ const logger = createLogger({ level: 'debug', write: (line) => lines.push(line) 
 const leakyEngine = (own: string[]) => ({
   documents: [],
   chunks: [],
+  timeline: () => [],
   answer(question: string): never {
     throw Object.assign(new Error(`engine broke near ${own.join(' and ')} (${question})`), {
       code: `E_${own[0]}`,

@@ -32,6 +32,8 @@ import {
   PAGE_OPTION,
   QUESTION_OPTION,
   SOURCES_COMMAND,
+  TIMELINE_COMMAND,
+  TIMELINE_QUERY_OPTION,
 } from './commands.ts';
 import { classifyDiscordError, errorFields } from './errors.ts';
 import { NO_MENTIONS } from './format.ts';
@@ -208,6 +210,27 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     );
   }
 
+  async function onTimeline(interaction: ChatInputCommandInteraction): Promise<void> {
+    const option = interaction.options.get(TIMELINE_QUERY_OPTION)?.value;
+    const query = typeof option === 'string' ? option : '';
+    logger.info('discord /timeline', {
+      requestId: interaction.id,
+      userId: interaction.user.id,
+      channelId: interaction.channelId,
+    });
+    await bot.handle(
+      {
+        platform: 'discord',
+        id: interaction.id,
+        userId: interaction.user.id,
+        via: 'command',
+        command: { kind: 'timeline' },
+        text: query,
+      },
+      ports.timelinePort(interaction),
+    );
+  }
+
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     const action = parseFeedbackId(interaction.customId);
     if (!action) return;
@@ -329,6 +352,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
           interaction.commandName === SOURCES_COMMAND
         ) {
           void onSourcesCommand(interaction).catch(handlerFailed(interaction.id));
+        } else if (
+          interaction.isChatInputCommand() &&
+          interaction.commandName === TIMELINE_COMMAND
+        ) {
+          void onTimeline(interaction).catch(handlerFailed(interaction.id));
         } else if (interaction.isButton()) {
           void onButton(interaction).catch(handlerFailed(interaction.id));
         }

@@ -1,6 +1,6 @@
 /**
- * The `/ask` and `/sources` slash commands, their registration, and the invite URL with the exact
- * permissions the adapter uses.
+ * The `/ask`, `/sources` and `/timeline` slash commands, their registration, and the invite URL
+ * with the exact permissions the adapter uses.
  */
 import {
   ApplicationIntegrationType,
@@ -17,6 +17,8 @@ import {
   DISCORD_PAGE_DESCRIPTION,
   DISCORD_QUESTION_DESCRIPTION,
   DISCORD_SOURCES_DESCRIPTION,
+  DISCORD_TIMELINE_DESCRIPTION,
+  DISCORD_TIMELINE_QUERY_DESCRIPTION,
 } from '../../bot/wording.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { Logger } from '../../logger.ts';
@@ -60,10 +62,34 @@ export const sourcesCommand: RESTPostAPIChatInputApplicationCommandsJSONBody =
     )
     .toJSON();
 
+/** Name of the timeline command. */
+export const TIMELINE_COMMAND = 'timeline';
+/** Name of its optional string option: a year or words. */
+export const TIMELINE_QUERY_OPTION = 'query';
+/** Longest year-or-words option Discord lets a user type (Discord allows up to 6,000). */
+export const MAX_TIMELINE_QUERY_LENGTH = 100;
+
+/** The `/timeline [query:<year or words>]` command, usable in servers and in DMs with the bot. */
+export const timelineCommand: RESTPostAPIChatInputApplicationCommandsJSONBody =
+  new SlashCommandBuilder()
+    .setName(TIMELINE_COMMAND)
+    .setDescription(DISCORD_TIMELINE_DESCRIPTION)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addStringOption((option) =>
+      option
+        .setName(TIMELINE_QUERY_OPTION)
+        .setDescription(DISCORD_TIMELINE_QUERY_DESCRIPTION)
+        .setRequired(false)
+        .setMaxLength(MAX_TIMELINE_QUERY_LENGTH),
+    )
+    .toJSON();
+
 /** Every command strikebot registers, in the order Discord lists them. */
 export const commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   askCommand,
   sourcesCommand,
+  timelineCommand,
 ];
 
 /**
@@ -124,7 +150,7 @@ export interface RegisteredCommands {
 }
 
 /**
- * Replaces the application's slash commands with `/ask` and `/sources`, for one server or globally. Throws a
+ * Replaces the application's slash commands with `/ask`, `/sources` and `/timeline`, for one server or globally. Throws a
  * {@link StrikebotError} (`PLATFORM_ERROR`) naming the variable to check when Discord refuses.
  *
  * @example

@@ -12,8 +12,15 @@ import {
   type PermissionsString,
 } from 'discord.js';
 import { type FeedbackButton, feedbackId } from '../../bot/feedback-ids.ts';
-import { type ContextPassage, hasContext, hasFeedback, type Reply } from '../../bot/reply.ts';
+import {
+  type ContextPassage,
+  hasContext,
+  hasFeedback,
+  type Reply,
+  type TimelineReply,
+} from '../../bot/reply.ts';
 import { safeUrl } from '../../bot/safe-url.ts';
+import { describeTimelineEvent } from '../../bot/timeline.ts';
 import {
   BUTTON_LABELS,
   CONTEXT_HEADING,
@@ -22,9 +29,14 @@ import {
   NOT_FOUND_FALLBACK,
   permissionText,
   READ_SOURCE,
-  UNSURE_OPENING,
+  timelineEmptyText,
+  timelineHeading,
+  timelineMoreText,
+  UNDATED,
   UNTITLED_SOURCE,
+  unsureOpening,
 } from '../../bot/wording.ts';
+import { attributeSnippet } from '../../core/answer/speaker-label.ts';
 import type { Answer, Citation } from '../../core/types.ts';
 import { formatDiscordSources } from './format-sources.ts';
 import { DISCORD_LIMITS, escapeDiscordLines, escapeDiscordText, truncateText } from './text.ts';
@@ -72,10 +84,13 @@ export const defaultOptions: DiscordFormatOptions = {
   title: undefined,
 };
 
-/** `— Publisher, 2024-10-14 · [Read the source](url)`, or '' when nothing is known. */
+/** Longest speaker description shown before a quote (labels and names are short; data may not be). */
+const MAX_SPEAKER_LENGTH = 200;
+
+/** `— Publisher, 2024-10-14 · [Read the source](url)` (the date "undated" when unknown). */
 function sourceLine(citation: Citation): string {
   const parts: string[] = [];
-  const by = [citation.publisher, citation.date]
+  const by = [citation.publisher, citation.date ?? UNDATED]
     .filter((s): s is string => Boolean(s?.trim()))
     .map(escapeDiscordText)
     .join(', ');
@@ -86,14 +101,23 @@ function sourceLine(citation: Citation): string {
   return parts.join(' · ');
 }
 
-/** One embed field per citation: `[n] Title`, then the quoted snippet and its source line. */
+/**
+ * One embed field per citation: `[n] Title`, then who says it and the quoted snippet
+ * (`> Union (NUHW): “…”`), then its source line.
+ */
 function citationField(citation: Citation): APIEmbedField {
   const title = escapeDiscordText(citation.title) || UNTITLED_SOURCE;
   const name = truncateText(`[${citation.n}] ${title}`, DISCORD_LIMITS.fieldName);
   const source = sourceLine(citation);
-  const snippetRoom = DISCORD_LIMITS.fieldValue - 2 - (source ? source.length + 1 : 0);
+  const attribute = (snippet: string) =>
+    attributeSnippet(snippet, citation.speaker, citation.publisher, (words) =>
+      truncateText(escapeDiscordText(words), MAX_SPEAKER_LENGTH),
+    );
+  // Room for the snippet: the field less the "> ", the speaker's words, quote marks and source.
+  const frame = attribute('').length;
+  const snippetRoom = DISCORD_LIMITS.fieldValue - 2 - frame - (source ? source.length + 1 : 0);
   const snippet = escapeDiscordText(citation.snippet) || NO_QUOTE;
-  const quote = `> ${truncateText(snippet, snippetRoom)}`;
+  const quote = `> ${attribute(truncateText(snippet, snippetRoom))}`;
   return { name, value: source ? `${quote}\n${source}` : quote };
 }
 
@@ -153,7 +177,7 @@ export function formatDiscordReply(
   const footer = hidden > 0 ? moreSourcesText(hidden) : '';
   const descriptionLimit = Math.min(maxAnswerLength, DISCORD_LIMITS.embedDescription);
   const description = unsure
-    ? UNSURE_OPENING
+    ? unsureOpening(answer.layout)
     : truncateText(escapeDiscordLines(answer.text), descriptionLimit) || '\u200b';
 
   // Fields go in while they fit the 6,000 total; the last one that does not fit is shortened.
@@ -233,9 +257,41 @@ function contextEmbeds(passages: readonly ContextPassage[]): APIEmbed[] {
 }
 
 /**
+ * A timeline as one embed: the heading as title, one event a line in the description (as many as
+ * fit Discord's 4,096 characters), and a footer saying how many more there are.
+ */
+function timelineEmbed(reply: TimelineReply): DiscordPayload {
+  const allowedMentions = { parse: [] as [], repliedUser: false as const };
+  if (reply.events.length === 0) {
+    const content = escapeDiscordText(timelineEmptyText(reply.query));
+    return { content: truncateText(content, DISCORD_LIMITS.content), allowedMentions };
+  }
+  const title = truncateText(
+    escapeDiscordText(timelineHeading(reply.query, reply.events.length)),
+    DISCORD_LIMITS.embedTitle,
+  );
+  const lines: string[] = [];
+  let length = 0;
+  for (const event of reply.events) {
+    const line = truncateText(
+      describeTimelineEvent(event, escapeDiscordText),
+      DISCORD_LIMITS.embedDescription,
+    );
+    const added = length + (lines.length > 0 ? 1 : 0) + line.length;
+    if (added > DISCORD_LIMITS.embedDescription) break;
+    lines.push(line);
+    length = added;
+  }
+  const hidden = reply.events.length - lines.length;
+  const embed: APIEmbed = { color: defaultOptions.color, title, description: lines.join('\n') };
+  if (hidden > 0) embed.footer = { text: timelineMoreText(hidden) };
+  return { embeds: [embed], allowedMentions };
+}
+
+/**
  * Renders any bot reply for Discord: an answer with its buttons (Helpful, Not helpful, and Show
- * context when it quotes something), a short text, the private "Show context" passages, or the
- * list of sources.
+ * context when it quotes something), a short text, a timeline, the private "Show context"
+ * passages, or the list of sources.
  *
  * @example
  * await interaction.editReply(renderDiscordReply(reply));
@@ -252,6 +308,7 @@ export function renderDiscordReply(reply: Reply): DiscordPayload {
     return { content: CONTEXT_HEADING, embeds: contextEmbeds(reply.passages), allowedMentions };
   }
   if (reply.kind === 'sources') return formatDiscordSources(reply);
+  if (reply.kind === 'timeline') return timelineEmbed(reply);
   const message = formatDiscordReply(reply.answer, { title: reply.asked });
   if (!hasFeedback(reply)) return message;
   return { ...message, components: [feedbackRow(reply.answerId, hasContext(reply))] };

@@ -56,6 +56,26 @@ function lackingPermissions(
   return missing.length > 0 ? missing : needed;
 }
 
+/** A reply only the person who used a slash command sees. */
+function ephemeral(reply: Reply) {
+  return { ...render(reply), flags: MessageFlags.Ephemeral as const };
+}
+
+/** Private replies to a slash command: ephemeral, as a follow-up once the reply is deferred. */
+function privateReplies(
+  interaction: ChatInputCommandInteraction,
+): Pick<ReplyPort, 'sendPrivately' | 'apologise'> {
+  return {
+    async sendPrivately(reply) {
+      if (interaction.deferred || interaction.replied) await interaction.followUp(ephemeral(reply));
+      else await interaction.reply(ephemeral(reply));
+    },
+    async apologise(text) {
+      await interaction.followUp(ephemeral({ kind: 'text', text }));
+    },
+  };
+}
+
 /** What the ports share: where they log and how long threads they open stay active. */
 export interface PortSettings {
   logger: Logger;
@@ -63,9 +83,10 @@ export interface PortSettings {
   threadAutoArchiveMinutes: 60 | 1440 | 4320 | 10080;
 }
 
-/** The four Discord ports. */
+/** The Discord ports. */
 export interface DiscordPorts {
   slashPort(interaction: ChatInputCommandInteraction, asked: string): ReplyPort;
+  timelinePort(interaction: ChatInputCommandInteraction): ReplyPort;
   channelPort(
     message: Message,
     channel: SendableChannels,
@@ -141,26 +162,30 @@ export function createDiscordPorts({
       reply: { messageReference: message, failIfNotExists: false },
     });
 
+  /** The port for `/timeline`: the list edits the deferred reply; private replies are ephemeral. */
+  function timelinePort(interaction: ChatInputCommandInteraction): ReplyPort {
+    return {
+      failedTo: 'could not edit the /timeline reply',
+      ...privateReplies(interaction),
+      async working() {
+        await interaction.deferReply();
+      },
+      async send(reply) {
+        await interaction.editReply(render(reply));
+        return undefined;
+      },
+    };
+  }
+
   /** The port for `/ask`: private replies are ephemeral; the answer edits the deferred reply. */
   function slashPort(interaction: ChatInputCommandInteraction, asked: string): ReplyPort {
     const requestId = interaction.id;
-    const ephemeral = (reply: Reply) => ({
-      ...render(reply),
-      flags: MessageFlags.Ephemeral as const,
-    });
     return {
       failedTo: 'could not edit the /ask reply',
+      ...privateReplies(interaction),
       async working() {
         // Defer first: Discord drops interactions not acknowledged within 3 seconds.
         await interaction.deferReply();
-      },
-      async sendPrivately(reply) {
-        if (interaction.deferred || interaction.replied)
-          await interaction.followUp(ephemeral(reply));
-        else await interaction.reply(ephemeral(reply));
-      },
-      async apologise(text) {
-        await interaction.followUp(ephemeral({ kind: 'text', text }));
       },
       async send(reply) {
         const message = await interaction.editReply(render(reply));
@@ -306,5 +331,5 @@ export function createDiscordPorts({
     };
   }
 
-  return { slashPort, channelPort, mentionPort, buttonPort };
+  return { slashPort, timelinePort, channelPort, mentionPort, buttonPort };
 }

@@ -4,7 +4,7 @@
  * translates; the lifecycle is `src/bot/`'s and every answer comes from the engine.
  */
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { type AckFn, App, HTTPReceiver, type RespondFn, webApi } from '@slack/bolt';
 import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
 import { createDedupe } from '../../bot/dedupe.ts';
@@ -24,7 +24,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { classifySlackError, describeSlackError, mayHaveLanded, slackErrorCode } from './errors.ts';
 import { toPlainQuestion } from './format.ts';
 import { guardReceiver, slackRequestId } from './guard-receiver.ts';
-import { buttonPort, commandPort, conversationKey, threadPort } from './ports.ts';
+import { buttonPort, commandPort, conversationKey, threadPort, timelinePort } from './ports.ts';
 
 /** The bot token scopes the adapter uses; `manifest.yaml` requests exactly these. */
 export const SLACK_BOT_SCOPES = [
@@ -60,10 +60,12 @@ export interface SlackAdapterOptions {
   sources: (() => SourcesList) | undefined;
   /** Where the adapter and Bolt log. Required. */
   logger: Logger;
-  /** Slash command the bot answers. Default `/ask`. */
+  /** Slash command the bot answers; `/ask timeline 2019` lists dated events. Default `/ask`. */
   command: string;
   /** Slash command that lists the sources (also `/ask sources`). Default `/sources`. */
   sourcesCommand: string;
+  /** Slash command that lists dated events (`/timeline 2019`). Default `/timeline`. */
+  timelineCommand: string;
   /** Reaction shown on a question while it is being answered. Default `eyes`. */
   workingReaction: string;
   /**
@@ -99,6 +101,7 @@ export const defaultSlackOptions = {
   command: '/ask',
   sourcesCommand: '/sources',
   sources: undefined,
+  timelineCommand: '/timeline',
   workingReaction: 'eyes',
   webApiRetries: 2,
   webApiTimeoutMs: 30_000,
@@ -122,6 +125,9 @@ export interface RunningSlackAdapter extends RunningAdapter {
   /** The bot's user id, as `auth.test` reported it. */
   readonly botUserId: string;
 }
+
+/** `/ask timeline [year or words]`: the first word asks for the timeline, the rest narrows it. */
+const TIMELINE_WORD = /^timeline\b[\s:]*(.*)$/is;
 
 /** How long an idle HTTP connection to the app stays open. */
 const KEEP_ALIVE_MS = 65_000;
@@ -258,7 +264,37 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     }
   };
 
-  // `/ask` asks (or lists the sources, for `/ask sources`); `/sources [page]` lists them.
+  /** Lists the dated events matching `query` for `/timeline` or `/ask timeline`. */
+  async function onTimeline(
+    requestId: string,
+    userId: string,
+    query: string,
+    ack: AckFn<string | Record<string, unknown>>,
+    respond: RespondFn,
+  ): Promise<void> {
+    const port = timelinePort({ ack, respond });
+    try {
+      await runWithRequestId(requestId, () =>
+        bot.handle(
+          {
+            platform: 'slack',
+            id: requestId,
+            dedupeKeys: [],
+            userId,
+            via: 'command',
+            command: { kind: 'timeline' },
+            text: query,
+          },
+          port,
+        ),
+      );
+    } finally {
+      if (!port.acked()) await ack();
+    }
+  }
+
+  // `/ask` asks (or lists the sources or the timeline, for `/ask sources` and `/ask timeline`);
+  // `/sources [page]` lists the sources.
   const commands = [
     [opts.command, false],
     [opts.sourcesCommand, true],
@@ -267,6 +303,11 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     app.command(name, async ({ command, ack, respond, client }) => {
       const requestId = command.trigger_id;
       const asked = toPlainQuestion(command.text ?? '', botUserId);
+      const timeline = listsSources ? null : TIMELINE_WORD.exec(asked);
+      if (timeline) {
+        await onTimeline(requestId, command.user_id, (timeline[1] ?? '').trim(), ack, respond);
+        return;
+      }
       const port = commandPort({
         requestId,
         command,
@@ -299,6 +340,11 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
       }
     });
   }
+
+  app.command(opts.timelineCommand, async ({ command, ack, respond }) => {
+    const query = toPlainQuestion(command.text ?? '', botUserId);
+    await onTimeline(command.trigger_id, command.user_id, query, ack, respond);
+  });
 
   app.action(/^strikebot:/, async ({ ack, body, action, respond }) => {
     const id = (action as { action_id?: unknown }).action_id;

@@ -3,15 +3,27 @@
  * message markup back into a plain question. Pure functions: no Bolt, no I/O.
  */
 import { type FeedbackButton, feedbackId } from '../../bot/feedback-ids.ts';
-import { type ContextPassage, hasContext, hasFeedback, type Reply } from '../../bot/reply.ts';
+import {
+  type ContextPassage,
+  hasContext,
+  hasFeedback,
+  type Reply,
+  type TimelineReply,
+} from '../../bot/reply.ts';
 import { safeUrl } from '../../bot/safe-url.ts';
+import { describeTimelineEvent } from '../../bot/timeline.ts';
 import {
   ASKED,
   BUTTON_LABELS,
   CONTEXT_HEADING,
   SOMEONE,
-  UNSURE_OPENING,
+  timelineEmptyText,
+  timelineHeading,
+  timelineMoreText,
+  UNDATED,
+  unsureOpening,
 } from '../../bot/wording.ts';
+import { attributeSnippet } from '../../core/answer/speaker-label.ts';
 import type { Answer, Citation } from '../../core/types.ts';
 import { formatSlackSources } from './format-sources.ts';
 import {
@@ -29,6 +41,9 @@ import {
 // The limits, block types and text helpers moved to text.ts; importers of this file keep them.
 export * from './text.ts';
 
+/** Longest speaker description before a quote (labels and names are short; data may not be). */
+const MAX_SPEAKER_CHARS = 300;
+
 /** An `http(s)` URL made safe for `<url|label>`, or undefined when the URL is unusable. */
 function linkTarget(url: string | undefined): string | undefined {
   const safe = safeUrl(url);
@@ -42,21 +57,26 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** "Title, Publisher, 2024-10-14" with the title linked when the source has a URL. */
+/** "Title, Publisher, 2024-10-14" with the title linked when the source has a URL ("undated" when it has no date). */
 function sourceLine(citation: Citation): string {
   const title = escapeSlackText(oneLine(citation.title) || citation.docId).replace(/\|/g, '¦');
   const target = linkTarget(citation.url);
   const parts = [target ? `<${target}|${truncateSlackText(title, 300)}>` : title];
   if (citation.publisher) parts.push(escapeSlackText(oneLine(citation.publisher)));
-  if (citation.date) parts.push(escapeSlackText(oneLine(citation.date)));
+  parts.push(escapeSlackText(oneLine(citation.date ?? UNDATED)));
   return parts.join(', ');
 }
 
+/** `*[n]* Union (NUHW): “quote”` and the source line under it. */
 function citationText(citation: Citation): string {
   const source = `— ${sourceLine(citation)}`;
-  const room = MAX_SECTION_CHARS - source.length - 20;
+  const attribute = (quote: string) =>
+    attributeSnippet(quote, citation.speaker, citation.publisher, (words) =>
+      truncateSlackText(escapeSlackText(oneLine(words)), MAX_SPEAKER_CHARS),
+    );
+  const room = MAX_SECTION_CHARS - source.length - attribute('').length - 20;
   const quote = truncateSlackText(escapeSlackText(oneLine(citation.snippet)), Math.max(room, 100));
-  return `*[${citation.n}]* “${quote}”\n${source}`;
+  return `*[${citation.n}]* ${attribute(quote)}\n${source}`;
 }
 
 function fallbackText(answer: Answer, citations: readonly Citation[]): string {
@@ -64,7 +84,9 @@ function fallbackText(answer: Answer, citations: readonly Citation[]): string {
   if (citations.length > 0) {
     lines.push('');
     for (const c of citations) {
-      const meta = [c.publisher, c.date].filter(Boolean).map((v) => oneLine(v as string));
+      const meta = [c.publisher, c.date ?? UNDATED]
+        .filter(Boolean)
+        .map((v) => oneLine(v as string));
       const title = oneLine(c.title) || c.docId;
       lines.push(
         escapeSlackText(`[${c.n}] ${title}${meta.length > 0 ? ` (${meta.join(', ')})` : ''}`),
@@ -99,7 +121,7 @@ export function formatSlackReply(
 ): SlackMessage {
   const reserve = options.reserveBlocks ?? 0;
   const unsure = !answer.answered && answer.reason === 'unsure' && answer.citations.length > 0;
-  const opening = unsure ? UNSURE_OPENING : answer.text;
+  const opening = unsure ? unsureOpening(answer.layout) : answer.text;
   const blocks: SlackBlock[] = [section(escapeSlackText(opening))];
   // The answer section and the divider take two blocks.
   const citations = answer.citations.slice(0, MAX_BLOCKS - 2 - reserve);
@@ -149,6 +171,47 @@ function passageText(passage: ContextPassage): string {
 }
 
 /**
+ * A timeline: a section with the heading, then the events one a line, packed into sections under
+ * Slack's 3,000 characters, in at most 49 blocks; a context block says how many are left out.
+ */
+function formatTimeline(reply: TimelineReply): SlackMessage {
+  if (reply.events.length === 0) {
+    return { text: escapeSlackText(timelineEmptyText(reply.query)), blocks: [] };
+  }
+  const heading = escapeSlackText(timelineHeading(reply.query, reply.events.length));
+  // The heading takes one block and the "more" note may need another.
+  const maxSections = MAX_BLOCKS - 2;
+  const sections: string[] = [];
+  let current = '';
+  let shown = 0;
+  for (const event of reply.events) {
+    const line = truncateSlackText(
+      describeTimelineEvent(event, (t) => escapeSlackText(oneLine(t))),
+      MAX_SECTION_CHARS,
+    );
+    if (current && current.length + 1 + line.length > MAX_SECTION_CHARS) {
+      if (sections.length + 1 >= maxSections) break;
+      sections.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+    shown += 1;
+  }
+  if (current) sections.push(current);
+  const blocks: SlackBlock[] = [section(heading), ...sections.map(section)];
+  const hidden = reply.events.length - shown;
+  if (hidden > 0) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        { type: 'mrkdwn', text: escapeSlackText(timelineMoreText(hidden)), verbatim: true },
+      ],
+    });
+  }
+  return { text: truncateSlackText(heading, MAX_FALLBACK_CHARS), blocks };
+}
+
+/**
  * Renders any bot reply for Slack: an answer with its buttons (Helpful, Not helpful, and Show
  * context when it quotes something), a short text, the "Show context" passages, or the list of
  * sources.
@@ -160,6 +223,7 @@ export function renderSlackReply(reply: Reply): SlackMessage {
   if (reply.kind === 'text') {
     return { text: truncateSlackText(escapeSlackText(reply.text), MAX_FALLBACK_CHARS), blocks: [] };
   }
+  if (reply.kind === 'timeline') return formatTimeline(reply);
   if (reply.kind === 'context') {
     const passages = reply.passages.slice(0, MAX_BLOCKS - 1);
     return {

@@ -39,6 +39,38 @@ function inviteBlock(botUserId: string): SlackBlock {
   };
 }
 
+/**
+ * How a slash command is acknowledged and answered privately: `working` acknowledges it empty;
+ * a private reply goes in the acknowledgement, or through `response_url` once acknowledged.
+ */
+function commandAcknowledgement(
+  c: Pick<CommandContext, 'ack' | 'respond'>,
+): Pick<ReplyPort, 'working' | 'sendPrivately' | 'apologise'> & { acked(): boolean } {
+  let acked = false;
+  const ephemeral = (reply: Reply) => ({
+    response_type: 'ephemeral' as const,
+    ...messageOf(reply),
+  });
+  return {
+    acked: () => acked,
+    async working() {
+      acked = true;
+      await c.ack();
+    },
+    async sendPrivately(reply) {
+      if (acked) {
+        await c.respond(ephemeral(reply));
+        return;
+      }
+      acked = true;
+      await c.ack(ephemeral(reply));
+    },
+    async apologise(text) {
+      await c.respond({ response_type: 'ephemeral', text });
+    },
+  };
+}
+
 /** What a slash command port needs. */
 export interface CommandContext {
   requestId: string;
@@ -59,29 +91,9 @@ export interface CommandContext {
  * invite the bot.
  */
 export function commandPort(c: CommandContext): ReplyPort & { acked(): boolean } {
-  let acked = false;
-  const ephemeral = (reply: Reply) => ({
-    response_type: 'ephemeral' as const,
-    ...messageOf(reply),
-  });
   return {
     failedTo: 'could not answer /ask',
-    acked: () => acked,
-    async working() {
-      acked = true;
-      await c.ack();
-    },
-    async sendPrivately(reply) {
-      if (acked) {
-        await c.respond(ephemeral(reply));
-        return;
-      }
-      acked = true;
-      await c.ack(ephemeral(reply));
-    },
-    async apologise(text) {
-      await c.respond({ response_type: 'ephemeral', text });
-    },
+    ...commandAcknowledgement(c),
     async send(reply) {
       const message = messageOf(reply);
       const posted = await c.client.chat.postMessage({
@@ -110,6 +122,24 @@ export function commandPort(c: CommandContext): ReplyPort & { acked(): boolean }
         text,
         blocks: [...blocks, inviteBlock(c.botUserId)],
       });
+    },
+  };
+}
+
+/**
+ * The port for `/timeline` (and `/ask timeline …`): the list is posted to the channel through the
+ * command's `response_url` (which needs no invitation to the channel); private replies go in the
+ * acknowledgement, or through `response_url` once acknowledged.
+ */
+export function timelinePort(
+  c: Pick<CommandContext, 'ack' | 'respond'>,
+): ReplyPort & { acked(): boolean } {
+  return {
+    failedTo: 'could not answer /timeline',
+    ...commandAcknowledgement(c),
+    async send(reply) {
+      await c.respond({ response_type: 'in_channel', ...messageOf(reply), ...NO_UNFURL });
+      return undefined;
     },
   };
 }

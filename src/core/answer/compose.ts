@@ -1,5 +1,6 @@
 import type { Corpus } from '../index/corpus.ts';
-import { tokenize } from '../index/text.ts';
+import { normalizeText, tokenize } from '../index/text.ts';
+import type { QuestionAnalysis } from '../question/analyze.ts';
 import type { Citation, SourceDocument } from '../types.ts';
 
 /**
@@ -24,6 +25,17 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
   return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+/**
+ * True when two snippets say much the same thing: most of the shorter one's index terms are in
+ * the other.
+ *
+ * @example
+ * saySameThing('The contract expired Sept. 30.', 'The contract expired on Sept. 30.') // => true
+ */
+export function saySameThing(a: string, b: string): boolean {
+  return overlap(new Set(tokenize(a)), new Set(tokenize(b))) >= SAME_CLAIM_OVERLAP;
 }
 
 function describeSource(doc: SourceDocument): string {
@@ -63,6 +75,39 @@ export function composeAnswerText(
   return lines.join('\n');
 }
 
+/** Most words a "not found" reply says the documents never mention. */
+const NAMED_MISSING = 3;
+
+/**
+ * The question's own words (not carried from earlier questions) that no document expresses in
+ * any way, as the question writes them ("France"), for a "not found" reply.
+ *
+ * @example
+ * missingWords(corpus, analysis, 'What is the capital of France?') // => ['capital', 'France']
+ */
+export function missingWords(
+  corpus: Pick<Corpus, 'df'>,
+  analysis: Pick<QuestionAnalysis, 'concepts'>,
+  question: string,
+): string[] {
+  const words = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const written = (word: string) =>
+    words.find((w) => normalizeText(w).toLowerCase() === word) ?? word;
+  return analysis.concepts
+    .filter((c) => !c.carried)
+    .filter((c) => !c.alternatives.some((a) => a.terms.every((t) => corpus.df.has(t))))
+    .map((c) => written(c.word))
+    .slice(0, NAMED_MISSING);
+}
+
+/** "“a”", "“a” or “b”", "“a”, “b” or “c”". */
+function listWords(words: readonly string[]): string {
+  const quoted = words.map((w) => `“${w}”`);
+  return quoted.length > 1
+    ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`
+    : `${quoted[0]}`;
+}
+
 /** "Dec 2018" from an ISO date. */
 function monthYear(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -71,15 +116,18 @@ function monthYear(date: string): string {
 
 /**
  * What the documents cover, for a "not found" reply: how many, their date range and publishers,
- * and the titles nearest the question (else the newest).
+ * which of the question's words none of them mentions, and the titles nearest the question (else
+ * the newest).
  *
  * @example
- * describeCoverage(corpus, 'the Rhine', nearDocIds) // => 'My 1 document (Wikipedia) is about the Rhine. The closest: "Rhine".'
+ * describeCoverage(corpus, 'the Rhine', nearDocIds, ['Paris'])
+ * // => 'My 1 document about the Rhine (Wikipedia). None of them mentions “Paris”. Closest: "Rhine".'
  */
 export function describeCoverage(
   corpus: Corpus,
   subject: string | undefined,
   nearDocIds: readonly string[],
+  missing: readonly string[] = [],
 ): string {
   const docs = corpus.documents;
   let first: string | undefined;
@@ -118,5 +166,9 @@ export function describeCoverage(
   const label = titles.length > 0 ? 'Closest' : 'Newest';
   for (const doc of corpus.newest(NEAREST_TITLES)) add(doc);
   const list = titles.map((d) => `"${d.title}"${d.date ? ` (${d.date})` : ''}`).join('; ');
-  return `${head}. ${label}: ${list}.`;
+  const none =
+    missing.length === 0
+      ? ''
+      : ` ${docs.length === 1 ? 'It does not mention' : 'None of them mentions'} ${listWords(missing)}.`;
+  return `${head}.${none} ${label}: ${list}.`;
 }

@@ -88,7 +88,9 @@ describe('startDiscord', () => {
     expect(field?.name).toBe(
       '[1] Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
     );
-    expect(field?.value.startsWith(`> ${SOCAL_SNIPPET_START}`)).toBe(true);
+    expect(field?.value.startsWith(`> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`)).toBe(
+      true,
+    );
     expect(body(thread).name).toBe(question);
   });
 
@@ -108,7 +110,9 @@ describe('startDiscord', () => {
     const threadId = (thread.response as { id: string }).id;
     expect(answer.path).toBe(`/channels/${threadId}/messages`);
     expect(body(answer).embeds?.[0]?.title).toBe('why are they striking?');
-    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(
+      `> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`,
+    );
     expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       `POST /channels/${FAKE_IDS.channelId}/messages/${messageId}/threads`,
       `POST /channels/${threadId}/typing`,
@@ -165,7 +169,9 @@ describe('startDiscord', () => {
     const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
     expect(answer.path).toBe(`/channels/${FAKE_IDS.channelId}/messages`);
     expect(body(answer).message_reference?.message_id).toBe(messageId);
-    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(
+      `> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`,
+    );
     expect(logger.lines.filter((l) => l.level === 'warn')).toEqual([
       {
         level: 'warn',
@@ -204,7 +210,9 @@ describe('startDiscord', () => {
     fake.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
     const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
     expect(answer.path).toBe('/channels/700000000000000001/messages');
-    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+    expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(
+      `> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`,
+    );
     expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       'POST /channels/700000000000000001/typing',
       'POST /channels/700000000000000001/messages',
@@ -246,7 +254,7 @@ describe('startDiscord', () => {
     const edit = await fake.waitForCall((c) => c.method === 'PATCH');
     expect(body(edit).embeds).toEqual([]);
     expect(body(edit).content).toBe(
-      'I couldn\'t find that in the documents. My 2 documents about the Kaiser Permanente mental health strikes and bargaining (CBS Los Angeles, The Sacramento Bee); the dated ones are from Oct 2024. Newest: "Thousands of Kaiser Permanente mental health workers are going on strike across Southern California" (2024-10-14); "4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday".',
+      'I couldn\'t find that in the documents. My 2 documents about the Kaiser Permanente mental health strikes and bargaining (CBS Los Angeles, The Sacramento Bee); the dated ones are from Oct 2024. None of them mentions “capital” or “France”. Newest: "Thousands of Kaiser Permanente mental health workers are going on strike across Southern California" (2024-10-14); "4,000 Kaiser mental health clinicians call off open-ended strike set to start Tuesday".',
     );
   });
 
@@ -286,7 +294,9 @@ describe('startDiscord connection', () => {
       });
       fake.sendMessage({ content: 'How many mental health workers went on strike?', dm: true });
       const answer = await fake.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
-      expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+      expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(
+        `> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`,
+      );
       // Never identified again: the session survives heartbeats. (A RESUME is allowed: client and
       // fake share one event loop, and on a loaded machine an ACK can arrive after the next beat.)
       expect(fake.sessions.identify).toBe(1);
@@ -306,6 +316,7 @@ describe('startDiscord connection', () => {
       engine: () => ({
         documents: [],
         chunks: [],
+        timeline: () => [],
         answer() {
           throw new Error('index corrupt');
         },
@@ -356,7 +367,9 @@ describe('startDiscord connection', () => {
         mentionsBot: true,
       });
       const answer = await strict.waitForCall(isPost(/^\/channels\/\d+\/messages$/));
-      expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(`> ${SOCAL_SNIPPET_START}`);
+      expect(body(answer).embeds?.[0]?.fields?.[0]?.value).toContain(
+        `> Reporter (CBS Los Angeles): ${SOCAL_SNIPPET_START}`,
+      );
     } finally {
       await discord.stop();
       await strict.close();
@@ -430,8 +443,9 @@ describe('startDiscord over the knowledge folder', () => {
       expect(field?.name).toBe(
         '[1] Thousands of Kaiser Permanente mental health workers are going on strike across Southern California',
       );
-      expect(field?.value.split('\n')[0]).toBe(
-        '> Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday over contract talks and accusations of a “broken” health care system, while Kaiser officials say the union has moved through the bargaining process “slowly” and plans to strike before there are even labor talks. started.',
+      // The sentence reports Kaiser's charge, so it is Kaiser's claim; the document has no date.
+      expect(field?.value).toBe(
+        '> Kaiser: “Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday over contract talks and accusations of a “broken” health care system, while Kaiser officials say the union has moved through the bargaining process “slowly” and plans to strike before there are even labor talks. started.”\n— undated',
       );
     } finally {
       await discord.stop();

@@ -5,6 +5,7 @@ import {
   registerCommands,
   requiredPermissions,
   sourcesCommand,
+  timelineCommand,
 } from '../../../src/adapters/discord/commands.ts';
 import { StrikebotError } from '../../../src/core/errors.ts';
 import {
@@ -60,6 +61,38 @@ describe('sourcesCommand', () => {
   });
 });
 
+describe('timelineCommand', () => {
+  it('is /timeline with one optional year-or-words query, in servers and DMs', () => {
+    expect(timelineCommand).toEqual({
+      type: 1,
+      name: 'timeline',
+      description:
+        'Dated events of the Kaiser mental health strikes, oldest first, quoted from the news.',
+      contexts: [0, 1],
+      integration_types: [0],
+      options: [
+        {
+          type: 3,
+          name: 'query',
+          description: 'A year or words to keep, e.g. 2019 or contract',
+          required: false,
+          max_length: 100,
+        },
+      ],
+    });
+  });
+
+  it("keeps its descriptions within Discord's 100-character limit", () => {
+    // https://discord.com/developers/docs/interactions/application-commands: 1-100 characters.
+    for (const command of [askCommand, sourcesCommand, timelineCommand]) {
+      expect(command.description.length).toBeLessThanOrEqual(100);
+      for (const option of command.options ?? []) {
+        expect(option.description.length).toBeLessThanOrEqual(100);
+      }
+    }
+  });
+});
+
 describe('discordInviteUrl', () => {
   it('asks for the bot and applications.commands scopes and exactly the permissions used', () => {
     expect(requiredPermissions.toArray()).toEqual([
@@ -94,7 +127,7 @@ describe('registerCommands', () => {
     fake.calls.length = 0;
   });
 
-  it('puts /ask and /sources to one server when given a guild id', async () => {
+  it('puts /ask, /sources and /timeline to one server when given a guild id', async () => {
     const logger = createRecordingLogger();
     const result = await registerCommands({
       token: FAKE_TOKEN,
@@ -103,31 +136,35 @@ describe('registerCommands', () => {
       apiUrl: fake.apiUrl,
       logger,
     });
-    expect(result).toEqual({ scope: 'guild', names: ['ask', 'sources'] });
+    expect(result).toEqual({ scope: 'guild', names: ['ask', 'sources', 'timeline'] });
     expect(fake.calls.map((c) => [c.method, c.path, c.body])).toEqual([
       [
         'PUT',
         `/applications/${FAKE_IDS.applicationId}/guilds/${FAKE_IDS.guildId}/commands`,
-        [askCommand, sourcesCommand],
+        [askCommand, sourcesCommand, timelineCommand],
       ],
     ]);
     expect(logger.lines).toEqual([
       {
         level: 'info',
         message: 'discord commands registered',
-        fields: { scope: 'guild', names: ['ask', 'sources'], guildId: FAKE_IDS.guildId },
+        fields: {
+          scope: 'guild',
+          names: ['ask', 'sources', 'timeline'],
+          guildId: FAKE_IDS.guildId,
+        },
       },
     ]);
   });
 
-  it('puts /ask and /sources globally without a guild id', async () => {
+  it('puts the commands globally without a guild id', async () => {
     const result = await registerCommands({
       token: FAKE_TOKEN,
       applicationId: FAKE_IDS.applicationId,
       apiUrl: fake.apiUrl,
       logger: createRecordingLogger(),
     });
-    expect(result).toEqual({ scope: 'global', names: ['ask', 'sources'] });
+    expect(result).toEqual({ scope: 'global', names: ['ask', 'sources', 'timeline'] });
     expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       `PUT /applications/${FAKE_IDS.applicationId}/commands`,
     ]);

@@ -35,6 +35,7 @@ const citation = (over: Partial<Citation> = {}): Citation => ({
   snippet:
     'Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday.',
   score: 1,
+  speaker: { side: 'reporter', label: 'Reporter' },
   ...over,
 });
 
@@ -53,6 +54,7 @@ describe('formatDiscordReply', () => {
           date: undefined,
           url: undefined,
           snippet: 'The union called off the strike.',
+          speaker: { name: 'the union', side: 'union', label: 'Union (NUHW)' },
         }),
       ],
     };
@@ -66,9 +68,12 @@ describe('formatDiscordReply', () => {
             {
               name: '[1] Thousands of Kaiser Permanente mental health workers are going on strike',
               value:
-                '> Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday.\n— CBS Los Angeles, 2024-10-14 · [Read the source](https://example.org/socal-strike)',
+                '> Reporter (CBS Los Angeles): Nearly 2,400 mental health workers at Kaiser Permanente facilities went on strike Monday.\n— CBS Los Angeles, 2024-10-14 · [Read the source](https://example.org/socal-strike)',
             },
-            { name: '[2] Call-off', value: '> The union called off the strike.' },
+            {
+              name: '[2] Call-off',
+              value: '> Union (NUHW): “The union called off the strike.”\n— undated',
+            },
           ],
         },
       ],
@@ -109,7 +114,7 @@ describe('formatDiscordReply', () => {
     expect(embed?.title).toBe('\\# \\*\\*why\\*\\* \\`strike\\` \\[x](https://evil.example)?');
     expect(embed?.description).toBe('\\> quoted \\_text\\_ [1]');
     expect(embed?.fields?.[0]?.value).toBe(
-      '> \\- a \\~\\~list\\~\\~ \\|\\|spoiler\\|\\|\n— CBS Los Angeles, 2024-10-14',
+      '> Reporter (CBS Los Angeles): \\- a \\~\\~list\\~\\~ \\|\\|spoiler\\|\\|\n— CBS Los Angeles, 2024-10-14',
     );
   });
 
@@ -143,6 +148,15 @@ describe('formatDiscordReply', () => {
     url: fc.option(fc.oneof(fc.webUrl(), text), { nil: undefined }),
     snippet: text,
     score: fc.double(),
+    speaker: fc.option(
+      fc.record({
+        side: fc.constantFrom('union', 'employer', 'reporter', 'unknown'),
+        label: text,
+        name: fc.option(text, { nil: undefined }),
+        role: fc.option(text, { nil: undefined }),
+      }),
+      { nil: undefined },
+    ),
   });
   const arbitraryAnswer = fc.record({
     question: text,
@@ -217,9 +231,8 @@ describe('formatDiscordReply', () => {
           });
           expect(reply.embeds[0]?.fields).toHaveLength(citations.length);
           for (const [i, field] of (reply.embeds[0]?.fields ?? []).entries()) {
-            expect(field.value.startsWith(`> ${escapeDiscordText(`Kaiser ${snippets[i]}`)}`)).toBe(
-              true,
-            );
+            const quote = escapeDiscordText(`Kaiser ${snippets[i]}`);
+            expect(field.value.startsWith(`> Reporter (CBS Los Angeles): ${quote}`)).toBe(true);
           }
         },
       ),

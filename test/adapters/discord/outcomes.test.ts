@@ -34,7 +34,8 @@ describe('renderDiscordReply, the three outcomes', () => {
           fields: [
             {
               name: '[1] Picket lines return',
-              value: '> Pickets start at 6 a.m. at every clinic.\n— Valley Ledger, 2024-10-21',
+              value:
+                '> Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.\n— Valley Ledger, 2024-10-21',
             },
           ],
         },
@@ -62,12 +63,13 @@ describe('renderDiscordReply, the three outcomes', () => {
           fields: [
             {
               name: '[1] Picket lines return',
-              value: '> Pickets start at 6 a.m. at every clinic.\n— Valley Ledger, 2024-10-21',
+              value:
+                '> Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.\n— Valley Ledger, 2024-10-21',
             },
             {
               name: '[2] Strike notice',
               value:
-                '> Organisers asked members to arrive early.\n[Read the source](https://example.org/notice)',
+                '> Guild, Dana Ortiz: “Organisers asked members to arrive early.”\n— undated · [Read the source](https://example.org/notice)',
             },
           ],
         },

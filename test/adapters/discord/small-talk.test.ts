@@ -57,6 +57,7 @@ describe('small talk on Discord', () => {
         '• When did the union contract expire?',
         'Ask with `/ask question:`, mention me in a channel (I answer in a thread, where you can ask follow-ups), or send me a direct message.',
         '`/sources` lists the documents I answer from.',
+        '`/timeline` lists dated events, oldest first (add a year or words to narrow it).',
         'Under each answer, Helpful and Not helpful tell the people who keep my documents whether it helped, and Show context shows you the sentences around each quote.',
       ].join('\n'),
     );

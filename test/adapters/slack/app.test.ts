@@ -16,7 +16,7 @@ const secret = 'test-signing-secret';
 const botToken = 'xoxb-test-token';
 const socalQuestion = 'How many mental health workers went on strike in Southern California?';
 /** The citation section for the Southern California snippet, exactly as Slack receives it. */
-const socalCitation = `*[1]* “${SOCAL_SNIPPET}”\n— <https://example.org/socal-strike?a=1&amp;b=2|Thousands of Kaiser Permanente mental health workers are going on strike across Southern California>, CBS Los Angeles, 2024-10-14`;
+const socalCitation = `*[1]* Reporter (CBS Los Angeles): ${SOCAL_SNIPPET}\n— <https://example.org/socal-strike?a=1&amp;b=2|Thousands of Kaiser Permanente mental health workers are going on strike across Southern California>, CBS Los Angeles, 2024-10-14`;
 
 const engine = createTestEngine();
 const asked = engine.calls;

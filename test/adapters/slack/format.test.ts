@@ -65,8 +65,20 @@ describe('formatSlackReply', () => {
           url: 'https://example.org/a?x=1&y=2',
           publisher: 'Spectrum News',
           date: '2024-10-17',
+          speaker: { name: 'Kaiser officials', side: 'employer', label: 'Kaiser' },
         }),
-        citation({ n: 2, docId: 'b', title: 'Press <release>', snippet: 'Workers & patients.' }),
+        citation({
+          n: 2,
+          docId: 'b',
+          title: 'Press <release>',
+          snippet: 'Workers & patients.',
+          speaker: {
+            name: 'Sal Rosselli',
+            role: 'president',
+            side: 'union',
+            label: 'Union (NUHW)',
+          },
+        }),
       ]),
     );
     expect(reply.blocks).toEqual([
@@ -79,7 +91,7 @@ describe('formatSlackReply', () => {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: '*[1]* “Nearly 2,400 mental health workers at Kaiser Permanente facilities are on strike Thursday.”\n— <https://example.org/a?x=1&amp;y=2|Kaiser mental health workers strike across SoCal>, Spectrum News, 2024-10-17',
+          text: '*[1]* Kaiser: “Nearly 2,400 mental health workers at Kaiser Permanente facilities are on strike Thursday.”\n— <https://example.org/a?x=1&amp;y=2|Kaiser mental health workers strike across SoCal>, Spectrum News, 2024-10-17',
           verbatim: true,
         },
       },
@@ -87,13 +99,13 @@ describe('formatSlackReply', () => {
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: '*[2]* “Workers &amp; patients.”\n— Press &lt;release&gt;',
+          text: '*[2]* Union (NUHW), Sal Rosselli: “Workers &amp; patients.”\n— Press &lt;release&gt;, undated',
           verbatim: true,
         },
       },
     ]);
     expect(reply.text).toBe(
-      'Nearly 2,400 workers struck. [1]\n\n[1] Kaiser mental health workers strike across SoCal (Spectrum News, 2024-10-17)\n[2] Press &lt;release&gt;',
+      'Nearly 2,400 workers struck. [1]\n\n[1] Kaiser mental health workers strike across SoCal (Spectrum News, 2024-10-17)\n[2] Press &lt;release&gt; (undated)',
     );
   });
 
@@ -118,7 +130,9 @@ describe('formatSlackReply', () => {
 
   it('does not link a source whose URL is not http(s)', () => {
     const reply = formatSlackReply(answered([citation({ url: 'javascript:alert(1)' })]));
-    expect(texts(reply.blocks)[1]).toMatch(/\n— Kaiser mental health workers strike across SoCal$/);
+    expect(texts(reply.blocks)[1]).toMatch(
+      /\n— Kaiser mental health workers strike across SoCal, undated$/,
+    );
   });
 
   it('keeps 60 citations under 50 blocks and a 10,000-character snippet under 3,000', () => {
@@ -127,7 +141,9 @@ describe('formatSlackReply', () => {
     const long = formatSlackReply(answered([citation({ snippet: 'strike & '.repeat(1200) })]));
     const section = texts(long.blocks)[1] ?? '';
     expect(section.length).toBeLessThan(3000);
-    expect(section).toMatch(/&amp; strike …”\n— Kaiser mental health workers strike across SoCal$/);
+    expect(section).toMatch(
+      /&amp; strike …”\n— Kaiser mental health workers strike across SoCal, undated$/,
+    );
   });
 });
 
@@ -261,7 +277,9 @@ describe('formatSlackReply (property)', () => {
         const sections = texts(formatSlackReply(answered(short)).blocks).slice(1);
         short.forEach((c, i) => {
           const quoted = escapeSlackText(c.snippet.replace(/\s+/g, ' ').trim());
-          expect(sections[i]).toContain(`*[${c.n}]* “${quoted}”`);
+          // A snippet that opens with its own quote mark gets none added.
+          const shown = /^["“‘']/.test(quoted) ? quoted : `“${quoted}”`;
+          expect(sections[i]).toContain(`*[${c.n}]* ${shown}`);
         });
       }),
       { numRuns: 200 },

@@ -31,7 +31,7 @@ describe('Slack app manifest', () => {
     ]);
   });
 
-  it('declares the /ask and /sources commands at the events URL Bolt serves', () => {
+  it('declares the /ask, /sources and /timeline commands at the events URL Bolt serves', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({
         command: '/ask',
@@ -43,9 +43,15 @@ describe('Slack app manifest', () => {
         url: 'https://YOUR-HOST/slack/events',
         should_escape: false,
       }),
+      expect.objectContaining({
+        command: '/timeline',
+        url: 'https://YOUR-HOST/slack/events',
+        should_escape: false,
+      }),
     ]);
     expect(defaultSlackOptions.command).toBe('/ask');
     expect(defaultSlackOptions.sourcesCommand).toBe('/sources');
+    expect(defaultSlackOptions.timelineCommand).toBe('/timeline');
     expect(manifest.settings.event_subscriptions.request_url).toBe(
       'https://YOUR-HOST/slack/events',
     );

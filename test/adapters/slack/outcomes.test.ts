@@ -45,7 +45,7 @@ describe('renderSlackReply, the three outcomes', () => {
         section('Pickets start at 6 a.m. [1]'),
         { type: 'divider' },
         section(
-          '*[1]* “Pickets start at 6 a.m. at every clinic.”\n— Picket lines return, Valley Ledger, 2024-10-21',
+          '*[1]* Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.\n— Picket lines return, Valley Ledger, 2024-10-21',
         ),
         buttons('a1', true),
       ],
@@ -56,15 +56,15 @@ describe('renderSlackReply, the three outcomes', () => {
     expect(
       renderSlackReply({ kind: 'answer', answer: unsureAnswer, asked: 'x', answerId: 'a2' }),
     ).toEqual({
-      text: "I'm not sure the documents answer this exactly; these passages come closest:\n\n[1] Picket lines return (Valley Ledger, 2024-10-21)\n[2] Strike notice",
+      text: "I'm not sure the documents answer this exactly; these passages come closest:\n\n[1] Picket lines return (Valley Ledger, 2024-10-21)\n[2] Strike notice (undated)",
       blocks: [
         section("I'm not sure the documents answer this exactly; these passages come closest:"),
         { type: 'divider' },
         section(
-          '*[1]* “Pickets start at 6 a.m. at every clinic.”\n— Picket lines return, Valley Ledger, 2024-10-21',
+          '*[1]* Reporter (Valley Ledger): Pickets start at 6 a.m. at every clinic.\n— Picket lines return, Valley Ledger, 2024-10-21',
         ),
         section(
-          '*[2]* “Organisers asked members to arrive early.”\n— <https://example.org/notice|Strike notice>',
+          '*[2]* Guild, Dana Ortiz: “Organisers asked members to arrive early.”\n— <https://example.org/notice|Strike notice>, undated',
         ),
         buttons('a2', true),
       ],

@@ -73,7 +73,9 @@ describe('startSlack in Socket Mode', () => {
     expect(posts()[0]?.args.text).toBe(`<@U123> asked: ${question}`);
     expect(posts()[1]?.args.thread_ts).toBe('1700000000.000001');
     const blocks = posts()[1]?.args.blocks as { text?: { text: string } }[];
-    expect(blocks[2]?.text?.text.startsWith(`*[1]* “${SOCAL_SNIPPET}”`)).toBe(true);
+    expect(
+      blocks[2]?.text?.text.startsWith(`*[1]* Reporter (CBS Los Angeles): ${SOCAL_SNIPPET}`),
+    ).toBe(true);
   });
 
   it('acks an empty /ask with ephemeral usage help', async () => {

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { bootstrap, exitWithError } from '../bootstrap.ts';
+import type { Engine } from '../core/engine.ts';
+import { createStrikebotEngine } from '../domain/engine.ts';
+import { formatSidesReport, parseSidesSet, scoreSides } from '../eval/sides.ts';
+import { loadKnowledge } from '../knowledge/load-knowledge.ts';
+import { parseFlags } from './parse-flags.ts';
+
+const USAGE = 'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--json]';
+
+/**
+ * `npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--json]`: scores the engine on
+ * a contested set (`sides_any` per question in dispute, `answer_any` for factual ones): the share
+ * of disputed questions whose answer quotes each side's claim under that side's label, and the
+ * number of factual answers set out as a dispute, then every miss. `--also-knowledge DIR` adds
+ * the documents of a second folder to the knowledge folder's (the index is then built, not
+ * loaded from the snapshot).
+ */
+async function main(argv: string[]): Promise<void> {
+  const values = parseFlags(
+    {
+      questions: { type: 'string' },
+      'also-knowledge': { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    USAGE,
+    argv,
+  );
+  if (!values.questions) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(2);
+  }
+  const file = values.questions;
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
+  });
+  const questions = parseSidesSet(text, file);
+  const runtime = await bootstrap();
+  let engine: Engine = runtime.engine;
+  const also = values['also-knowledge'];
+  if (also) {
+    const extra = await loadKnowledge(also);
+    engine = createStrikebotEngine([...runtime.engine.documents, ...extra], {
+      maxQuestionLength: runtime.config.MAX_QUESTION_LENGTH,
+    });
+  }
+  const report = scoreSides(engine, questions);
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatSidesReport(report)}\n`,
+  );
+}
+
+main(process.argv.slice(2)).catch(exitWithError);

@@ -1,0 +1,190 @@
+import type { AnswerLayout, Chunk } from '../types.ts';
+import type { Attribution } from './attribution.ts';
+import { saySameThing } from './compose.ts';
+import type { Passage } from './passages.ts';
+import { clusterEvents } from './timeline.ts';
+
+/**
+ * Which passages an answer quotes, and in what order. Best first, unless the question asks how
+ * things stand now (the newest documents that answer it first), is in dispute (the strongest
+ * claim of each side) or matches several events in different years (one quote per event, newest
+ * first). The ranking decides what answers the question: only passages the model rates well
+ * enough against the best (see {@link ArrangeOptions}) may be quoted or moved ahead.
+ */
+
+/** What the arrangement knows of the question. */
+export interface ArrangeQuestion {
+  /** The question asks about the present ("is the strike still on?"). */
+  present: boolean;
+  /** The question names a year, so it is about one event. */
+  namesYear: boolean;
+  /** The question asks for one source's account ("according to Kaiser, ..."): no second side. */
+  oneSource: boolean;
+  /** The question asks for a kind of fact (a number, a date, a person, a place...). */
+  typed: boolean;
+}
+
+/** Settings of {@link arrangePassages}. */
+export interface ArrangeOptions {
+  /** Most passages quoted. */
+  maxCitations: number;
+  /**
+   * A passage is quoted in a confident answer when its probability is at least this share of the
+   * best's (a confident answer tells several events only from such passages).
+   */
+  answerShare: number;
+  /**
+   * A passage is a good candidate when its probability is at least this share of the best's: the
+   * newest documents that answer a question about the present are found among these, and so is
+   * the other side's claim on an open question (a typed question's needs `answerShare`), and the
+   * events that closest passages tell.
+   */
+  goodShare: number;
+  /** Fill the answer up to `maxCitations` with the next-best passages (closest passages). */
+  fill: boolean;
+  /** Side ids whose claims are set against each other (`union`, `employer`). */
+  disputants: readonly string[];
+}
+
+/** What the arrangement reads of the corpus. */
+export interface ArrangeContext {
+  /** The speaker of a chunk. */
+  speakerOf(chunk: Chunk): Attribution;
+  /** A document's date (ISO), if it has one. */
+  dateOf(docId: string): string | undefined;
+}
+
+/** The chosen passages, in the order they are quoted. */
+export interface Arranged {
+  passages: Passage[];
+  layout?: AnswerLayout;
+  /** For `by-event`, each passage's event year (parallel to `passages`). */
+  years?: number[];
+}
+
+/**
+ * The best passage of each document, the newest documents first; undated documents after the
+ * dated ones, in ranking order.
+ */
+function newestDocumentsFirst(passages: readonly Passage[]): Passage[] {
+  const byDocument = new Map<string, Passage>();
+  for (const p of passages) if (!byDocument.has(p.doc.id)) byDocument.set(p.doc.id, p);
+  return [...byDocument.values()]
+    .map((passage, i) => ({ passage, i }))
+    .sort((a, b) => {
+      const x = a.passage.doc.date ?? '';
+      const y = b.passage.doc.date ?? '';
+      return x === y ? a.i - b.i : x < y ? 1 : -1;
+    })
+    .map(({ passage }) => passage);
+}
+
+/** The first passages of `order`, then (when filling) the pool's next best, up to `max`. */
+function take(order: readonly Passage[], pool: readonly Passage[], o: ArrangeOptions): Passage[] {
+  const chosen = order.slice(0, o.maxCitations);
+  if (!o.fill) return chosen;
+  for (const passage of pool) {
+    if (chosen.length >= o.maxCitations) break;
+    if (!chosen.includes(passage)) chosen.push(passage);
+  }
+  return chosen;
+}
+
+/**
+ * The strongest claim of a side opposed to the lead passage's: the best passage of the pool
+ * whose speaker is another disputant, that the model rates at least `share` of the best, and
+ * that does not say the same as the lead (sides that agree are not in dispute).
+ */
+function findOtherSide(
+  lead: Passage,
+  pool: readonly Passage[],
+  floor: number,
+  context: ArrangeContext,
+  disputants: readonly string[],
+): Passage | undefined {
+  const side = context.speakerOf(lead.chunk).speaker.side;
+  if (!disputants.includes(side)) return undefined;
+  for (const passage of pool) {
+    if (passage.probability < floor) break;
+    const other = context.speakerOf(passage.chunk).speaker.side;
+    if (other === side || !disputants.includes(other)) continue;
+    if (lead.sameClaim.includes(passage.chunk.id)) continue;
+    if (saySameThing(lead.snippet.text, passage.snippet.text)) continue;
+    return passage;
+  }
+  return undefined;
+}
+
+/** The lead and the other side's claim, then voices of neither side (or, filling, the best). */
+function bothSides(
+  lead: Passage,
+  other: Passage,
+  order: readonly Passage[],
+  pool: readonly Passage[],
+  context: ArrangeContext,
+  o: ArrangeOptions,
+): Passage[] {
+  if (o.fill) {
+    // Closest passages stay best first; the other side's claim takes the last place if needed.
+    const closest = take(order, pool, o);
+    if (!closest.includes(other)) closest.splice(Math.max(1, closest.length - 1), 1, other);
+    return closest;
+  }
+  const sides = new Set([lead, other].map((p) => context.speakerOf(p.chunk).speaker.side));
+  // Beside the two claims, only voices of neither side: never a second quote of one side.
+  const rest = order.filter(
+    (p) => p !== lead && p !== other && !sides.has(context.speakerOf(p.chunk).speaker.side),
+  );
+  return [lead, other, ...rest].slice(0, o.maxCitations);
+}
+
+/**
+ * Chooses and orders the passages an answer quotes. `pool` is the ranked passages, best first.
+ *
+ * @example
+ * arrangePassages(pool, { present: false, namesYear: false, oneSource: false, typed: false }, context, options)
+ * // => { layout: 'both-sides', passages: [unionClaim, kaiserClaim] }
+ */
+export function arrangePassages(
+  pool: readonly Passage[],
+  question: ArrangeQuestion,
+  context: ArrangeContext,
+  o: ArrangeOptions,
+): Arranged {
+  const best = pool[0]?.probability ?? 0;
+  const answers = pool.filter((p) => p.probability >= best * o.answerShare);
+  let order = answers;
+  let layout: AnswerLayout | undefined;
+  if (question.present) {
+    const newest = newestDocumentsFirst(pool.filter((p) => p.probability >= best * o.goodShare));
+    if (newest[0]?.doc.date) {
+      order = newest;
+      layout = 'newest-first';
+    }
+  }
+  const lead = order[0];
+  if (!lead) return { passages: [] };
+
+  const share = question.typed ? o.answerShare : o.goodShare;
+  // A question about now asks how things stand (the newest report), not who claims what.
+  const other =
+    question.oneSource || question.present
+      ? undefined
+      : findOtherSide(lead, pool, best * share, context, o.disputants);
+  if (other) {
+    return { layout: 'both-sides', passages: bothSides(lead, other, order, pool, context, o) };
+  }
+
+  if (!question.present && !question.namesYear) {
+    const events = clusterEvents(answers, context.dateOf).filter((c) => c.year !== undefined);
+    if (events.length >= 2) {
+      const shown = events.slice(0, o.maxCitations);
+      return {
+        layout: 'by-event',
+        passages: shown.map((c) => c.members[0] as Passage),
+        years: shown.map((c) => c.year as number),
+      };
+    }
+  }
+  return { passages: take(order, pool, o), ...(layout ? { layout } : {}) };
+}

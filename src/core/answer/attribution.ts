@@ -1,0 +1,322 @@
+import type { Chunk, SourceDocument, Speaker } from '../types.ts';
+import { surnameOf } from './names.ts';
+import { findPeople } from './people.ts';
+import { QUOTE, type QuoteScan, scanQuotations } from './quotations.ts';
+import { compileSides, type SideMatcher, type SideMention } from './side-matcher.ts';
+import { REPORTER, type SidesProfile, UNKNOWN } from './sides-profile.ts';
+import {
+  type NamedPerson,
+  readSpeakerAfter,
+  readSpeakerBefore,
+  type SpeakerPhrase,
+} from './speaker-phrase.ts';
+import { findSpeechActs } from './speech.ts';
+
+/**
+ * Attribution: who makes the claim in each sentence of a document. A sentence is its speaker's
+ * when it quotes them, continues their quotation, or reports what they say or want ("X said",
+ * "according to X", "X is asking for"); otherwise it is the document's own voice: the reporter
+ * of a news story, or the side that published a press release.
+ */
+
+export type { Speaker } from '../types.ts';
+
+/** A document as attribution reads it: `kind` is its front matter `type` ("press-release"). */
+export type AttributedDocument = SourceDocument;
+
+/** Paragraphs an unattributed quotation may lie after the last speaker named and still be theirs. */
+const MAX_QUOTE_GAP_PARAGRAPHS = 1;
+/** Own words (outside quotation marks) a sentence may have and still count as a quotation. */
+const MAX_FRAME_WORDS_OF_QUOTE = 3;
+/** Longest sentence that only names the speaker of the quotation before it ("said Jane Doe."). */
+const MAX_WORDS_OF_BARE_ATTRIBUTION = 8;
+/** Texts whose organisation names a resolver keeps at once (one document's worth, roughly). */
+const MAX_CACHED_TEXTS = 512;
+/** Longest group description used as a speaker's name; longer ones are named by their organisation. */
+const MAX_GROUP_NAME_WORDS = 6;
+
+/** A speaker and whether they are one named person (for "he"/"she" and "it"). */
+interface Resolved {
+  speaker: Speaker;
+  person: boolean;
+}
+
+/** What has been said so far in the document. */
+interface DocumentState {
+  /** People introduced with a description, by lower-cased full name and by surname. */
+  people: Map<string, Resolved>;
+  lastPerson?: Resolved;
+  lastOrganisation?: Resolved;
+  lastSpeaker?: { resolved: Resolved; paragraph: number };
+}
+
+const FIRST_PERSON = /(?<![\p{L}’'])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|my|me)(?![\p{L}’'])/u;
+
+function countWords(text: string): number {
+  return text.split(new RegExp(`[\\s${QUOTE}]+`, 'u')).filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .length;
+}
+
+/** The first description of a role ("president of X, the group that..." → "president of X"). */
+function firstRole(role: string | undefined): string | undefined {
+  const first = role?.split(/,\s+(?![^(]*\))/)[0]?.trim();
+  return first === '' ? undefined : first;
+}
+
+/** A group as a speaker's name: without "a"/"an", with "the" in lower case ("the union"). */
+function nameOfGroup(text: string): string {
+  return text.replace(/^an?\s+/i, '').replace(/^The\s/, 'the ');
+}
+
+function speakerOf(name: string | undefined, role: string | undefined, side: string): Speaker {
+  return {
+    ...(name === undefined ? {} : { name }),
+    ...(role === undefined ? {} : { role }),
+    side,
+  };
+}
+
+/** Resolves one chunk's speaker phrases against the profile and what the document said before. */
+class Resolver {
+  constructor(
+    private readonly matcher: SideMatcher,
+    private readonly state: DocumentState,
+  ) {}
+
+  /** Organisation names found per text: the same frame is asked about for each name in it. */
+  private readonly found = new Map<string, SideMention[]>();
+
+  organisationsIn(text: string): SideMention[] {
+    let mentions = this.found.get(text);
+    if (mentions === undefined) {
+      if (this.found.size >= MAX_CACHED_TEXTS) this.found.clear();
+      mentions = this.matcher.findOrganisations(text);
+      this.found.set(text, mentions);
+    }
+    return mentions;
+  }
+
+  isOrganisation = (text: string, start: number, end: number): boolean =>
+    this.organisationsIn(text).some((m) => m.index < end && m.index + m.text.length > start);
+
+  /** A person: the description given here, else as introduced earlier, else the profile's. */
+  person(named: NamedPerson): Resolved {
+    const key = named.name.includes(' ') ? named.name.toLowerCase() : surnameOf(named.name);
+    const known = this.state.people.get(key)?.speaker;
+    const listed = this.matcher.findPerson(known?.name ?? named.name);
+    const role = named.role === '' ? undefined : named.role;
+    const side =
+      (role && this.matcher.sideOfRole(role)?.side) ||
+      (known && known.side !== UNKNOWN ? known.side : undefined) ||
+      listed?.side ||
+      UNKNOWN;
+    const name = known?.name ?? listed?.name ?? named.name;
+    return {
+      speaker: speakerOf(name, firstRole(role) ?? known?.role ?? listed?.role, side),
+      person: true,
+    };
+  }
+
+  /** The organisation last named in `context`, else the last speaker or organisation before. */
+  antecedent(context: string, allowPerson: boolean): Resolved {
+    const mention = this.organisationsIn(context).at(-1);
+    if (mention)
+      return { speaker: { name: nameOfGroup(mention.text), side: mention.side }, person: false };
+    const last = this.state.lastSpeaker?.resolved;
+    if (last && (allowPerson || !last.person)) return last;
+    return this.state.lastOrganisation ?? { speaker: { side: UNKNOWN }, person: false };
+  }
+
+  group(text: string, core: string, context: string): Resolved {
+    const mention = this.matcher.sideOfRole(core) ?? this.matcher.sideOfRole(text);
+    if (mention) {
+      const short = text.split(/\s+/).length <= MAX_GROUP_NAME_WORDS;
+      return {
+        speaker: { name: nameOfGroup(short ? text : mention.text), side: mention.side },
+        person: false,
+      };
+    }
+    // "the agency", "the company": the organisation meant is the one named before.
+    if (/^the\s+\S+$/i.test(text)) return this.antecedent(context, false);
+    return { speaker: { name: nameOfGroup(text), side: UNKNOWN }, person: false };
+  }
+
+  phrase(phrase: SpeakerPhrase, context: string): Resolved {
+    if (phrase.kind === 'group') return this.group(phrase.text, phrase.core, context);
+    if (phrase.kind === 'pronoun') {
+      if (phrase.pronoun === 'he' || phrase.pronoun === 'she') {
+        return this.state.lastPerson ?? { speaker: { side: UNKNOWN }, person: true };
+      }
+      return this.antecedent(context, phrase.pronoun === 'they');
+    }
+    const people = phrase.people.map((p) => this.person(p));
+    if (people.length === 1) return people[0] as Resolved;
+    const side = people.find((p) => p.speaker.side !== UNKNOWN)?.speaker.side ?? UNKNOWN;
+    const name = people.map((p) => p.speaker.name).join(' and ');
+    return { speaker: { name, side }, person: false };
+  }
+
+  /** The speaker of the first speech act of a frame that names one. */
+  acts(frame: string): Resolved | undefined {
+    for (const act of findSpeechActs(frame)) {
+      const phrase =
+        act.side === 'after'
+          ? readSpeakerAfter(act.after, this.isOrganisation)
+          : (readSpeakerBefore(act.before, this.isOrganisation) ??
+            readSpeakerAfter(act.after, this.isOrganisation));
+      if (phrase) return this.phrase(phrase, act.before);
+    }
+    return undefined;
+  }
+}
+
+/** Quotation scans of a document's chunks; a quotation runs on into a paragraph that reopens it. */
+function scanChunks(chunks: readonly Chunk[]): QuoteScan[] {
+  const scans: QuoteScan[] = [];
+  let inQuote = false;
+  for (const [i, chunk] of chunks.entries()) {
+    if (i > 0 && chunk.paragraph !== chunks[i - 1]?.paragraph) {
+      inQuote = inQuote && /^\s*["“„«]/u.test(chunk.text);
+    }
+    const scan = scanQuotations(chunk.text, inQuote);
+    // Names are compared word by word; line breaks inside a sentence are spaces.
+    scans.push({ ...scan, frame: scan.frame.replace(/\s+/g, ' ') });
+    inQuote = scan.endsInQuote;
+  }
+  return scans;
+}
+
+/** True when a sentence is a quotation (continued, opening, or with at most a few own words). */
+function isQuotation(scan: QuoteScan): boolean {
+  if (!scan.quoted) return false;
+  return (
+    scan.startsInQuote || scan.opensQuote || countWords(scan.frame) <= MAX_FRAME_WORDS_OF_QUOTE
+  );
+}
+
+/** A sentence's speaker, and whether the text reports them speaking. */
+export interface Attribution {
+  speaker: Speaker;
+  /**
+   * True when the sentence quotes or reports its speaker ("…," she said; according to the union;
+   * the union is asking for); false when it is the document's own voice (a news report's
+   * narration, a press release's own text).
+   */
+  reported: boolean;
+}
+
+/**
+ * Makes a function giving each sentence of a document its {@link Attribution} (the profile is
+ * compiled once).
+ *
+ * @example
+ * const attribute = createSentenceAttributor(profile.sides);
+ * attribute(chunksOfDocument, document)[0] // => { speaker: { side: 'reporter' }, reported: false }
+ */
+export function createSentenceAttributor(
+  profile: SidesProfile,
+): (chunks: readonly Chunk[], document: AttributedDocument) => Attribution[] {
+  const matcher = compileSides(profile);
+  return (chunks, document) => attribute(matcher, chunks, document);
+}
+
+/**
+ * Makes an attribution function for one profile (the profile is compiled once).
+ *
+ * @example
+ * const attribute = createAttributor(profile.sides);
+ * const speakers = attribute(chunksOfDocument, document);
+ */
+export function createAttributor(
+  profile: SidesProfile,
+): (chunks: readonly Chunk[], document: AttributedDocument) => Speaker[] {
+  const attribute = createSentenceAttributor(profile);
+  return (chunks, document) => attribute(chunks, document).map((a) => a.speaker);
+}
+
+/**
+ * The speaker of each chunk of one document (`chunks` are that document's chunks in body order;
+ * the result has one speaker per chunk, in the same order).
+ *
+ * @example
+ * attributeChunks(chunks, { id: 'd', title: 'T', body }, profile)[0]
+ * // => { name: 'Jane Doe', role: 'a nurse in Fresno', side: 'union' }
+ */
+export function attributeChunks(
+  chunks: readonly Chunk[],
+  document: AttributedDocument,
+  profile: SidesProfile,
+): Speaker[] {
+  return createAttributor(profile)(chunks, document);
+}
+
+function attribute(
+  matcher: SideMatcher,
+  chunks: readonly Chunk[],
+  document: AttributedDocument,
+): Attribution[] {
+  const state: DocumentState = { people: new Map() };
+  const resolver = new Resolver(matcher, state);
+  const scans = scanChunks(chunks);
+  const introduced = scans.map((scan) =>
+    findPeople(scan.frame, resolver.isOrganisation).map((named) => {
+      const resolved = resolver.person(named);
+      state.people.set(named.name.toLowerCase(), resolved);
+      state.people.set(surnameOf(named.name), resolved);
+      return resolved;
+    }),
+  );
+  const ownVoice: Resolved = {
+    speaker: speakerOf(document.publisher, undefined, matcher.ownVoiceOf(document)),
+    person: false,
+  };
+  const samePara = (i: number, j: number) => chunks[i]?.paragraph === chunks[j]?.paragraph;
+
+  /** A quotation's speaker named later in its paragraph: where it closes, or the next sentence. */
+  const lookAhead = (i: number): Resolved | undefined => {
+    let j = i;
+    while (scans[j]?.endsInQuote && scans[j + 1]?.startsInQuote) j++;
+    if (j > i && !scans[j]?.endsInQuote) return resolver.acts(scans[j]?.frame ?? '');
+    const next = scans[i + 1];
+    if (j === i && next && samePara(i + 1, i) && !next.quoted) {
+      if (countWords(next.frame) <= MAX_WORDS_OF_BARE_ATTRIBUTION) return resolver.acts(next.frame);
+    }
+    return undefined;
+  };
+
+  const speakers: Attribution[] = [];
+  let quoteSpeaker: Resolved | undefined;
+  let intro: Resolved | undefined;
+  for (const [i, chunk] of chunks.entries()) {
+    const scan = scans[i] as QuoteScan;
+    const recent =
+      state.lastSpeaker && chunk.paragraph - state.lastSpeaker.paragraph <= MAX_QUOTE_GAP_PARAGRAPHS
+        ? state.lastSpeaker.resolved
+        : undefined;
+    let resolved = resolver.acts(scan.frame);
+    if (!resolved && isQuotation(scan)) {
+      resolved = scan.startsInQuote && quoteSpeaker ? quoteSpeaker : (lookAhead(i) ?? recent);
+      resolved ??= { speaker: { side: UNKNOWN }, person: false };
+    }
+    if (!resolved && chunk.kind === 'bullet') resolved = intro;
+    if (!resolved && ownVoice.speaker.side === REPORTER && FIRST_PERSON.test(scan.frame)) {
+      resolved = recent;
+    }
+    const own = !resolved;
+    const final = resolved ?? ownVoice;
+    speakers.push({ speaker: final.speaker, reported: !own });
+
+    if (!own) state.lastSpeaker = { resolved: final, paragraph: chunk.paragraph };
+    state.lastPerson = (!own && final.person ? final : introduced[i]?.at(-1)) ?? state.lastPerson;
+    if (scan.quoted) quoteSpeaker = final;
+    if (chunk.kind !== 'bullet') intro = /:\s*$/.test(chunk.text) ? final : undefined;
+    const mention = resolver.organisationsIn(chunk.text).at(-1);
+    if (mention) {
+      state.lastOrganisation = {
+        speaker: { name: nameOfGroup(mention.text), side: mention.side },
+        person: false,
+      };
+    }
+  }
+  return speakers;
+}

@@ -1,0 +1,112 @@
+import type { Corpus } from '../index/corpus.ts';
+import type { AnswerLayout, Citation } from '../types.ts';
+import { arrangePassages } from './arrange.ts';
+import { composeAnswerText } from './compose.ts';
+import { composeBothSidesText, composeEventsText, composeNewestText } from './compose-layout.ts';
+import type { ScoredCandidate } from './decide.ts';
+import { citePassage, collectPassages } from './passages.ts';
+import { labelSide, type SidesProfile } from './sides-profile.ts';
+import type { SpeakerLookup } from './speakers.ts';
+import { detectTemporalIntent } from './temporal-intent.ts';
+
+/**
+ * Builds the quoted part of an answer from a ranked candidate list: which passages, in what
+ * order, each citation with its speaker and date, and the answer text for the arrangement.
+ */
+
+/**
+ * A good candidate has at least this share of the best candidate's probability: the newest
+ * documents answering a question about the present, and the other side's claim on an open
+ * question (why, yes or no, what about), are looked for among these. The ranker's probabilities
+ * are sharp: on the training questions (test/eval/train.jsonl) whose best candidate is right,
+ * the other candidates that are right too have a median share of 0.026 (a quarter of them under
+ * 0.004), so a candidate at this share is as good as a typical second right answer.
+ */
+const GOOD_SHARE = 0.025;
+/** A four-digit year from 1900 to 2099 in a question. */
+const YEAR = /\b(?:19|20)\d{2}\b/;
+/** A question that asks for one source's account of something. */
+const ONE_SOURCE = /\baccording to\b/i;
+
+/** What composing reads of the engine. */
+export interface ComposeContext {
+  corpus: Pick<Corpus, 'chunks' | 'docById' | 'newest'>;
+  speakerOf: SpeakerLookup;
+  sides: SidesProfile;
+}
+
+/** Settings of one answer. */
+export interface ComposeOptions {
+  /** Most citations. */
+  maxCitations: number;
+  /** Share of the best probability a passage needs to answer the question (see `arrangePassages`). */
+  answerShare: number;
+  /**
+   * True for a confident answer (passages that answer only, and an answer text); false for the
+   * closest passages, which fill up to `maxCitations` and take their text from the caller.
+   */
+  confident: boolean;
+  /** True when the question asks for a kind of fact (a number, a date, a person, a place...). */
+  typed: boolean;
+}
+
+/** The quoted part of an answer. */
+export interface ComposedAnswer {
+  /** The answer text (empty when not `confident`). */
+  text: string;
+  citations: Citation[];
+  layout?: AnswerLayout;
+}
+
+/**
+ * Chooses, orders and cites the passages for a question from its ranked candidates (best first)
+ * and words the answer: best first, both sides of a dispute, newest first for a question about
+ * the present, or one quote per event.
+ *
+ * @example
+ * composeAnswer('Is the strike still on?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true })
+ * // => { layout: 'newest-first', text: 'The newest document that answers this is from ...', citations: [...] }
+ */
+export function composeAnswer(
+  question: string,
+  ranked: readonly ScoredCandidate[],
+  context: ComposeContext,
+  options: ComposeOptions,
+): ComposedAnswer {
+  const { corpus, speakerOf, sides } = context;
+  const best = ranked[0]?.probability ?? 0;
+  // Every good candidate may be quoted (the newest, the other side's); closest passages fill up.
+  const floor = options.confident ? best * GOOD_SHARE : 0;
+  const pool = collectPassages(ranked, corpus, ranked.length, floor);
+  const arranged = arrangePassages(
+    pool,
+    {
+      present: detectTemporalIntent(question) === 'present',
+      namesYear: YEAR.test(question),
+      oneSource: ONE_SOURCE.test(question),
+      typed: options.typed,
+    },
+    { speakerOf, dateOf: (id) => corpus.docById.get(id)?.date },
+    {
+      maxCitations: options.maxCitations,
+      answerShare: options.answerShare,
+      goodShare: GOOD_SHARE,
+      fill: !options.confident,
+      disputants: sides.disputants ?? sides.sides.map((s) => s.id),
+    },
+  );
+  const citations = arranged.passages.map((passage, i) => {
+    const { speaker } = speakerOf(passage.chunk);
+    return citePassage(passage, i + 1, { ...speaker, label: labelSide(sides, speaker.side) });
+  });
+  const { layout } = arranged;
+  const withLayout = layout ? { layout } : {};
+  if (!options.confident) return { text: '', citations, ...withLayout };
+  let text: string;
+  if (layout === 'both-sides') text = composeBothSidesText(citations);
+  else if (layout === 'newest-first')
+    text = composeNewestText(citations, corpus.newest(1)[0]?.date);
+  else if (layout === 'by-event') text = composeEventsText(citations, arranged.years ?? []);
+  else text = composeAnswerText(citations, corpus.docById);
+  return { text, citations, ...withLayout };
+}

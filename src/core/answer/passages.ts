@@ -1,0 +1,68 @@
+import type { Corpus } from '../index/corpus.ts';
+import type { Chunk, Citation, CitedSpeaker, SourceDocument } from '../types.ts';
+import type { ScoredCandidate } from './decide.ts';
+import { buildSnippet, type Snippet } from './snippet.ts';
+
+/**
+ * Passages: the distinct snippets a ranked candidate list offers, best first, and the citation
+ * each becomes once an answer has chosen and ordered them.
+ */
+
+/** One candidate sentence with the snippet an answer would quote for it. */
+export interface Passage {
+  chunk: Chunk;
+  /** The candidate's softmax probability among all candidates. */
+  probability: number;
+  /** Chunk ids of candidates in other documents that say much the same. */
+  sameClaim: readonly number[];
+  snippet: Snippet;
+  doc: SourceDocument;
+}
+
+/**
+ * The passages of a ranked list, best first: one per snippet (a candidate whose snippet overlaps
+ * one already taken is skipped), at most `limit`, stopping at the first candidate whose
+ * probability is below `minProbability`.
+ *
+ * @example
+ * collectPassages(ranked, corpus, 10, ranked[0].probability * 0.1).map((p) => p.snippet.text)
+ */
+export function collectPassages(
+  ranked: readonly ScoredCandidate[],
+  corpus: Pick<Corpus, 'chunks' | 'docById'>,
+  limit: number,
+  minProbability: number,
+): Passage[] {
+  const passages: Passage[] = [];
+  const used = new Set<number>();
+  for (const { candidate, probability } of ranked) {
+    if (passages.length >= limit || probability < minProbability) break;
+    const { chunk } = candidate;
+    if (used.has(chunk.id)) continue;
+    const snippet = buildSnippet(corpus.chunks, chunk, corpus.docById);
+    if (snippet.chunkIds.some((id) => used.has(id))) continue;
+    for (const id of snippet.chunkIds) used.add(id);
+    const doc = corpus.docById.get(chunk.docId) as SourceDocument;
+    passages.push({ chunk, probability, sameClaim: candidate.sameClaim, snippet, doc });
+  }
+  return passages;
+}
+
+/**
+ * The citation numbered `n` for a passage: its document's title, publisher, date and URL, the
+ * verbatim snippet, the probability (rounded to three places) and who makes the claim.
+ */
+export function citePassage(passage: Passage, n: number, speaker?: CitedSpeaker): Citation {
+  const { doc } = passage;
+  return {
+    n,
+    docId: doc.id,
+    title: doc.title,
+    ...(doc.publisher ? { publisher: doc.publisher } : {}),
+    ...(doc.date ? { date: doc.date } : {}),
+    ...(doc.url ? { url: doc.url } : {}),
+    snippet: passage.snippet.text,
+    score: Math.round(passage.probability * 1000) / 1000,
+    ...(speaker ? { speaker } : {}),
+  };
+}

@@ -1,0 +1,209 @@
+import { splitNameAtEnd, splitNameAtStart } from './names.ts';
+import { QUOTE } from './quotations.ts';
+
+/**
+ * Reads the phrase that names a speaker next to a speech verb: people with their roles
+ * ("Jane Doe, a nurse in Fresno"), a pronoun ("she", "it"), or a group or organisation ("union
+ * officials", "the agency"). Grammar only; which side a phrase belongs to is decided elsewhere.
+ */
+
+/** A person named by the phrase, with the words that describe them ('' when none). */
+export interface NamedPerson {
+  name: string;
+  role: string;
+}
+
+/** What a speaker phrase names. */
+export type SpeakerPhrase =
+  | { kind: 'people'; people: NamedPerson[] }
+  | { kind: 'pronoun'; pronoun: string }
+  | {
+      kind: 'group';
+      /** The phrase as written ("The union representing 4,000 clinicians"). */
+      text: string;
+      /** The phrase up to its first modifier ("The union"): where its head noun is. */
+      core: string;
+    };
+
+/**
+ * Tells person names from organisation names that look like them: true when `text` from `start`
+ * to `end` is (part of) an organisation's name ("Acme Health", "Nurses Guild" in "Harbor Nurses
+ * Guild").
+ */
+export type IsOrganisation = (text: string, start: number, end: number) => boolean;
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+
+/** Words that open a description of the name before them ("Jane Doe, president of ..."). */
+const TITLE_WORDS = new Set(
+  (
+    'president chief director head executive vice spokesperson spokesman spokeswoman founder ' +
+    'co-founder secretary chair chairman chairwoman chairperson member deputy senior general ' +
+    'manager organizer organiser treasurer commissioner professor attorney lawyer officer leader ' +
+    'representative analyst researcher editor coordinator administrator supervisor steward captain'
+  ).split(' '),
+);
+
+/** True for a comma-separated part that describes the name before it rather than naming someone. */
+export function isApposition(part: string): boolean {
+  const text = part.trim();
+  if (/^(?:a|an|the|who|whose|with|from|of|at)\s/i.test(text)) return true;
+  return TITLE_WORDS.has((text.split(/\s+/)[0] ?? '').toLowerCase());
+}
+
+/** Words between a subject and its verb ("The union has also said"). */
+const TRAILING_AUXILIARY =
+  /[\s,]+(?:has|have|had|is|are|was|were|will|would|could|should|may|might|can|must|did|does|do|also|only|then|again|further|now|still|not|never|already|[a-z]+ly)\s*$/u;
+/** Conjunctions and complementisers that start the clause holding the verb's subject. */
+const CLAUSE_START =
+  /(?:^|[\s,])(?:while|whereas|but|because|although|though|that|when|after|before|if|where|so|since|until|unless|once)\s/giu;
+/** Prepositions: a relative clause's speaker ("a deal with regulators who said") follows the last. */
+const PREPOSITION =
+  /(?:^|\s)(?:with|to|from|by|for|against|between|among|of|at|in|on|about|over)\s/giu;
+/** Where a group's head noun ends and its modifiers begin. */
+const MODIFIER =
+  /\s(?:who|which|that|representing|considering|including|working|based|with|at|in|of|from|for|on|by)\s/iu;
+
+/** A quotation or a dash, colon or semicolon: the speaker's clause starts after the last one. */
+const CLAUSE_MARK = new RegExp(`[${QUOTE};:\u2014\u2013]|\\s-\\s`, 'gu');
+
+/** The text after the last match of `pattern` (all of `text` when it does not occur). */
+function afterLast(text: string, pattern: RegExp): string {
+  let end = 0;
+  for (const match of text.matchAll(pattern)) end = match.index + match[0].length;
+  return text.slice(end);
+}
+
+/** Comma-separated parts, keeping commas inside brackets and numbers ("4,000"). */
+function splitParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '(' || ch === '[') depth++;
+    else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    else if (ch === ',' && depth === 0 && !/\d,\d/.test(text.slice(i - 1, i + 2))) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((p) => p !== '');
+}
+
+/** A person whose name ends `part`, or undefined when it ends otherwise or names an organisation. */
+function personAtEnd(part: string, isOrganisation: IsOrganisation): NamedPerson | undefined {
+  const text = part.replace(/^and\s+/i, '');
+  const split = splitNameAtEnd(text);
+  if (!split || isOrganisation(text, text.length - split.name.length, text.length))
+    return undefined;
+  return { name: split.name, role: split.rest };
+}
+
+/** Joins the non-empty descriptions of a person. */
+function joinRoles(...roles: string[]): string {
+  return roles.filter((r) => r.trim() !== '').join(', ');
+}
+
+/** Reads one part that names the speaker: people joined by "and", a pronoun, or a group. */
+function readHead(part: string, isOrganisation: IsOrganisation): SpeakerPhrase {
+  const lower = part.toLowerCase();
+  if (PRONOUNS.has(lower)) return { kind: 'pronoun', pronoun: lower };
+  const members = part.split(/\s+and\s+/);
+  const people = members.map((m) => personAtEnd(m, isOrganisation));
+  if (people.every((p) => p !== undefined)) return { kind: 'people', people };
+  const core = part.split(MODIFIER)[0] ?? part;
+  return { kind: 'group', text: part, core };
+}
+
+/**
+ * The speaker named before a speech verb: the subject of the clause that holds it, with any
+ * description of a named person ("Jane Doe, a nurse in Fresno,") as their role.
+ *
+ * @example
+ * readSpeakerBefore('In a statement Friday, the Acme board ') // => { kind: 'group', text: 'the Acme board', ... }
+ */
+export function readSpeakerBefore(
+  before: string,
+  isOrganisation: IsOrganisation,
+): SpeakerPhrase | undefined {
+  let text = afterLast(before, CLAUSE_MARK);
+  let previous = '';
+  while (previous !== text) {
+    previous = text;
+    text = text.replace(TRAILING_AUXILIARY, '');
+  }
+  const relative = /(?:,\s*|\s+)(?:who|that|which)\s*$/iu.exec(text);
+  if (relative) text = text.slice(0, relative.index);
+  text = afterLast(text, CLAUSE_START);
+  if (relative) text = afterLast(text, PREPOSITION);
+  const parts = splitParts(text.replace(/^[\s,]+|[\s,]+$/g, ''));
+  const last = parts.at(-1);
+  if (last === undefined) return undefined;
+  if (isApposition(last)) {
+    // "Jane Doe, president of X, the group that ..., said": the person before the descriptions.
+    for (let head = parts.length - 2; head >= 0; head--) {
+      const part = parts[head] as string;
+      if (isApposition(part)) continue;
+      const person = personAtEnd(part, isOrganisation);
+      if (!person) break;
+      const described = {
+        name: person.name,
+        role: joinRoles(person.role, ...parts.slice(head + 1)),
+      };
+      const partner = /^and\s/i.test(part) ? findPartner(parts, head, isOrganisation) : undefined;
+      return { kind: 'people', people: partner ? [partner, described] : [described] };
+    }
+  }
+  return readHead(last, isOrganisation);
+}
+
+/** The person before "and Jane Doe" in "John Roe, a nurse, and Jane Doe, ...", with their role. */
+function findPartner(
+  parts: readonly string[],
+  head: number,
+  isOrganisation: IsOrganisation,
+): NamedPerson | undefined {
+  for (let i = head - 1; i >= 0; i--) {
+    const part = parts[i] as string;
+    if (isApposition(part)) continue;
+    const person = personAtEnd(part, isOrganisation);
+    return (
+      person && { name: person.name, role: joinRoles(person.role, ...parts.slice(i + 1, head)) }
+    );
+  }
+  return undefined;
+}
+
+/**
+ * The speaker named after a verb ("said Jane Doe, a nurse") or after "according to", or
+ * undefined when the words after the verb do not start with a name or a noun phrase.
+ *
+ * @example
+ * readSpeakerAfter(' Jane Doe, a nurse in Fresno.') // => { kind: 'people', people: [{ name: 'Jane Doe', role: 'a nurse in Fresno' }] }
+ */
+export function readSpeakerAfter(
+  after: string,
+  isOrganisation: IsOrganisation,
+): SpeakerPhrase | undefined {
+  const clause = (after.split(/[\uE000;:]|\sthat\s/u)[0] ?? '').replace(/[.!?\s]+$/u, '');
+  const parts = splitParts(clause.replace(/^[\s,]+/u, ''));
+  const [head, ...rest] = parts;
+  if (head === undefined || !/^(?:\p{Lu}|the\s|a\s|an\s|he\b|she\b|it\b|they\b)/u.test(head)) {
+    return undefined;
+  }
+  const roles: string[] = [];
+  for (const part of rest) {
+    if (!isApposition(part)) break;
+    roles.push(part);
+  }
+  const split = splitNameAtStart(head);
+  if (split && !isOrganisation(head, 0, split.name.length)) {
+    return {
+      kind: 'people',
+      people: [{ name: split.name, role: joinRoles(split.rest, ...roles) }],
+    };
+  }
+  return readHead(head, isOrganisation);
+}

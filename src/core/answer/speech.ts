@@ -1,0 +1,139 @@
+/**
+ * Speech acts in the writer's own words of a sentence (its quotation frame): "said", "according
+ * to", "claims that", "is asking for"... Each act gives the text on either side of its verb, where
+ * the speaker is named. English words only; no corpus knowledge.
+ */
+
+/** Verbs that report what someone said or holds, in the forms news writing uses. */
+const SAY_VERBS = [
+  'said',
+  'says',
+  'say',
+  'saying',
+  'stated',
+  'states',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'continued',
+  'explained',
+  'explains',
+  'noted',
+  'notes',
+  'wrote',
+  'writes',
+  'announced',
+  'announces',
+  'claimed',
+  'claims',
+  'claim',
+  'insisted',
+  'insists',
+  'insist',
+  'argued',
+  'argues',
+  'argue',
+  'contended',
+  'contends',
+  'maintained',
+  'maintains',
+  'warned',
+  'warns',
+  'alleged',
+  'alleges',
+  'acknowledged',
+  'acknowledges',
+  'declared',
+  'declares',
+  'replied',
+  'responded',
+  'countered',
+  'stressed',
+  'emphasized',
+  'emphasised',
+  'asserted',
+  'asserts',
+  'believes',
+  'instructed',
+  'instructs',
+  'urged',
+  'urges',
+  'confirmed',
+  'confirms',
+  'vowed',
+  'vows',
+  'predicted',
+  'testified',
+];
+
+/** Verbs that report a position when followed by what is asked for ("asks for", "calls on"). */
+const POSITION_VERBS = [
+  '(?:asks?|asked|asking)\\s+(?:for|that)',
+  '(?:calls?|called|calling)\\s+(?:for|on|upon)',
+  'demands?',
+  'demanded',
+  'demanding',
+  'wants?',
+  'wanted',
+  'seeks?',
+  'seeking',
+  'sought',
+  'propos(?:es?|ed|ing)',
+];
+
+const VERB = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])(according\\s+to|${[...SAY_VERBS, ...POSITION_VERBS].join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+/** Words before a verb form that make it a noun ("the claims", "its demands") or an infinitive. */
+const NOT_A_VERB_AFTER =
+  /(?:^|[\s(])(?:to|the|a|an|these|those|its|their|his|her|our|my|your|such|whose|no)\s*$|['’]s\s*$/iu;
+const PASSIVE = /(?:^|\s)(?:is|are|was|were|be|been|being)\s*$/iu;
+
+/** True for past participles, which after "is"/"was" make a passive ("was said"). */
+function isParticiple(verb: string): boolean {
+  const first = verb.toLowerCase().split(/\s/)[0] ?? '';
+  return first.endsWith('ed') || first === 'said' || first === 'told' || first === 'sought';
+}
+
+/** One report of speech: the verb and the text on each side of it. */
+export interface SpeechAct {
+  /** The verb as written ("said", "according to", "is asking for" → "asking for"). */
+  verb: string;
+  /** The frame before the verb: where a subject speaker is ("Jane Doe said"). */
+  before: string;
+  /** The frame after the verb: where an inverted speaker is ("said Jane Doe", "according to X"). */
+  after: string;
+  /** Where the speaker must be: `after` for "according to" and passives ("was said by X"). */
+  side: 'before' | 'after' | 'either';
+}
+
+/**
+ * The speech acts of a sentence frame, in order. Infinitives ("to demand") and nouns ("its
+ * demands") are not acts; a passive counts only with its agent ("was stated by the union").
+ *
+ * @example
+ * findSpeechActs('Workers, the union says, are tired.')[0]?.before // => 'Workers, the union '
+ */
+export function findSpeechActs(frame: string): SpeechAct[] {
+  const acts: SpeechAct[] = [];
+  for (const match of frame.matchAll(VERB)) {
+    const verb = match[0];
+    const before = frame.slice(0, match.index);
+    const after = frame.slice(match.index + verb.length);
+    if (/^according/i.test(verb)) {
+      acts.push({ verb, before, after, side: 'after' });
+      continue;
+    }
+    if (NOT_A_VERB_AFTER.test(before)) continue;
+    if (isParticiple(verb) && PASSIVE.test(before)) {
+      const agent = /^\s+by\s+/iu.exec(after);
+      if (agent) acts.push({ verb, before, after: after.slice(agent[0].length), side: 'after' });
+      continue;
+    }
+    acts.push({ verb, before, after, side: 'either' });
+  }
+  return acts;
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import type { Engine } from '../core/engine.ts';
+import { StrikebotError } from '../core/errors.ts';
+import { normalizeText } from '../core/index/text.ts';
+import type { Answer, Citation } from '../core/types.ts';
+
+/**
+ * Scores answers on a contested question set: for questions in dispute, whether the answer
+ * quotes each side's claim labelled with that side; for factual questions, that no second side
+ * is invented (the answer is not set out as a dispute).
+ */
+
+const span = z.string().min(1);
+const contestedRow = z.object({
+  id: z.string(),
+  question: z.string().min(1),
+  kind: z.literal('contested'),
+  topic: z.string().optional(),
+  /** Per side id, verbatim spans of that side's claims (each in a sentence the side says). */
+  sides_any: z.record(z.string(), z.array(span).min(1)),
+});
+const factualRow = z.object({
+  id: z.string(),
+  question: z.string().min(1),
+  kind: z.literal('factual'),
+  topic: z.string().optional(),
+  answer_any: z.array(span).min(1),
+});
+const rowSchema = z.union([contestedRow, factualRow]);
+
+/** One row of a contested question set. */
+export type SidesQuestion = z.infer<typeof rowSchema>;
+
+/** How the engine did on one question of the set. */
+export interface SidesResult {
+  id: string;
+  question: string;
+  kind: 'contested' | 'factual';
+  /** Contested: every side of `sides_any` is quoted in a citation labelled with that side. */
+  bothSides: boolean;
+  /** Contested: the sides whose span is cited under the right label. */
+  sidesRight: string[];
+  /** Factual: the answer is set out as a dispute between sides. */
+  invented: boolean;
+  layout?: Answer['layout'];
+  /** `answer`, `unsure` (closest passages) or the reason nothing was quoted. */
+  outcome: string;
+  /** Each citation's side label and the start of its snippet. */
+  cited: string[];
+}
+
+/** Scores over a contested set. */
+export interface SidesReport {
+  contested: number;
+  /** Share of contested questions whose answer quotes every side, correctly labelled. */
+  bothSidesShare: number;
+  factual: number;
+  /** Factual questions answered as a dispute. */
+  invented: number;
+  results: SidesResult[];
+}
+
+/**
+ * Parses a JSONL contested set (blank lines skipped); rows of other shapes are refused with the
+ * file and line.
+ *
+ * @throws StrikebotError CONFIG_INVALID naming the file and line of a malformed row.
+ */
+export function parseSidesSet(text: string, file: string): SidesQuestion[] {
+  const rows: SidesQuestion[] = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    if (line.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new StrikebotError('CONFIG_INVALID', `${file}:${i + 1}: not JSON`);
+    }
+    const parsed = rowSchema.safeParse(value);
+    if (!parsed.success) {
+      throw new StrikebotError(
+        'CONFIG_INVALID',
+        `${file}:${i + 1}: not a contested or factual question (${parsed.error.issues[0]?.message})`,
+      );
+    }
+    rows.push(parsed.data);
+  }
+  return rows;
+}
+
+function holds(citation: Citation, spans: readonly string[]): boolean {
+  const text = normalizeText(citation.snippet);
+  return spans.some((s) => text.includes(normalizeText(s)));
+}
+
+/**
+ * Asks each question of the set (each on its own, no history) and scores the answers.
+ *
+ * @example
+ * scoreSides(engine, parseSidesSet(text, file)).bothSidesShare // => 0.875
+ */
+export function scoreSides(
+  engine: Pick<Engine, 'answer'>,
+  questions: readonly SidesQuestion[],
+): SidesReport {
+  const results = questions.map((q): SidesResult => {
+    const answer = engine.answer(q.question);
+    const cited = answer.citations.map(
+      (c) => `${c.speaker?.side ?? '-'}: ${c.snippet.slice(0, 60).replace(/\s+/g, ' ')}`,
+    );
+    const base = {
+      id: q.id,
+      question: q.question,
+      kind: q.kind,
+      cited,
+      outcome: answer.answered ? 'answer' : (answer.reason ?? 'not-found'),
+      ...(answer.layout ? { layout: answer.layout } : {}),
+    };
+    if (q.kind === 'factual') {
+      return {
+        ...base,
+        bothSides: false,
+        sidesRight: [],
+        invented: answer.layout === 'both-sides',
+      };
+    }
+    const sidesRight = Object.entries(q.sides_any)
+      .filter(([side, spans]) =>
+        answer.citations.some((c) => c.speaker?.side === side && holds(c, spans)),
+      )
+      .map(([side]) => side);
+    const bothSides = sidesRight.length === Object.keys(q.sides_any).length;
+    return { ...base, bothSides, sidesRight, invented: false };
+  });
+  const contested = results.filter((r) => r.kind === 'contested');
+  const factual = results.filter((r) => r.kind === 'factual');
+  return {
+    contested: contested.length,
+    bothSidesShare:
+      contested.length === 0 ? 0 : contested.filter((r) => r.bothSides).length / contested.length,
+    factual: factual.length,
+    invented: factual.filter((r) => r.invented).length,
+    results,
+  };
+}
+
+/** The report as lines for a person: the two figures, then each question that missed. */
+export function formatSidesReport(report: SidesReport): string {
+  const right = Math.round(report.bothSidesShare * report.contested);
+  const lines = [
+    `contested: ${right}/${report.contested} answers quote both sides, correctly labelled (${report.bothSidesShare.toFixed(3)})`,
+    `factual: ${report.invented}/${report.factual} answers invent a second side`,
+  ];
+  for (const r of report.results) {
+    const missed = r.kind === 'contested' ? !r.bothSides : r.invented;
+    if (!missed) continue;
+    const got = r.kind === 'contested' ? ` (right: ${r.sidesRight.join(', ') || 'none'})` : '';
+    lines.push('', `${r.id} ${r.question}${got} ${r.outcome}, ${r.layout ?? 'best first'}`);
+    for (const c of r.cited) lines.push(`  ${c}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ArrangeContext,
+  type ArrangeOptions,
+  type ArrangeQuestion,
+  arrangePassages,
+} from '../../../src/core/answer/arrange.ts';
+import type { Attribution } from '../../../src/core/answer/attribution.ts';
+import type { Passage } from '../../../src/core/answer/passages.ts';
+import type { Chunk, SourceDocument } from '../../../src/core/types.ts';
+
+// A made-up dispute between a nurses' guild and a hospital group; every passage is its own chunk.
+
+interface Made {
+  id: string;
+  text: string;
+  probability: number;
+  side: string;
+  date?: string;
+  doc?: string;
+  sameClaim?: number[];
+}
+
+let nextChunk = 0;
+
+function passages(made: readonly Made[]): { pool: Passage[]; context: ArrangeContext } {
+  const sides = new Map<number, string>();
+  const dates = new Map<string, string | undefined>();
+  const pool = made.map((m): Passage => {
+    const id = nextChunk++;
+    const docId = m.doc ?? `doc-${m.id}`;
+    const chunk: Chunk = {
+      id,
+      docId,
+      position: 0,
+      paragraph: 0,
+      start: 0,
+      end: m.text.length,
+      text: m.text,
+      kind: 'sentence',
+    };
+    const doc: SourceDocument = {
+      id: docId,
+      title: m.id,
+      body: m.text,
+      ...(m.date ? { date: m.date } : {}),
+    };
+    sides.set(id, m.side);
+    dates.set(docId, m.date);
+    return {
+      chunk,
+      probability: m.probability,
+      sameClaim: m.sameClaim ?? [],
+      snippet: { text: m.text, chunkIds: [id] },
+      doc,
+    };
+  });
+  const context: ArrangeContext = {
+    speakerOf: (chunk): Attribution => ({
+      speaker: { side: sides.get(chunk.id) ?? 'unknown' },
+      reported: true,
+    }),
+    dateOf: (docId) => dates.get(docId),
+  };
+  return { pool, context };
+}
+
+const options: ArrangeOptions = {
+  maxCitations: 3,
+  answerShare: 0.25,
+  goodShare: 0.025,
+  fill: false,
+  disputants: ['guild', 'hospital'],
+};
+const open: ArrangeQuestion = { present: false, namesYear: false, oneSource: false, typed: false };
+const titles = (arranged: { passages: Passage[] }) => arranged.passages.map((p) => p.doc.title);
+
+describe('arrangePassages', () => {
+  const dispute: Made[] = [
+    {
+      id: 'guild-1',
+      text: 'The guild says wards are understaffed every night.',
+      probability: 0.6,
+      side: 'guild',
+    },
+    {
+      id: 'guild-2',
+      text: 'Nurses say they skip breaks to cover the wards.',
+      probability: 0.3,
+      side: 'guild',
+    },
+    { id: 'reporter', text: 'The strike began on a Tuesday.', probability: 0.05, side: 'reporter' },
+    {
+      id: 'hospital',
+      text: 'Bayview said staffing meets every state ratio.',
+      probability: 0.03,
+      side: 'hospital',
+    },
+  ];
+
+  it('sets the strongest claim of each side side by side when the best is one side’s claim', () => {
+    const { pool, context } = passages(dispute);
+    const arranged = arrangePassages(pool, open, context, options);
+    expect(arranged.layout).toBe('both-sides');
+    // Never a second quote of one side: the third place goes to a voice of neither.
+    expect(titles(arranged)).toEqual(['guild-1', 'hospital']);
+  });
+
+  it('keeps best first when the other side’s claim is not a good candidate', () => {
+    const { pool, context } = passages(
+      dispute.map((m) => (m.id === 'hospital' ? { ...m, probability: 0.01 } : m)),
+    );
+    const arranged = arrangePassages(pool, open, context, options);
+    expect(arranged.layout).toBeUndefined();
+    expect(titles(arranged)).toEqual(['guild-1', 'guild-2']);
+  });
+
+  it('asks a typed question’s other side to be as good as any cited answer', () => {
+    const { pool, context } = passages(dispute);
+    const arranged = arrangePassages(pool, { ...open, typed: true }, context, options);
+    expect(arranged.layout).toBeUndefined();
+    expect(titles(arranged)).toEqual(['guild-1', 'guild-2']);
+  });
+
+  it('invents no dispute when the best passage is a report, or the sides say the same', () => {
+    const report = passages([dispute[2] as Made, { ...(dispute[3] as Made), probability: 0.04 }]);
+    expect(arrangePassages(report.pool, open, report.context, options).layout).toBeUndefined();
+    const agree = passages([
+      { id: 'guild', text: 'The contract expired Sept. 30.', probability: 0.6, side: 'guild' },
+      {
+        id: 'hospital',
+        text: 'The contract expired on Sept. 30.',
+        probability: 0.5,
+        side: 'hospital',
+      },
+    ]);
+    expect(arrangePassages(agree.pool, open, agree.context, options).layout).toBeUndefined();
+    const twins = passages([
+      {
+        id: 'guild',
+        text: 'Talks resume Friday at noon.',
+        probability: 0.6,
+        side: 'guild',
+        sameClaim: [nextChunk + 1],
+      },
+      {
+        id: 'hospital',
+        text: 'Both teams meet again at the end of the week.',
+        probability: 0.5,
+        side: 'hospital',
+      },
+    ]);
+    expect(arrangePassages(twins.pool, open, twins.context, options).layout).toBeUndefined();
+  });
+
+  it('sets no second side against a question asking for one source’s account', () => {
+    const { pool, context } = passages(dispute);
+    const arranged = arrangePassages(pool, { ...open, oneSource: true }, context, options);
+    expect(arranged.layout).toBeUndefined();
+  });
+
+  it('keeps closest passages best first and gives the other side the last place', () => {
+    const { pool, context } = passages(dispute);
+    const arranged = arrangePassages(pool, open, context, { ...options, fill: true });
+    expect(arranged.layout).toBe('both-sides');
+    expect(titles(arranged)).toEqual(['guild-1', 'guild-2', 'hospital']);
+  });
+
+  it('puts the best passage of each of the newest documents first for a question about now', () => {
+    const { pool, context } = passages([
+      {
+        id: 'old',
+        text: 'Nurses walked out on Monday.',
+        probability: 0.7,
+        side: 'reporter',
+        date: '2019-03-04',
+      },
+      { id: 'undated', text: 'The strike goes on.', probability: 0.2, side: 'reporter' },
+      {
+        id: 'new',
+        text: 'The nurses ratified a deal and went back to work.',
+        probability: 0.05,
+        side: 'reporter',
+        date: '2021-11-03',
+        doc: 'd-new',
+      },
+      {
+        id: 'new-2',
+        text: 'The deal runs to 2025.',
+        probability: 0.04,
+        side: 'reporter',
+        date: '2021-11-03',
+        doc: 'd-new',
+      },
+      {
+        id: 'weak',
+        text: 'A parade was held.',
+        probability: 0.001,
+        side: 'reporter',
+        date: '2022-01-01',
+      },
+    ]);
+    const arranged = arrangePassages(pool, { ...open, present: true }, context, options);
+    expect(arranged.layout).toBe('newest-first');
+    // The 2022 passage is no good candidate (under 2.5% of the best); one passage per document.
+    expect(titles(arranged)).toEqual(['new', 'old', 'undated']);
+  });
+
+  it('sets no sides against each other for a question about now', () => {
+    const { pool, context } = passages(dispute.map((m) => ({ ...m, date: '2020-01-01' })));
+    expect(arrangePassages(pool, { ...open, present: true }, context, options).layout).toBe(
+      'newest-first',
+    );
+  });
+
+  it('quotes one passage per event, newest first, with its year', () => {
+    const { pool, context } = passages([
+      {
+        id: 'short',
+        text: 'The 2019 strike lasted three days.',
+        probability: 0.5,
+        side: 'reporter',
+      },
+      {
+        id: 'long',
+        text: 'The walkout lasted ten weeks.',
+        probability: 0.4,
+        side: 'reporter',
+        date: '2021-11-03',
+      },
+      {
+        id: 'long-2',
+        text: 'Nurses were out for ten weeks.',
+        probability: 0.3,
+        side: 'reporter',
+        date: '2021-11-05',
+      },
+    ]);
+    const arranged = arrangePassages(pool, open, context, options);
+    expect(arranged).toMatchObject({ layout: 'by-event', years: [2021, 2019] });
+    expect(titles(arranged)).toEqual(['long', 'short']);
+  });
+
+  it('keeps closest passages in ranking order when only the best is good enough to quote', () => {
+    // Told by event, newest first, the closest passages put the best-ranked one lower: measured
+    // on the training questions, that costs 4 points of top-1 (0.60 to 0.56), so they stay ranked.
+    const { pool, context } = passages([
+      {
+        id: 'short',
+        text: 'The 2019 strike lasted three days.',
+        probability: 0.8,
+        side: 'reporter',
+      },
+      {
+        id: 'long',
+        text: 'The walkout lasted ten weeks.',
+        probability: 0.05,
+        side: 'reporter',
+        date: '2021-11-03',
+      },
+      { id: 'faint', text: 'Nurses picketed in 2017.', probability: 0.01, side: 'reporter' },
+    ]);
+    const arranged = arrangePassages(pool, open, context, { ...options, fill: true });
+    expect(arranged.layout).toBeUndefined();
+    expect(titles(arranged)).toEqual(['short', 'long', 'faint']);
+  });
+
+  it('tells no events apart when the question names a year', () => {
+    const { pool, context } = passages([
+      {
+        id: 'short',
+        text: 'The 2019 strike lasted three days.',
+        probability: 0.5,
+        side: 'reporter',
+      },
+      {
+        id: 'long',
+        text: 'The walkout lasted ten weeks.',
+        probability: 0.4,
+        side: 'reporter',
+        date: '2021-11-03',
+      },
+    ]);
+    const arranged = arrangePassages(pool, { ...open, namesYear: true }, context, options);
+    expect(arranged.layout).toBeUndefined();
+    expect(titles(arranged)).toEqual(['short', 'long']);
+  });
+});

@@ -1,0 +1,246 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type AttributedDocument,
+  attributeChunks,
+  type Speaker,
+} from '../../../src/core/answer/attribution.ts';
+import { chunkDocument } from '../../../src/core/index/chunk.ts';
+import { sidesProfileSchema } from '../../../src/domain/sides-schema.ts';
+
+// A made-up dispute (a nurses' guild against a hospital group), so no case comes from the corpus.
+const profile = sidesProfileSchema.parse({
+  sides: [
+    {
+      id: 'union',
+      label: 'Guild',
+      organisations: ['Harbor Nurses Guild', 'the guild', 'guild officials'],
+      roles: ['nurse', 'nurses', 'works for'],
+      publishers: ['Harbor Nurses Guild'],
+    },
+    {
+      id: 'employer',
+      label: 'Bayview',
+      organisations: ['Bayview Health', 'Bayview', 'hospital officials'],
+    },
+    {
+      id: 'regulator',
+      label: 'Board',
+      organisations: ['State Health Board', 'inspectors'],
+    },
+    { id: 'politician', label: 'Lawmakers', organisations: ['lawmakers'], roles: ['Senator'] },
+  ],
+  people: [{ name: 'Grace Liu', side: 'regulator', role: 'chief inspector' }],
+});
+
+/** The speaker of every sentence of a one-document body. */
+function attribute(body: string, extra: Partial<AttributedDocument> = {}): Speaker[] {
+  const document = { id: 'doc', title: 'Story', body, ...extra };
+  return attributeChunks(chunkDocument(document), document, profile);
+}
+
+const REPORTER = { side: 'reporter' };
+const HADDAD = {
+  name: 'Omar Haddad',
+  role: 'president of the Harbor Nurses Guild',
+  side: 'union',
+};
+const PARK = { name: 'Lena Park', role: 'chief executive of Bayview Health', side: 'employer' };
+
+describe('attributeChunks', () => {
+  it('names the speaker after a quotation ("…," Ortiz said) from the description given earlier', () => {
+    expect(
+      attribute(
+        'Dana Ortiz, a nurse at Bayview Health, joined the picket at dawn.\n\n' +
+          '“We will not back down,” Ortiz said.',
+      ),
+    ).toEqual([REPORTER, { name: 'Dana Ortiz', role: 'a nurse at Bayview Health', side: 'union' }]);
+  });
+
+  it('names the speaker after the verb ("…," said Omar Haddad, president of ...)', () => {
+    expect(
+      attribute(
+        '“The vote was unanimous,” said Omar Haddad, president of the Harbor Nurses Guild.',
+      ),
+    ).toEqual([HADDAD]);
+  });
+
+  it('names the speaker before a quotation (X said: “…”) with a title before the name', () => {
+    expect(
+      attribute('Harbor Nurses Guild treasurer Ana Silva said: “The strike fund is full.”'),
+    ).toEqual([{ name: 'Ana Silva', role: 'Harbor Nurses Guild treasurer', side: 'union' }]);
+  });
+
+  it('reads "according to" with the speaker after it', () => {
+    expect(attribute('Overtime doubled in the spring, according to the guild.')).toEqual([
+      { name: 'the guild', side: 'union' },
+    ]);
+  });
+
+  it('reads "said in a statement that" with the speaker before it', () => {
+    expect(
+      attribute('Bayview Health said in a statement that its offer was the best in the region.'),
+    ).toEqual([{ name: 'Bayview Health', side: 'employer' }]);
+  });
+
+  it('reads a speaker named at the end of the sentence (..., the guild says)', () => {
+    expect(attribute('Night shifts run with half the staff, the guild says.')).toEqual([
+      { name: 'the guild', side: 'union' },
+    ]);
+  });
+
+  it('gives both sentences of a two-sentence quotation to the speaker named after it', () => {
+    expect(
+      attribute(
+        '“The wards are full. We need twelve more nurses,” said Omar Haddad, president of the Harbor Nurses Guild.',
+      ),
+    ).toEqual([HADDAD, HADDAD]);
+  });
+
+  it('gives a quotation continued in the next sentence to the speaker of the first', () => {
+    expect(
+      attribute(
+        'Lena Park, chief executive of Bayview Health, spoke after the vote.\n\n' +
+          '“We made a fair offer,” Park said. “The guild walked away from it.”',
+      ),
+    ).toEqual([REPORTER, PARK, PARK]);
+  });
+
+  it('follows a quotation across paragraphs when the next paragraph reopens it', () => {
+    const ortiz = { name: 'Dana Ortiz', role: 'a nurse on the night ward', side: 'union' };
+    expect(
+      attribute(
+        '“The first shift had no charge nurse.\n\n' +
+          '“The second had two nurses for forty beds,” Dana Ortiz, a nurse on the night ward, said.',
+      ),
+    ).toEqual([ortiz, ortiz]);
+  });
+
+  it('takes the speaker of a quotation from a short sentence after it', () => {
+    expect(
+      attribute(
+        'Omar Haddad, president of the Harbor Nurses Guild, met the board on Friday.\n\n' +
+          '“We are ready for talks.” Haddad said so twice.',
+      ),
+    ).toEqual([REPORTER, HADDAD, HADDAD]);
+  });
+
+  it('gives a press release its publisher’s voice, except where it quotes someone else', () => {
+    expect(
+      attribute(
+        'Nurses voted to strike on Monday.\n\n' +
+          '“Our offer stands,” hospital officials said in a statement.\n\n' +
+          'The guild will hold a rally at noon.',
+        { publisher: 'Harbor Nurses Guild', kind: 'press-release' },
+      ),
+    ).toEqual([
+      { name: 'Harbor Nurses Guild', side: 'union' },
+      { name: 'hospital officials', side: 'employer' },
+      { name: 'Harbor Nurses Guild', side: 'union' },
+    ]);
+  });
+
+  it('finds the side of a press release from its kind when its publisher is only an organisation name', () => {
+    const body = 'Bayview Health opened two new wards.';
+    expect(attribute(body, { publisher: 'Bayview Health', kind: 'press-release' })).toEqual([
+      { name: 'Bayview Health', side: 'employer' },
+    ]);
+    expect(attribute(body, { publisher: 'Bayview Health', kind: 'news' })).toEqual([
+      { name: 'Bayview Health', side: 'reporter' },
+    ]);
+  });
+
+  it('resolves "she said" to the last person named, with the role given then', () => {
+    expect(
+      attribute(
+        'Lena Park, chief executive of Bayview Health, spoke after the vote.\n\n' +
+          '“No hospital can pay that,” she said.',
+      ),
+    ).toEqual([REPORTER, PARK]);
+  });
+
+  it('resolves "it said" to the organisation named before', () => {
+    expect(
+      attribute('The State Health Board opened an inquiry. It said two wards were unsafe.'),
+    ).toEqual([REPORTER, { name: 'State Health Board', side: 'regulator' }]);
+  });
+
+  it('places a person by the role in their apposition', () => {
+    expect(
+      attribute('Omar Haddad, president of the Harbor Nurses Guild, said the vote was unanimous.'),
+    ).toEqual([HADDAD]);
+  });
+
+  it('places a worker of the employer on the side their occupation belongs to', () => {
+    expect(
+      attribute('“Nobody answers the phones,” said Tom Reyes, who works for Bayview Health.'),
+    ).toEqual([{ name: 'Tom Reyes', role: 'who works for Bayview Health', side: 'union' }]);
+  });
+
+  it('places a lawmaker by a title before the name, and names two speakers joined by "and"', () => {
+    expect(
+      attribute(
+        'Senator Ruth Bell and Harbor Nurses Guild president Omar Haddad called for new talks.',
+      ),
+    ).toEqual([{ name: 'Ruth Bell and Omar Haddad', side: 'politician' }]);
+  });
+
+  it('reads a speaker in a relative clause ("inspectors who said")', () => {
+    expect(
+      attribute('The dispute follows a fine from inspectors who said the wards were unsafe.'),
+    ).toEqual([{ name: 'inspectors', side: 'regulator' }]);
+  });
+
+  it('falls back to the profile’s people for a person the text does not describe', () => {
+    expect(attribute('“The wards failed two checks,” Grace Liu said.')).toEqual([
+      { name: 'Grace Liu', role: 'chief inspector', side: 'regulator' },
+    ]);
+  });
+
+  it('reads a position ("is asking for") as the claim of its subject and passes it to the list after a colon', () => {
+    expect(
+      attribute(
+        'The guild is asking for three things:\n' +
+          '- Twelve more nurses\n' +
+          '- Paid breaks\n\n' +
+          'Talks resume Friday.',
+      ),
+    ).toEqual([
+      { name: 'the guild', side: 'union' },
+      { name: 'the guild', side: 'union' },
+      { name: 'the guild', side: 'union' },
+      REPORTER,
+    ]);
+  });
+
+  it('keeps an unquoted sentence in the first person with the speaker before it', () => {
+    expect(
+      attribute(
+        'Hospital officials said the offer was generous. We cannot go higher without closing beds.',
+      ),
+    ).toEqual([
+      { name: 'Hospital officials', side: 'employer' },
+      { name: 'Hospital officials', side: 'employer' },
+    ]);
+  });
+
+  it('leaves a quotation nobody is named for unknown, and narration to the reporter', () => {
+    expect(
+      attribute('The vote came late.\n\n“It was chaos.”', { publisher: 'Harbor Times' }),
+    ).toEqual([{ name: 'Harbor Times', side: 'reporter' }, { side: 'unknown' }]);
+  });
+
+  it('does not read an infinitive, a passive without agent or a scare quote as speech', () => {
+    expect(
+      attribute(
+        'Nurses walked out to demand safer wards. This was stated in a letter on Monday. ' +
+          'The hospital opened a “surge” ward in May.',
+      ),
+    ).toEqual([REPORTER, REPORTER, REPORTER]);
+  });
+
+  it('names a speaker the profile cannot place as unknown', () => {
+    expect(attribute('“Parking is impossible,” said Ivy Chen, a visitor.')).toEqual([
+      { name: 'Ivy Chen', role: 'a visitor', side: 'unknown' },
+    ]);
+  });
+});

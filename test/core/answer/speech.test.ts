@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { findSpeechActs } from '../../../src/core/answer/speech.ts';
+
+describe('findSpeechActs', () => {
+  it('finds a speech verb with the text on each side', () => {
+    expect(findSpeechActs('The guild says wards are short.')).toEqual([
+      { verb: 'says', before: 'The guild ', after: ' wards are short.', side: 'either' },
+    ]);
+  });
+
+  it('reads "according to" as naming the speaker after it', () => {
+    expect(findSpeechActs('Wards are short, according to the guild.')).toEqual([
+      { verb: 'according to', before: 'Wards are short, ', after: ' the guild.', side: 'after' },
+    ]);
+  });
+
+  it('reads positions with what is asked for ("is asking for", "calls on")', () => {
+    expect(
+      findSpeechActs('The guild is asking for breaks and calls on the board to act.').map(
+        (a) => a.verb,
+      ),
+    ).toEqual(['asking for', 'calls on']);
+  });
+
+  it('skips infinitives and nouns ("to demand", "its demands", "the claims")', () => {
+    expect(
+      findSpeechActs('Nurses struck to demand breaks; its demands and the claims grew.'),
+    ).toEqual([]);
+  });
+
+  it('reads a passive only with its agent', () => {
+    expect(findSpeechActs('This was stated in a letter.')).toEqual([]);
+    expect(findSpeechActs('It was stated by the board.')).toEqual([
+      { verb: 'stated', before: 'It was ', after: 'the board.', side: 'after' },
+    ]);
+  });
+
+  it('does not read "calls" without "for", "on" or "upon" as a position', () => {
+    expect(findSpeechActs('The guild calls it a crisis.')).toEqual([]);
+  });
+});

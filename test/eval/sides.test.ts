@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/core/types.ts';
+import { createStrikebotEngine } from '../../src/domain/engine.ts';
+import { formatSidesReport, parseSidesSet, scoreSides } from '../../src/eval/sides.ts';
+import { loadKnowledge } from '../../src/knowledge/index.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const readSet = (file: string) => parseSidesSet(readFileSync(join(root, file), 'utf8'), file);
+
+describe('scoreSides', () => {
+  const rows = parseSidesSet(
+    [
+      '{"id":"c1","question":"Is staffing short?","kind":"contested","sides_any":{"guild":["wards are short"],"hospital":["staffing meets"]}}',
+      '',
+      '{"id":"f1","question":"When is the vote?","kind":"factual","answer_any":["Friday"]}',
+    ].join('\n'),
+    'set.jsonl',
+  );
+  const cite = (snippet: string, side: string) => ({
+    n: 1,
+    docId: 'd',
+    title: 't',
+    snippet,
+    score: 1,
+    speaker: { side, label: side },
+  });
+  const engineAnswering = (answers: Record<string, Partial<Answer>>) => ({
+    answer: (question: string): Answer => ({
+      question,
+      answered: true,
+      text: '',
+      citations: [],
+      ...answers[question],
+    }),
+  });
+
+  it('counts a disputed question only when each side is quoted under its own label', () => {
+    const both = scoreSides(
+      engineAnswering({
+        'Is staffing short?': {
+          citations: [
+            cite('The guild says wards are short.', 'guild'),
+            cite('Staffing meets the rules.', 'hospital'),
+          ],
+        },
+      }),
+      rows,
+    );
+    expect(both).toMatchObject({ contested: 1, bothSidesShare: 1, factual: 1, invented: 0 });
+    const mislabelled = scoreSides(
+      engineAnswering({
+        'Is staffing short?': {
+          citations: [
+            cite('The guild says wards are short.', 'guild'),
+            cite('Staffing meets the rules.', 'reporter'),
+          ],
+        },
+      }),
+      rows,
+    );
+    expect(mislabelled.bothSidesShare).toBe(0);
+    expect(mislabelled.results[0]?.sidesRight).toEqual(['guild']);
+  });
+
+  it('counts a factual answer set out as a dispute as an invented side', () => {
+    const report = scoreSides(
+      engineAnswering({ 'When is the vote?': { layout: 'both-sides' } }),
+      rows,
+    );
+    expect(report.invented).toBe(1);
+    expect(formatSidesReport(report).split('\n').slice(0, 2)).toEqual([
+      'contested: 0/1 answers quote both sides, correctly labelled (0.000)',
+      'factual: 1/1 answers invent a second side',
+    ]);
+  });
+
+  it('names the file and line of a row that is neither contested nor factual', () => {
+    expect(() => parseSidesSet('{"id":"x","question":"q?","kind":"other"}', 'bad.jsonl')).toThrow(
+      /^bad\.jsonl:1: not a contested or factual question/,
+    );
+    expect(() => parseSidesSet('\n{nope', 'bad.jsonl')).toThrow('bad.jsonl:2: not JSON');
+  });
+});
+
+// Measured with the model in src/model/ranker.json when this was written (see README, "Sides of
+// the dispute"); the floors sit just under the measured figures so a regression fails.
+describe('both sides on the contested sets', () => {
+  it('test/eval/contested.jsonl over knowledge/: 2 of 24 disputes, 1 of 14 factual set out as one', async () => {
+    const engine = createStrikebotEngine(await loadKnowledge(join(root, 'knowledge')));
+    const report = scoreSides(engine, readSet('test/eval/contested.jsonl'));
+    expect(report.contested).toBe(24);
+    expect(report.bothSidesShare).toBeGreaterThanOrEqual(0.08);
+    expect(report.invented).toBeLessThanOrEqual(1);
+  });
+
+  it('held out, test/eval/unseen/contested.jsonl with the unseen articles added: 1 of 10, no invented side', async () => {
+    const documents = [
+      ...(await loadKnowledge(join(root, 'knowledge'))),
+      ...(await loadKnowledge(join(root, 'test/eval/unseen/knowledge'))),
+    ];
+    const report = scoreSides(
+      createStrikebotEngine(documents),
+      readSet('test/eval/unseen/contested.jsonl'),
+    );
+    expect(report.contested).toBe(10);
+    expect(report.bothSidesShare).toBeGreaterThanOrEqual(0.09);
+    expect(report.invented).toBe(0);
+  });
+});
