@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { bootstrap, exitWithError } from '../bootstrap.ts';
 import type { Engine } from '../core/engine.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
 import { formatSidesReport, parseSidesSet, scoreSides } from '../eval/sides.ts';
 import { loadKnowledge } from '../knowledge/load-knowledge.ts';
 import { parseFlags } from './parse-flags.ts';
+import { readQuestionFile } from './read-question-file.ts';
 
 const USAGE = 'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--json]';
 
@@ -26,14 +26,7 @@ async function main(argv: string[]): Promise<void> {
     USAGE,
     argv,
   );
-  if (!values.questions) {
-    process.stderr.write(`${USAGE}\n`);
-    process.exit(2);
-  }
-  const file = values.questions;
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
-  });
+  const { file, text } = await readQuestionFile(values.questions, USAGE);
   const questions = parseSidesSet(text, file);
   const runtime = await bootstrap();
   let engine: Engine = runtime.engine;

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { bootstrap, exitWithError } from '../bootstrap.ts';
 import { plainMiniSearchBaseline } from '../eval/baseline.ts';
 import { evaluate, flattenQuestions, parseQuestionSet } from '../eval/score.ts';
 import { formatSummary } from './format-eval.ts';
 import { formatExplanation } from './format-explain.ts';
 import { parseFlags } from './parse-flags.ts';
+import { readQuestionFile } from './read-question-file.ts';
 
 const USAGE = 'usage: npm run eval -- --questions FILE [--json] [--explain] [--baseline]';
 
@@ -25,14 +25,7 @@ async function main(argv: string[]): Promise<void> {
     USAGE,
     argv,
   );
-  if (!values.questions) {
-    process.stderr.write(`${USAGE}\n`);
-    process.exit(2);
-  }
-  const file = values.questions;
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
-  });
+  const { file, text } = await readQuestionFile(values.questions, USAGE);
   const questions = parseQuestionSet(text, file);
   const { engine } = await bootstrap();
   const report = evaluate(engine, questions);

@@ -16,7 +16,8 @@ import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
 import { createDedupe } from '../../bot/dedupe.ts';
 import { parseFeedbackId } from '../../bot/feedback-ids.ts';
-import { createBot, type EngineSource } from '../../bot/pipeline.ts';
+import type { BotCommand } from '../../bot/incoming.ts';
+import { createBot, type EngineSource, type ReplyPort } from '../../bot/pipeline.ts';
 import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
 import { runWithRequestId } from '../../bot/request-context.ts';
 import { parsePage } from '../../bot/sources-command.ts';
@@ -188,11 +189,14 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
     );
   }
 
-  async function onSourcesCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    // A missing, mistyped or out-of-range page (a stale command definition) is page 1.
-    const option = interaction.options.get(PAGE_OPTION)?.value;
-    const page = parsePage(typeof option === 'number' ? String(option) : '');
-    logger.info('discord /sources', {
+  /** Hands a command other than asking (`/sources`, `/timeline`) to the bot layer. */
+  async function onOtherCommand(
+    interaction: ChatInputCommandInteraction,
+    command: BotCommand,
+    text: string,
+    port: ReplyPort,
+  ): Promise<void> {
+    logger.info(`discord /${interaction.commandName}`, {
       requestId: interaction.id,
       userId: interaction.user.id,
       channelId: interaction.channelId,
@@ -203,9 +207,21 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
         id: interaction.id,
         userId: interaction.user.id,
         via: 'command',
-        text: '',
-        command: { kind: 'sources', page },
+        text,
+        command,
       },
+      port,
+    );
+  }
+
+  async function onSourcesCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    // A missing, mistyped or out-of-range page (a stale command definition) is page 1.
+    const option = interaction.options.get(PAGE_OPTION)?.value;
+    const page = parsePage(typeof option === 'number' ? String(option) : '');
+    await onOtherCommand(
+      interaction,
+      { kind: 'sources', page },
+      '',
       ports.slashPort(interaction, ''),
     );
   }
@@ -213,22 +229,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   async function onTimeline(interaction: ChatInputCommandInteraction): Promise<void> {
     const option = interaction.options.get(TIMELINE_QUERY_OPTION)?.value;
     const query = typeof option === 'string' ? option : '';
-    logger.info('discord /timeline', {
-      requestId: interaction.id,
-      userId: interaction.user.id,
-      channelId: interaction.channelId,
-    });
-    await bot.handle(
-      {
-        platform: 'discord',
-        id: interaction.id,
-        userId: interaction.user.id,
-        via: 'command',
-        command: { kind: 'timeline' },
-        text: query,
-      },
-      ports.timelinePort(interaction),
-    );
+    await onOtherCommand(interaction, { kind: 'timeline' }, query, ports.timelinePort(interaction));
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
