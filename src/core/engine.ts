@@ -279,7 +279,7 @@ export function createEngine(
     const { analysis, followUp, followUpVector } = understand(question, history);
     let ranked = rank(analysis, 1);
     let decision = judge(analysis, ranked);
-    if (decision.outcome === 'not-found' && wouldWiden(corpus, analysis, settings)) {
+    if (decision.outcome === 'not-found' && wouldWiden(corpus, analysis, settings, WIDER_BUDGET)) {
       const wider = rank(analysis, WIDER_BUDGET);
       const second = judge(analysis, wider);
       if (second.probability > decision.probability) {

@@ -144,11 +144,12 @@ export function retrieve(
   return candidates;
 }
 
-/** Whether {@link retrieve} left terms out that a wider budget would send. */
+/** Whether {@link retrieve} left terms out that `widen` times the postings budget would send. */
 export function wouldWiden(
   corpus: Corpus,
   question: WeighedQuestion,
   options: RetrieveOptions,
+  widen: number,
 ): boolean {
   const weights = queryWeights(question);
   const narrow = selectQueryTerms(
@@ -163,7 +164,7 @@ export function wouldWiden(
     corpus.chunks.length,
     weights,
     options.maxQueryTerms,
-    options.maxPostings * 4,
+    options.maxPostings * widen,
   );
   return wide.length > narrow.length;
 }
