@@ -39,7 +39,7 @@ export interface Speaker {
 
 /** The speaker of a cited sentence, with the label users see for their side. */
 export interface CitedSpeaker extends Speaker {
-  /** The side's label from the domain profile ("Union (NUHW)", "Kaiser", "Reporter"). */
+  /** The side's label from the domain profile ("Guild (NNG)", "Hospital", "Reporter"). */
   label: string;
 }
 

@@ -18,7 +18,7 @@ export interface ArrangeQuestion {
   present: boolean;
   /** The question names a year, so it is about one event. */
   namesYear: boolean;
-  /** The question asks for one source's account ("according to Kaiser, ..."): no second side. */
+  /** The question asks for one source's account ("according to the hospital, ..."): no second side. */
   oneSource: boolean;
   /** The question asks for a kind of fact (a number, a date, a person, a place...). */
   typed: boolean;
@@ -143,7 +143,7 @@ function bothSides(
  *
  * @example
  * arrangePassages(pool, { present: false, namesYear: false, oneSource: false, typed: false }, context, options)
- * // => { layout: 'both-sides', passages: [unionClaim, kaiserClaim] }
+ * // => { layout: 'both-sides', passages: [guildClaim, hospitalClaim] }
  */
 export function arrangePassages(
   pool: readonly Passage[],

@@ -64,7 +64,7 @@ export interface ComposedAnswer {
  * the present, or one quote per event.
  *
  * @example
- * composeAnswer('Is the strike still on?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true })
+ * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true })
  * // => { layout: 'newest-first', text: 'The newest document that answers this is from ...', citations: [...] }
  */
 export function composeAnswer(

@@ -33,7 +33,7 @@ function quoteLine(citation: Citation): string {
  *
  * @example
  * composeBothSidesText(citations)
- * // => 'The sides disagree on this.\nUnion (NUHW): “…” [1]\nKaiser: “…” [2]'
+ * // => 'The sides disagree on this.\nGuild: “…” [1]\nHospital: “…” [2]'
  */
 export function composeBothSidesText(citations: readonly Citation[]): string {
   return ['The sides disagree on this.', ...citations.map(quoteLine)].join('\n');

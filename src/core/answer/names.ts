@@ -1,7 +1,7 @@
 /**
  * Personal names in running text: capitalised words that are not sentence openers, months or
- * acronyms, read from the end of a phrase ("Elk Grove psychologist Jane Doe" → "Jane Doe" with
- * the title "Elk Grove psychologist") or from its start ("Jane Doe with the union").
+ * acronyms, read from the end of a phrase ("Fresno pharmacist Jane Doe" → "Jane Doe" with
+ * the title "Fresno pharmacist") or from its start ("Jane Doe with the union").
  */
 
 /** A name found in a phrase, with the words before or after it. */
@@ -42,7 +42,7 @@ const INITIAL = /^\p{Lu}\.$/u;
 function isNameWord(word: string): boolean {
   if (INITIAL.test(word)) return true;
   if (!/^\p{Lu}[\p{L}'’-]*\p{L}$/u.test(word)) return false;
-  // Acronyms ("DMHC", "LOS") are organisations or shouting, not given names.
+  // Acronyms ("FAA", "LOS") are organisations or shouting, not given names.
   if (word === word.toUpperCase()) return false;
   return !NOT_NAMES.has(word.toLowerCase());
 }
@@ -63,7 +63,7 @@ function lengthFromStart(words: readonly string[]): number {
  * The name that ends a phrase, and the title before it.
  *
  * @example
- * splitNameAtEnd('Elk Grove psychologist Jane Doe') // => { name: 'Jane Doe', rest: 'Elk Grove psychologist' }
+ * splitNameAtEnd('Fresno pharmacist Jane Doe') // => { name: 'Jane Doe', rest: 'Fresno pharmacist' }
  */
 export function splitNameAtEnd(phrase: string): NameSplit | undefined {
   const words = phrase.trim().split(/\s+/);

@@ -23,7 +23,7 @@ const MAX_LOWER_CASE_TITLE_WORDS = 2;
 
 /**
  * The title written before a name that starts at `end`: capitalised words, then up to two
- * lower-case ones ("Elk Grove psychologist", "Board Director", "union president"), so a verb
+ * lower-case ones ("Fresno pharmacist", "Board Director", "guild president"), so a verb
  * before the title ("met Board Director Amy Wu") is left out.
  */
 function titleBefore(frame: string, end: number): string {

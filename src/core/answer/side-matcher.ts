@@ -90,7 +90,7 @@ function fold(text: string): string {
  * Compiles a profile's sides for matching.
  *
  * @example
- * compileSides(profile).sideOfRole('a therapist in Fresno')?.side // => 'union'
+ * compileSides(profile).sideOfRole('a nurse in Fresno')?.side // => 'guild'
  */
 export function compileSides(profile: SidesProfile): SideMatcher {
   const roles = indexNames(profile.sides.map((s) => [s.id, s.roles]));

@@ -18,7 +18,7 @@ export interface Side {
   label: string;
   /**
    * Names and descriptions the documents use for the party as an organisation or group
-   * ("National Union of Healthcare Workers", "the union", "union officials"). Matched as whole
+   * ("National Nurses Guild", "the guild", "guild officials"). Matched as whole
    * words, case-insensitively, in a speaker's name or role.
    */
   organisations: string[];

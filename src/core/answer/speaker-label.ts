@@ -3,16 +3,16 @@ import { REPORTER, UNKNOWN } from './sides-profile.ts';
 
 /**
  * How a citation's speaker is named to users: the side's label, with the outlet for a news
- * report's own voice ("Reporter (Sacramento Bee)") and the person for a named speaker with a role
- * ("Union (NUHW), Sal Rosselli").
+ * report's own voice ("Reporter (Fresno Courier)") and the person for a named speaker with a role
+ * ("Guild (NNG), Jane Doe").
  */
 
 /**
  * The words naming who makes a cited claim.
  *
  * @example
- * describeSpeaker({ side: 'reporter', label: 'Reporter' }, 'The Sacramento Bee') // => 'Reporter (The Sacramento Bee)'
- * describeSpeaker({ name: 'Sal Rosselli', role: 'president', side: 'union', label: 'Union (NUHW)' }) // => 'Union (NUHW), Sal Rosselli'
+ * describeSpeaker({ side: 'reporter', label: 'Reporter' }, 'The Fresno Courier') // => 'Reporter (The Fresno Courier)'
+ * describeSpeaker({ name: 'Jane Doe', role: 'president', side: 'guild', label: 'Guild (NNG)' }) // => 'Guild (NNG), Jane Doe'
  */
 export function describeSpeaker(speaker: CitedSpeaker, publisher?: string): string {
   if (speaker.side === REPORTER) {
@@ -30,7 +30,7 @@ export function describeSpeaker(speaker: CitedSpeaker, publisher?: string): stri
  * platform's markup escaping; the snippet is passed in already escaped).
  *
  * @example
- * attributeSnippet('Kaiser refuses.', { side: 'union', label: 'Union (NUHW)' }) // => 'Union (NUHW): “Kaiser refuses.”'
+ * attributeSnippet('The hospital refuses.', { side: 'guild', label: 'Guild (NNG)' }) // => 'Guild (NNG): “The hospital refuses.”'
  */
 export function attributeSnippet(
   snippet: string,

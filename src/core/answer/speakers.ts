@@ -26,7 +26,7 @@ export type SpeakerLookup = (chunk: Chunk) => Attribution;
  *
  * @example
  * const speakerOf = createSpeakerLookup(corpus.chunks, corpus.docById, profile.sides ?? NO_SIDES);
- * speakerOf(chunk).speaker // => { name: 'Sal Rosselli', role: 'president of ...', side: 'union' }
+ * speakerOf(chunk).speaker // => { name: 'Jane Doe', role: 'president of ...', side: 'guild' }
  */
 export function createSpeakerLookup(
   chunks: readonly Chunk[],

@@ -112,7 +112,7 @@ export interface SpeechAct {
 
 /**
  * The speech acts of a sentence frame, in order. Infinitives ("to demand") and nouns ("its
- * demands") are not acts; a passive counts only with its agent ("was stated by the union").
+ * demands") are not acts; a passive counts only with its agent ("was stated by the guild").
  *
  * @example
  * findSpeechActs('Workers, the union says, are tired.')[0]?.before // => 'Workers, the union '

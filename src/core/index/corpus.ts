@@ -37,7 +37,7 @@ export interface Corpus {
   newest(count: number): readonly SourceDocument[];
 }
 
-/** Date metadata as words ("2024-10-24" → "October 2024 24"), so "the October 2024 strike" matches. */
+/** Date metadata as words ("2024-10-24" → "October 2024 24"), so "the October 2024 storm" matches. */
 function dateWords(date: string | undefined): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
   const month = MONTHS[Number(match?.[2]) - 1];

@@ -88,7 +88,7 @@ export function isStopWord(word: string): boolean {
  * The index terms of a text: normalised, split, stop words dropped, stemmed.
  *
  * @example
- * tokenize('Nearly 2,400 workers went on strike.') // => ['nearli', '2400', 'worker', 'strike']
+ * tokenize('Nearly 2,400 riders took the ferries.') // => ['nearli', '2400', 'rider', 'take', 'ferri']
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];

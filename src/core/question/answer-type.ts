@@ -48,7 +48,7 @@ const CATEGORY_TYPES: ReadonlyMap<number, AnswerType> = new Map([
 
 /**
  * A wh-word that opens the question or an embedded question ("do you know who ..."), so a
- * relative "whose" or "when" inside a question ("patients whose therapist strikes") does not count.
+ * relative "whose" or "when" inside a question ("riders whose ferry sails") does not count.
  */
 function wh(words: string): RegExp {
   return new RegExp(

@@ -27,7 +27,7 @@ function loadCounts(): Map<string, number> {
  * How many times a lowercase word occurs in the 51M words of SUBTLEX-US (0 if never).
  *
  * @example
- * englishCount('strike') > englishCount('stirke') // => true
+ * englishCount('bridge') > englishCount('brigde') // => true
  */
 export function englishCount(word: string): number {
   return loadCounts().get(word) ?? 0;

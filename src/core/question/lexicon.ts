@@ -4,7 +4,7 @@ import type { DomainProfile } from '../profile.ts';
 /**
  * A domain profile's abbreviations compiled to index terms: each short form and its long form
  * (matched both ways as the same words), and a lookup from a phrase's first term to the phrases it
- * starts, so a question's "southern california" is one concept, matched longest first.
+ * starts, so a question's "new york city" is one concept, matched longest first.
  */
 export interface CompiledLexicon {
   /** Per first term, the known phrases it starts, longest first. */

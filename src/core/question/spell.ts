@@ -4,7 +4,7 @@ import { englishCount, englishProbability, englishWords, nearEnglishWords } from
 /**
  * Chat spelling: reads a question word that is neither English nor in the documents as the word
  * the asker most likely meant, the way a noisy-channel speller does (Kernighan, Church and Gale
- * 1990): a common word a keystroke or two away ("stirke" → "strike", "harbur" → "harbour"), a word
+ * 1990): a common word a keystroke or two away ("brigde" → "bridge", "harbur" → "harbour"), a word
  * whose letters it abbreviates ("ppl" → "people", "appts" → "appointments", "hrs" → "hours"), or
  * two words run together ("nonprofit" → "non profit"). Candidates are English words (SUBTLEX-US)
  * and the documents' own terms; the documents' words are preferred, since they are what a
@@ -72,7 +72,7 @@ function prior(word: string, vocabulary: SpellingVocabulary): number {
  * English, a word of the documents, a number) or nothing plausible is near it.
  *
  * @example
- * readWord('stirke', vocabulary) // => [{ text: 'strike', how: 'typo' }]
+ * readWord('brigde', vocabulary) // => [{ text: 'bridge', how: 'typo' }]
  */
 export function readWord(word: string, vocabulary: SpellingVocabulary): Reading[] {
   if (isKnown(word, vocabulary)) return [];
