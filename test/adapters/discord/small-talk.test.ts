@@ -3,44 +3,25 @@
  * client and the fake Discord: a short reply, not the engine; thanks in a thread gets nothing.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDiscord } from '../../../src/adapters/discord/bot.ts';
-import type { RunningAdapter } from '../../../src/adapters/types.ts';
 import { greetingText, helpText } from '../../../src/bot/wording.ts';
-import {
-  FAKE_IDS,
-  FAKE_TOKEN,
-  type FakeDiscord,
-  type RecordedCall,
-  startFakeDiscord,
-} from '../../fakes/discord/fake-discord.ts';
-import { createRecordingLogger, createTestEngine } from './fixtures.ts';
+import { FAKE_IDS, type FakeDiscord, type RecordedCall } from '../../fakes/discord/fake-discord.ts';
+import { startDiscordOnFake } from '../../fakes/discord/start-on-fake.ts';
+import { createTestEngine } from './fixtures.ts';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
 const engine = createTestEngine();
 let fake: FakeDiscord;
-let discord: RunningAdapter;
+let close: () => Promise<void>;
 const surface = { platform: 'discord' as const, command: '/ask' };
 const posts = (c: RecordedCall) =>
   c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path);
 const content = (c: RecordedCall) => (c.body as { content?: string }).content;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  discord = await startDiscord({
-    token: FAKE_TOKEN,
-    applicationId: FAKE_IDS.applicationId,
-    apiUrl: fake.apiUrl,
-    engine: () => engine,
-    logger: createRecordingLogger(),
-    restRetries: 0,
-    rateLimiter: { take: () => ({ ok: true }) },
-  });
+  ({ fake, close } = await startDiscordOnFake({ engine: () => engine }));
 });
-afterAll(async () => {
-  await discord?.stop();
-  await fake?.close();
-});
+afterAll(() => close?.());
 
 describe('small talk on Discord', () => {
   it('greets a DM with what the bot is for, examples and commands', async () => {

@@ -4,18 +4,11 @@
  * document's publisher, date and sentences, the rebuild time, and pages for a long list.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startDiscord } from '../../../src/adapters/discord/bot.ts';
-import type { RunningAdapter } from '../../../src/adapters/types.ts';
 import type { SourcesList } from '../../../src/knowledge/list-sources.ts';
-import {
-  FAKE_IDS,
-  FAKE_TOKEN,
-  type FakeDiscord,
-  type RecordedCall,
-  startFakeDiscord,
-} from '../../fakes/discord/fake-discord.ts';
+import type { FakeDiscord, RecordedCall } from '../../fakes/discord/fake-discord.ts';
+import { startDiscordOnFake } from '../../fakes/discord/start-on-fake.ts';
 import { manySources, withOneRefusedFile } from '../../fixtures/sources.ts';
-import { createRecordingLogger, createTestEngine } from './fixtures.ts';
+import { createTestEngine } from './fixtures.ts';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 30_000 });
 
@@ -32,25 +25,15 @@ const engine = createTestEngine();
 const knowledge = withOneRefusedFile(engine);
 let listed: SourcesList = knowledge;
 let fake: FakeDiscord;
-let discord: RunningAdapter;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord();
-  discord = await startDiscord({
-    token: FAKE_TOKEN,
-    applicationId: FAKE_IDS.applicationId,
-    apiUrl: fake.apiUrl,
+  ({ fake, close } = await startDiscordOnFake({
     engine: () => engine,
     sources: () => listed,
-    logger: createRecordingLogger(),
-    restRetries: 0,
-    rateLimiter: { take: () => ({ ok: true }) },
-  });
+  }));
 });
-afterAll(async () => {
-  await discord?.stop();
-  await fake?.close();
-});
+afterAll(() => close?.());
 beforeEach(() => {
   fake.calls.length = 0;
   engine.calls.length = 0;

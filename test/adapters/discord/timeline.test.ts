@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startDiscord } from '../../../src/adapters/discord/bot.ts';
 import { embedLength, renderDiscordReply } from '../../../src/adapters/discord/format.ts';
-import type { RunningAdapter } from '../../../src/adapters/types.ts';
 import type { TimelineEvent } from '../../../src/bot/reply.ts';
-import {
-  FAKE_IDS,
-  FAKE_TOKEN,
-  type FakeDiscord,
-  type RecordedCall,
-  startFakeDiscord,
-} from '../../fakes/discord/fake-discord.ts';
-import { createRecordingLogger, createTestEngine } from './fixtures.ts';
+import { FAKE_IDS, type FakeDiscord, type RecordedCall } from '../../fakes/discord/fake-discord.ts';
+import { startDiscordOnFake } from '../../fakes/discord/start-on-fake.ts';
+import { createTestEngine } from './fixtures.ts';
 
 // Real sockets and a real client: generous limits so a loaded CI machine does not fail them.
 vi.setConfig({ testTimeout: 20_000, hookTimeout: 30_000 });
@@ -21,26 +14,14 @@ const contentOf = (call: RecordedCall) => (call.body as { content?: string }).co
 
 describe('/timeline on Discord', () => {
   let fake: FakeDiscord;
-  let discord: RunningAdapter;
+  let close: () => Promise<void>;
   const engine = createTestEngine();
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
-    discord = await startDiscord({
-      token: FAKE_TOKEN,
-      applicationId: FAKE_IDS.applicationId,
-      apiUrl: fake.apiUrl,
-      engine: () => engine,
-      logger: createRecordingLogger(),
-      restRetries: 0,
-      rateLimiter: { take: () => ({ ok: true }) },
-    });
+    ({ fake, close } = await startDiscordOnFake({ engine: () => engine }));
   });
 
-  afterAll(async () => {
-    await discord?.stop();
-    await fake?.close();
-  });
+  afterAll(() => close?.());
 
   beforeEach(() => {
     fake.calls.length = 0;
