@@ -3,12 +3,11 @@
  * the fake Slack: a short reply, not the engine; thanks in a thread gets nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSlackAdapter, startSlack } from '../../../src/adapters/slack/app.ts';
 import { escapeSlackText } from '../../../src/adapters/slack/format.ts';
 import { greetingText, sourcesText } from '../../../src/bot/wording.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
+import type { FakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { eventCallbackBody, postSignedToSlackApp } from '../../fakes/slack/sign.ts';
+import { startSlackOnFake } from '../../fakes/slack/start-on-fake.ts';
 import { createTestEngine } from './fixtures.ts';
 
 const secret = 'small-talk-secret';
@@ -16,28 +15,17 @@ const botToken = 'xoxb-test-token';
 const engine = createTestEngine();
 const surface = { platform: 'slack' as const, command: '/ask' };
 let fake: FakeSlack;
-let slack: RunningSlackAdapter;
+let close: () => Promise<void>;
 let base: string;
 
 beforeAll(async () => {
-  fake = await startFakeSlack({ botToken });
-  slack = await startSlack({
+  ({ fake, base, close } = await startSlackOnFake({
     botToken,
     signingSecret: secret,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
     engine: () => engine,
-    logger: silentLogger,
-    webApiRetries: 0,
-    rateLimiter: { take: () => ({ ok: true }) },
-  });
-  base = `http://127.0.0.1:${slack.port}`;
+  }));
 });
-afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
-});
+afterAll(() => close?.());
 
 const send = (event: Record<string, unknown>) =>
   postSignedToSlackApp(base, eventCallbackBody(event), { secret });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSlackAdapter, startSlack } from '../../../src/adapters/slack/app.ts';
 import { renderSlackReply, type SlackBlock } from '../../../src/adapters/slack/format.ts';
 import type { TimelineEvent } from '../../../src/bot/reply.ts';
-import { silentLogger } from '../../../src/logger.ts';
-import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack.ts';
+import type { FakeSlack } from '../../fakes/slack/fake-slack.ts';
 import { postSignedToSlackApp, slashCommandBody } from '../../fakes/slack/sign.ts';
+import { startSlackOnFake } from '../../fakes/slack/start-on-fake.ts';
 import { createTestEngine } from './fixtures.ts';
 
 const secret = 'test-signing-secret';
@@ -12,29 +11,17 @@ const botToken = 'xoxb-test-token';
 const engine = createTestEngine();
 
 let fake: FakeSlack;
-let slack: RunningSlackAdapter;
+let close: () => Promise<void>;
 let base: string;
 
 beforeAll(async () => {
-  fake = await startFakeSlack({ botToken });
-  slack = await startSlack({
+  ({ fake, base, close } = await startSlackOnFake({
     botToken,
     signingSecret: secret,
-    apiUrl: fake.apiUrl,
-    port: 0,
-    host: '127.0.0.1',
     engine: () => engine,
-    logger: silentLogger,
-    webApiRetries: 0,
-    rateLimiter: { take: () => ({ ok: true }) },
-  });
-  base = `http://127.0.0.1:${slack.port}`;
+  }));
 });
-
-afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
-});
+afterAll(() => close?.());
 
 beforeEach(async () => {
   await fake.waitFor(() => fake.reactionsSettled());
