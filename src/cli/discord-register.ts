@@ -1,5 +1,5 @@
 /**
- * `npm run discord:register`: registers the `/ask` and `/sources` slash commands with Discord, to
+ * `npm run discord:register`: registers the `/ask`, `/sources` and `/timeline` slash commands with Discord, to
  * `DISCORD_GUILD_ID` when set (available at once) or globally (may take up to an hour).
  */
 import { config as loadDotenv } from 'dotenv';
