@@ -1,5 +1,5 @@
 import type { Corpus } from '../index/corpus.ts';
-import { normalizeText, tokenize } from '../index/text.ts';
+import { normalizeText, termOverlap, tokenize } from '../index/text.ts';
 import type { QuestionAnalysis } from '../question/analyze.ts';
 import type { Citation, SourceDocument } from '../types.ts';
 
@@ -21,12 +21,6 @@ const NEAREST_TITLES = 3;
 /** Publishers a "not found" reply names. */
 const NAMED_PUBLISHERS = 4;
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  return shared / Math.max(1, Math.min(a.size, b.size));
-}
-
 /**
  * True when two snippets say much the same thing: most of the shorter one's index terms are in
  * the other.
@@ -35,7 +29,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * saySameThing('The contract expired Sept. 30.', 'The contract expired on Sept. 30.') // => true
  */
 export function saySameThing(a: string, b: string): boolean {
-  return overlap(new Set(tokenize(a)), new Set(tokenize(b))) >= SAME_CLAIM_OVERLAP;
+  return termOverlap(new Set(tokenize(a)), new Set(tokenize(b))) >= SAME_CLAIM_OVERLAP;
 }
 
 function describeSource(doc: SourceDocument): string {
@@ -56,11 +50,8 @@ export function composeAnswerText(
   if (!first) return '';
   const firstDoc = docById.get(first.docId) as SourceDocument;
   const lines = [`${first.snippet} [${first.n}]`];
-  const firstTerms = new Set(tokenize(first.snippet));
   const agreeing = rest.filter(
-    (c) =>
-      c.docId !== first.docId &&
-      overlap(firstTerms, new Set(tokenize(c.snippet))) >= SAME_CLAIM_OVERLAP,
+    (c) => c.docId !== first.docId && saySameThing(first.snippet, c.snippet),
   );
   if (agreeing.length > 0) {
     const names = agreeing.map(

@@ -1,4 +1,4 @@
-import { tokenize } from '../index/text.ts';
+import { termOverlap, tokenize } from '../index/text.ts';
 import type { Chunk, SourceDocument } from '../types.ts';
 import type { Speaker } from './attribution.ts';
 import { type DateMention, type DatePrecision, findDates } from './dates.ts';
@@ -38,14 +38,6 @@ const CLAUSE_MARK = /[,;:\u2014\u2013]\s/g;
 /** Terms of a text for telling whether two sentences report the same thing. */
 function termSet(text: string): Set<string> {
   return new Set(tokenize(text));
-}
-
-/** |A ∩ B| / min(|A|, |B|): 1 when the shorter sentence's terms all occur in the longer. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let shared = 0;
-  for (const term of a) if (b.has(term)) shared++;
-  return shared / Math.min(a.size, b.size);
 }
 
 /** Cuts `text[start, end)` to at most `max` characters around `[from, to)`, at spaces. */
@@ -139,7 +131,7 @@ export function extractTimeline(
       (k) =>
         k.date === entry.date &&
         k.docId !== entry.docId &&
-        overlap(k.terms, entry.terms) >= SAME_EVENT_OVERLAP,
+        termOverlap(k.terms, entry.terms) >= SAME_EVENT_OVERLAP,
     );
     if (twin) twin.alsoIn = [...(twin.alsoIn ?? []), entry.docId];
     else kept.push(entry);
@@ -208,7 +200,7 @@ export function clusterEvents<T extends { chunk: Chunk }>(
       continue;
     }
     const terms = termSet(candidate.chunk.text);
-    const same = undated.find((c) => overlap(c.terms, terms) >= SAME_EVENT_OVERLAP);
+    const same = undated.find((c) => termOverlap(c.terms, terms) >= SAME_EVENT_OVERLAP);
     if (same) same.members.push(candidate);
     else undated.push({ members: [candidate], terms });
   }

@@ -85,6 +85,19 @@ export function isStopWord(word: string): boolean {
 }
 
 /**
+ * How much two term sets share: the shared terms over the smaller set's size (0 when either is
+ * empty).
+ *
+ * @example
+ * termOverlap(new Set(['strike', 'monday']), new Set(['strike', 'tuesday', 'picket'])) // => 0.5
+ */
+export function termOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}
+
+/**
  * The index terms of a text: normalised, split, stop words dropped, stemmed.
  *
  * @example

@@ -1,6 +1,7 @@
 import type MiniSearch from 'minisearch';
 import type { IndexedChunk } from '../index/build-index.ts';
 import type { Corpus } from '../index/corpus.ts';
+import { termOverlap } from '../index/text.ts';
 import type { Chunk } from '../types.ts';
 import { matchConcepts, type WeighedQuestion } from './concept-match.ts';
 import type { Candidate } from './features.ts';
@@ -80,12 +81,6 @@ export function selectQueryTerms(
   return chosen;
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  return shared / Math.max(1, Math.min(a.size, b.size));
-}
-
 /** Records, for each candidate, the candidates of other documents that say much the same. */
 function countAgreement(corpus: Corpus, candidates: Candidate[]): void {
   for (const candidate of candidates) {
@@ -93,7 +88,7 @@ function countAgreement(corpus: Corpus, candidates: Candidate[]): void {
     const docs = new Set<string>();
     for (const other of candidates) {
       if (other.chunk.docId === candidate.chunk.docId) continue;
-      if (overlap(terms, corpus.termsOf(other.chunk.id)) < AGREEMENT_OVERLAP) continue;
+      if (termOverlap(terms, corpus.termsOf(other.chunk.id)) < AGREEMENT_OVERLAP) continue;
       candidate.sameClaim.push(other.chunk.id);
       docs.add(other.chunk.docId);
     }
