@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { REPORTER, type SidesProfile, UNKNOWN } from '../core/answer/sides-profile.ts';
+import {
+  REPORTER,
+  SIDES_DEFAULTS,
+  type SidesProfile,
+  UNKNOWN,
+} from '../core/answer/sides-profile.ts';
 
 /**
  * The shape of the `sides` section of a domain profile file (what each field means is documented
@@ -36,9 +41,9 @@ export const sidesProfileSchema: z.ZodType<SidesProfile, unknown> = z
     $comment: z.string().optional(),
     sides: z.array(sideSchema).min(1, 'must list at least one side'),
     people: z.array(personSchema).default([]),
-    ownVoiceKinds: z.array(phrase).default(['press-release', 'statement']),
-    reporterLabel: phrase.default('Reporter'),
-    unknownLabel: phrase.default('Unattributed'),
+    ownVoiceKinds: z.array(phrase).default([...SIDES_DEFAULTS.ownVoiceKinds]),
+    reporterLabel: phrase.default(SIDES_DEFAULTS.reporterLabel),
+    unknownLabel: phrase.default(SIDES_DEFAULTS.unknownLabel),
     disputants: z.array(phrase).min(2, 'must name at least two sides').optional(),
   })
   .superRefine((profile, ctx) => {

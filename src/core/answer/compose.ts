@@ -1,6 +1,7 @@
 import type { Corpus } from '../index/corpus.ts';
 import { normalizeText, termOverlap, tokenize } from '../index/text.ts';
 import type { QuestionAnalysis } from '../question/analyze.ts';
+import { isExpressed } from '../rank/concept-match.ts';
 import type { Citation, SourceDocument } from '../types.ts';
 
 /**
@@ -86,7 +87,7 @@ export function missingWords(
     words.find((w) => normalizeText(w).toLowerCase() === word) ?? word;
   return analysis.concepts
     .filter((c) => !c.carried)
-    .filter((c) => !c.alternatives.some((a) => a.terms.every((t) => corpus.df.has(t))))
+    .filter((c) => !isExpressed(corpus, c))
     .map((c) => written(c.word))
     .slice(0, NAMED_MISSING);
 }

@@ -1,5 +1,5 @@
 import type { Corpus } from '../index/corpus.ts';
-import type { WeighedQuestion } from '../rank/concept-match.ts';
+import { isExpressed, type WeighedQuestion } from '../rank/concept-match.ts';
 import type { Candidate } from '../rank/features.ts';
 import { type RankingModel, scoreLinear, sigmoid } from '../rank/model.ts';
 
@@ -45,8 +45,7 @@ export function unknownShare(corpus: Corpus, question: WeighedQuestion): number 
   let unknown = 0;
   question.concepts.forEach((concept, i) => {
     if (concept.carried) return;
-    const known = concept.alternatives.some((a) => a.terms.every((t) => corpus.df.has(t)));
-    if (!known) unknown += question.weights[i] ?? 0;
+    if (!isExpressed(corpus, concept)) unknown += question.weights[i] ?? 0;
   });
   return unknown / question.ownWeight;
 }

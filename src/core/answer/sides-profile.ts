@@ -10,6 +10,14 @@ export const REPORTER = 'reporter';
 /** Id used when the text names no speaker the profile can place. */
 export const UNKNOWN = 'unknown';
 
+/** What a profile that leaves them out gets: the kinds of document that speak in their own
+ * voice, and the labels of a report's own voice and of a speaker on no known side. */
+export const SIDES_DEFAULTS = {
+  ownVoiceKinds: ['press-release', 'statement'],
+  reporterLabel: 'Reporter',
+  unknownLabel: 'Unattributed',
+} as const;
+
 /** One party to the dispute. */
 export interface Side {
   /** Short stable id used in data and code paths (`union`, `employer`, `regulator`). */

@@ -1,6 +1,6 @@
 import type { Chunk, SourceDocument } from '../types.ts';
 import { type Attribution, createSentenceAttributor } from './attribution.ts';
-import { type SidesProfile, UNKNOWN } from './sides-profile.ts';
+import { SIDES_DEFAULTS, type SidesProfile, UNKNOWN } from './sides-profile.ts';
 
 /**
  * The speaker of any chunk, worked out the first time a chunk of its document is asked about and
@@ -12,9 +12,8 @@ import { type SidesProfile, UNKNOWN } from './sides-profile.ts';
 export const NO_SIDES: SidesProfile = {
   sides: [],
   people: [],
-  ownVoiceKinds: ['press-release', 'statement'],
-  reporterLabel: 'Reporter',
-  unknownLabel: 'Unattributed',
+  ...SIDES_DEFAULTS,
+  ownVoiceKinds: [...SIDES_DEFAULTS.ownVoiceKinds],
 };
 
 /** Finds who speaks in a chunk. */

@@ -1,6 +1,6 @@
-import { isStopWord, normalizeText, splitWords, toTerm } from '../index/text.ts';
+import { isStopWord, normalizeText, splitWords, tokenize, toTerm } from '../index/text.ts';
 import { type AnswerType, detectAnswerType } from './answer-type.ts';
-import { type CompiledLexicon, phraseTerms } from './lexicon.ts';
+import type { CompiledLexicon } from './lexicon.ts';
 import { readWord, type SpellingVocabulary } from './spell.ts';
 import type { Thesaurus } from './wordnet.ts';
 
@@ -153,14 +153,14 @@ function expand(
   // is not read as a misspelling.
   if (!list.some((a) => known(a.terms))) {
     for (const reading of readings) {
-      const terms = phraseTerms(reading);
+      const terms = tokenize(reading);
       if (known(terms)) addAlternative(list, { terms, source: 'spelling' });
     }
   }
   const base = readings.length > 0 && !resources.hasTerm(own[0] as string) ? readings[0] : word;
   if (base && !base.includes(' ')) {
     for (const { word: synonym, senseRank } of resources.thesaurus.synonymsOf(base)) {
-      const terms = phraseTerms(synonym);
+      const terms = tokenize(synonym);
       if (!known(terms)) continue;
       if (senseRank <= COMMON_SENSES) addAlternative(list, { terms, source: 'wordnet' });
     }

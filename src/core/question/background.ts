@@ -39,17 +39,6 @@ export function englishProbability(word: string): number {
   return ((table.get(word) ?? 0) + 1) / total;
 }
 
-/**
- * Inverse document frequency of a lowercase word in everyday English: about 6 for "tell",
- * 10 for "contract", 15 or more for words that are rare or absent from the list.
- *
- * @example
- * backgroundIdf('supposed') < backgroundIdf('sourdough') // => true
- */
-export function backgroundIdf(word: string): number {
-  return -Math.log(englishProbability(word));
-}
-
 /** Words seen at least this often are kept in the fuzzy lookup (rarer ones are mostly noise). */
 const MIN_FUZZY_COUNT = 20;
 

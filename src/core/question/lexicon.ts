@@ -1,4 +1,4 @@
-import { isStopWord, normalizeText, splitWords, toTerm } from '../index/text.ts';
+import { tokenize } from '../index/text.ts';
 import type { DomainProfile } from '../profile.ts';
 
 /**
@@ -11,13 +11,6 @@ export interface CompiledLexicon {
   byFirstTerm: ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
   /** Per joined phrase, its abbreviation or long form (joined), both ways. */
   twins: ReadonlyMap<string, string>;
-}
-
-/** The index terms of a word or phrase (stop words dropped). */
-export function phraseTerms(text: string): string[] {
-  return splitWords(normalizeText(text))
-    .filter((w) => !isStopWord(w))
-    .map(toTerm);
 }
 
 /**
@@ -38,8 +31,8 @@ export function compileLexicon(profile: DomainProfile): CompiledLexicon {
     byFirstTerm.set(first, list);
   };
   for (const [short, long] of Object.entries(profile.abbreviations ?? {})) {
-    const a = phraseTerms(short);
-    const b = phraseTerms(long);
+    const a = tokenize(short);
+    const b = tokenize(long);
     if (a.length === 0 || b.length === 0) continue;
     twins.set(a.join(' '), b.join(' '));
     twins.set(b.join(' '), a.join(' '));

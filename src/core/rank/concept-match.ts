@@ -45,6 +45,16 @@ export function expectedIdf(corpus: Corpus, word: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/** Whether the documents hold all of `terms`. */
+function allKnown(corpus: Pick<Corpus, 'df'>, terms: readonly string[]): boolean {
+  return terms.every((t) => corpus.df.has(t));
+}
+
+/** Whether the documents express a concept in any way (any of its alternatives, whole). */
+export function isExpressed(corpus: Pick<Corpus, 'df'>, concept: Concept): boolean {
+  return concept.alternatives.some((a) => allKnown(corpus, a.terms));
+}
+
 /** Sources that say the same as the question's word (so their IDF may stand for its weight). */
 const SAME_MEANING = new Set(['exact', 'spelling']);
 
@@ -53,12 +63,12 @@ const SAME_MEANING = new Set(['exact', 'spelling']);
  * IDF of what it most likely means there (its abbreviation's long form or its spelling reading), else the IDF it would have as everyday English.
  */
 export function conceptWeight(corpus: Corpus, concept: Concept): number {
-  if (concept.terms.every((t) => corpus.df.has(t))) {
+  if (allKnown(corpus, concept.terms)) {
     return Math.max(...concept.terms.map((t) => corpus.idf(t)));
   }
   for (const alternative of concept.alternatives) {
     if (!SAME_MEANING.has(alternative.source)) continue;
-    if (alternative.terms.every((t) => corpus.df.has(t))) {
+    if (allKnown(corpus, alternative.terms)) {
       return Math.max(...alternative.terms.map((t) => corpus.idf(t)));
     }
   }
