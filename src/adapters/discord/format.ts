@@ -159,7 +159,7 @@ export function formatDiscordReply(
     ...defaultOptions,
     ...options,
   };
-  const allowedMentions = { parse: [] as [], repliedUser: false as const };
+  const allowedMentions = NO_MENTIONS;
   const unsure = !answer.answered && answer.reason === 'unsure' && answer.citations.length > 0;
 
   // The engine words its refusals (short, and naming what the documents cover); they go out as plain text.
@@ -261,7 +261,7 @@ function contextEmbeds(passages: readonly ContextPassage[]): APIEmbed[] {
  * fit Discord's 4,096 characters), and a footer saying how many more there are.
  */
 function timelineEmbed(reply: TimelineReply): DiscordPayload {
-  const allowedMentions = { parse: [] as [], repliedUser: false as const };
+  const allowedMentions = NO_MENTIONS;
   if (reply.events.length === 0) {
     const content = escapeDiscordText(timelineEmptyText(reply.query));
     return { content: truncateText(content, DISCORD_LIMITS.content), allowedMentions };
@@ -297,7 +297,7 @@ function timelineEmbed(reply: TimelineReply): DiscordPayload {
  * await interaction.editReply(renderDiscordReply(reply));
  */
 export function renderDiscordReply(reply: Reply): DiscordPayload {
-  const allowedMentions = { parse: [] as [], repliedUser: false as const };
+  const allowedMentions = NO_MENTIONS;
   if (reply.kind === 'text') {
     return {
       content: truncateText(reply.text, DISCORD_LIMITS.content),
