@@ -166,12 +166,13 @@ export function measureSize(options: Partial<MeasureOptions> = {}): SizeResult {
     engine = loaded.value;
     loadTimes.push(loaded.ms);
   }
+  if (!engine) throw new Error('no snapshot load ran');
+  collectGarbage();
+  // Measured before the bare index below is decoded, so the figure is the engine's alone.
+  const memory = process.memoryUsage();
   // Bare MiniSearch, for comparison: the same index, loaded on its own (the engine keeps its own).
   const { index } = decodeSnapshot(documents, readFileSync(file));
   rmSync(file, { force: true });
-  if (!engine) throw new Error('no snapshot load ran');
-  collectGarbage();
-  const memory = process.memoryUsage();
 
   const questions = benchQuestions(documents, settings.publicQuestions, settings.questions);
   log(`${settings.sentences} sentences: timing ${questions.length} questions`);
