@@ -19,8 +19,11 @@ const fixture = JSON.parse(
   readFileSync(join(import.meta.dirname, 'fixtures', 'seed-speakers.json'), 'utf8'),
 ) as { documents: Record<string, Label[]> };
 
-// Measured when the attribution was written: sides 110/112 (0.982), person names 20/20.
-const SIDE_ACCURACY_FLOOR = 0.97;
+// Measured when the attribution was written: sides 110/112 (0.982), person names 20/20. Two
+// profile entries that each matched a single seed sentence ("works for" as a union role, "the
+// agency" as the regulator) were then removed as rules written for one sentence: sides 107/112
+// (0.955). In-sample either way: the profile was written reading these documents.
+const SIDE_ACCURACY_FLOOR = 0.95;
 const PERSON_ACCURACY_FLOOR = 0.95;
 
 describe('attribution on the seed documents (knowledge/)', async () => {
