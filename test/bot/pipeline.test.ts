@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHarness } from '../../src/bot/memory-harness.ts';
 import type { BotEngine } from '../../src/bot/pipeline.ts';
 import { createRateLimiter } from '../../src/bot/rate-limit.ts';
 import { FAILURE_TEXT, helpText, RESTARTING_TEXT, THANKS_TEXT } from '../../src/bot/wording.ts';
@@ -12,6 +11,7 @@ import type { SourcesList } from '../../src/knowledge/list-sources.ts';
 import { openQuestionLog } from '../../src/store/question-log.ts';
 import { createRecordingLogger } from '../adapters/discord/fixtures.ts';
 import { documents } from '../adapters/slack/fixtures.ts';
+import { createMemoryHarness } from '../fakes/memory-harness.ts';
 
 const real = createStrikebotEngine(documents);
 

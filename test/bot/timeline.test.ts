@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryHarness } from '../../src/bot/memory-harness.ts';
 import type { BotEngine } from '../../src/bot/pipeline.ts';
 import { buildTimeline, describeTimelineEvent } from '../../src/bot/timeline.ts';
 import { FAILURE_TEXT } from '../../src/bot/wording.ts';
 import type { SourceDocument } from '../../src/core/types.ts';
 import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { disabledQuestionLog, type QuestionLog } from '../../src/store/question-log.ts';
+import { createMemoryHarness } from '../fakes/memory-harness.ts';
 
 const documents: SourceDocument[] = [
   {

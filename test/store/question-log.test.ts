@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryHarness } from '../../src/bot/memory-harness.ts';
 import { createStrikebotEngine } from '../../src/domain/engine.ts';
 import { readReport } from '../../src/report/build-report.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { openQuestionLog, type QuestionRecord } from '../../src/store/question-log.ts';
 import { createRecordingLogger } from '../adapters/discord/fixtures.ts';
 import { documents } from '../adapters/slack/fixtures.ts';
+import { createMemoryHarness } from '../fakes/memory-harness.ts';
 
 const dirs: string[] = [];
 const cleanups: (() => void)[] = [];

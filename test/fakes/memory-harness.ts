@@ -3,9 +3,9 @@
  * talk, rate limit, history, queue, engine, question log, buttons, failure policy) without
  * discord.js or Bolt, and read back exactly what was replied and how.
  */
-import type { BotCommand, Incoming, Platform, Via } from './incoming.ts';
-import { type Bot, type BotOptions, createBot, type ReplyPort } from './pipeline.ts';
-import type { Reply } from './reply.ts';
+import type { BotCommand, Incoming, Platform, Via } from '../../src/bot/incoming.ts';
+import { type Bot, type BotOptions, createBot, type ReplyPort } from '../../src/bot/pipeline.ts';
+import type { Reply } from '../../src/bot/reply.ts';
 
 /** One thing the harness's platform was asked to show. */
 export interface Delivery {
