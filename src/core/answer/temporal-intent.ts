@@ -15,7 +15,8 @@ const PRESENT = [
   /\b(?:yet)\s*\??$/,
   /\bis (?:it|that|this|the \w+(?: \w+)?) (?:over|done|finished|ended|settled|happening|going on|on)\b/,
   /\b(?:has|have|did) (?:it|they|the \w+(?: \w+)?) (?:end|ended|finish|finished|stop|stopped|settle|settled)\b/,
-  /\bare (?:they|the \w+|\w+) (?:striking|on strike|picketing|out)\b/,
+  // A yes/no question in the present progressive ("are they picketing?") asks what goes on now.
+  /^are (?:they|the \w+(?: \w+)?|\w+) \w+ing\b/,
   /\bwhat(?:'s| is) (?:happening|going on|the status)\b/,
 ];
 

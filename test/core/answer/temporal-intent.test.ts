@@ -14,6 +14,8 @@ describe('detectTemporalIntent', () => {
     'are pickets out right now',
     'what is happening at the hospital now',
     'Currently, how many beds are closed?',
+    'are the ferry crews sailing',
+    'Are they picketing in Fresno?',
   ])('reads "%s" as about the present', (question) => {
     expect(detectTemporalIntent(question)).toBe('present');
   });
@@ -23,6 +25,7 @@ describe('detectTemporalIntent', () => {
     'when did the first strike start',
     'what did the nurses win in 2019?',
     'who leads the guild',
+    'what are the nurses demanding',
     '',
   ])('reads "%s" as setting no time', (question) => {
     expect(detectTemporalIntent(question)).toBe('none');
