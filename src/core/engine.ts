@@ -38,7 +38,7 @@ import {
   sigmoid,
 } from './rank/model.ts';
 import { type RetrieveOptions, retrieve, wouldWiden } from './rank/retrieve.ts';
-import type { Answer, Chunk, SourceDocument } from './types.ts';
+import type { Answer, Chunk, SourceDocument, Speaker } from './types.ts';
 
 export { newestDocuments } from './index/corpus.ts';
 export { SNAPSHOT_VERSION } from './index/index-snapshot.ts';
@@ -63,6 +63,10 @@ export interface ExplainedCandidate {
   snippet: string;
   /** Chunk ids of candidates in other documents that say much the same. */
   sameClaim: readonly number[];
+  /** Who makes the claim, as a citation of it would name them. */
+  speaker: Speaker;
+  /** The sentence quotes or reports its speaker (not the document's own voice). */
+  reported: boolean;
 }
 
 /** Why the engine answered as it did. */
@@ -357,6 +361,7 @@ export function createEngine(
         vector: r.vector,
         snippet: buildSnippet(corpus.chunks, r.candidate.chunk, corpus.docById).text,
         sameClaim: r.candidate.sameClaim,
+        ...composing.speakerOf(r.candidate.chunk),
       })),
       decision: {
         contributions: explainLinear(model.answer, decision.vector),
