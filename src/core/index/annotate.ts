@@ -88,7 +88,7 @@ const DETECTORS: Readonly<Record<EvidenceKind, Detector>> = {
   organization: level([ACRONYM], [INNER_CAPITAL]),
   reason: level(
     [/\b(?:because|due to|in order to|so that|as a result|caused by|citing|reason)\b/i],
-    [/\b(?:over|amid|after|demanding|to demand|calling for|concerns?|protest)\b/i],
+    [/\b(?:over|amid|after)\b/i],
   ),
   quote: level([/["“”]/], [SPEECH]),
   list: (s) => {

@@ -54,6 +54,13 @@ describe('annotateSentence', () => {
     });
   });
 
+  it('reads no reason into words of one kind of news (demands, protests)', () => {
+    // Cues must hold for any text: "demanding" or "protest" says a march happened, not why.
+    expect(kinds('Farmers drove tractors downtown demanding lower diesel taxes.')).toEqual({});
+    expect(kinds('The protest ended at noon.')).toEqual({ time: 1 });
+    expect(kinds('The mill shut amid the drought.')).toEqual({ reason: 1 });
+  });
+
   it('finds nothing in a plain sentence', () => {
     expect(kinds('it rained.')).toEqual({});
   });
