@@ -60,7 +60,7 @@ function wh(words: string): RegExp {
 const QUESTION_PATTERNS: ReadonlyArray<readonly [RegExp, AnswerType]> = [
   [/\b(?:what|which) (?:kinds|types|sorts|categories) of\b|\blist (?:the|all)\b/, 'list'],
   [/\bhow long\b|\bfor how long\b|\bhow many (?:days|weeks|months|years|hours)\b/, 'duration'],
-  [/\bwhat time\b|\b(?:what|which) hours\b|\bat what hour\b/, 'time'],
+  [/\bwhat time\b|\b(?:what|which) hours?\b/, 'time'],
   [
     /\bhow (?:much|many)\b|\bhow (?:big|large|high|low|often|old|far|tall|small)\b|\bby how\b/,
     'number',
@@ -117,7 +117,7 @@ export function detectAnswerType(
       if (category === undefined) continue;
       const type = CATEGORY_TYPES.get(category);
       if (!type) return undefined;
-      return { type: type === 'date' && /^hours?$/.test(noun) ? 'time' : type, typeNoun: noun };
+      return { type, typeNoun: noun };
     }
     return undefined;
   };

@@ -14,6 +14,15 @@ describe('detectAnswerType', () => {
     expect(typeOf('how many goats live on the farm?')).toBe('number');
     expect(typeOf('how long is the tunnel?')).toBe('duration');
     expect(typeOf('what time does the market open?')).toBe('time');
+    // An hour asked for is a clock time, whichever way it is put.
+    expect(detectAnswerType('at what hour does the ferry leave?')).toEqual({
+      type: 'time',
+      typeNoun: 'hour',
+    });
+    expect(detectAnswerType('which hours is the pool open?')).toEqual({
+      type: 'time',
+      typeNoun: 'hours',
+    });
   });
 
   it('takes the kind of answer from the noun after "what" or "which", by its WordNet category', () => {
