@@ -268,30 +268,28 @@ export function createEngine(
       .sort((a, b) => b.score - a.score || a.candidate.chunk.id - b.candidate.chunk.id);
   };
 
-  const judge = (question: WeighedQuestion, ranked: readonly ScoredCandidate[]) => {
-    const vector = decisionFeatures(
-      ranked.map(rankedView),
-      questionFacts(corpus, question),
-      featureAt,
-    );
+  const judge = (facts: QuestionFacts, ranked: readonly ScoredCandidate[]) => {
+    const vector = decisionFeatures(ranked.map(rankedView), facts, featureAt);
     return { vector, ...decide(model, vector) };
   };
 
   const think = (asked: string, history: readonly string[]) => {
     // A question about the present is ranked on what it asks about; the answer prefers the newest.
-    const question = detectTemporalIntent(asked) === 'present' ? withoutTimeWords(asked) : asked;
+    const present = detectTemporalIntent(asked) === 'present';
+    const question = present ? withoutTimeWords(asked) : asked;
     const { analysis, followUp, followUpVector } = understand(question, history);
+    const facts = questionFacts(corpus, analysis);
     let ranked = rank(analysis, 1);
-    let decision = judge(analysis, ranked);
+    let decision = judge(facts, ranked);
     if (decision.outcome === 'not-found' && wouldWiden(corpus, analysis, settings, WIDER_BUDGET)) {
       const wider = rank(analysis, WIDER_BUDGET);
-      const second = judge(analysis, wider);
+      const second = judge(facts, wider);
       if (second.probability > decision.probability) {
         ranked = wider;
         decision = second;
       }
     }
-    return { analysis, followUp, followUpVector, ranked, decision };
+    return { analysis, present, facts, followUp, followUpVector, ranked, decision };
   };
 
   const clean = (raw: string) =>
@@ -315,14 +313,15 @@ export function createEngine(
         `Ask me a question about ${profile.subject ?? 'the documents'}, for example: "${profile.exampleQuestion ?? 'What happened?'}"`,
       );
     }
-    const { analysis, ranked, decision } = think(question, ask.history ?? []);
+    const { analysis, present, facts, ranked, decision } = think(question, ask.history ?? []);
     if (decision.outcome !== 'not-found') {
       const confident = decision.outcome === 'answer';
       const { text, citations, layout } = composeAnswer(question, ranked, composing, {
         maxCitations: settings.maxCitations,
         answerShare: CITE_SHARE,
         confident,
-        typed: questionFacts(corpus, analysis).typed === 1,
+        typed: facts.typed === 1,
+        present,
       });
       const arranged = layout ? { layout } : {};
       if (confident) return { question, answered: true, text, citations, ...arranged };
@@ -344,7 +343,7 @@ export function createEngine(
   };
 
   const explain = (rawQuestion: string, ask: AskOptions = {}): Explanation => {
-    const { analysis, followUp, followUpVector, ranked, decision } = think(
+    const { analysis, facts, followUp, followUpVector, ranked, decision } = think(
       clean(rawQuestion),
       ask.history ?? [],
     );
@@ -352,7 +351,7 @@ export function createEngine(
       question: analysis,
       ...(followUp === undefined ? {} : { followUp }),
       ...(followUpVector === undefined ? {} : { followUpVector }),
-      facts: questionFacts(corpus, analysis),
+      facts,
       candidates: ranked.map((r) => ({
         chunk: r.candidate.chunk,
         score: r.score,

@@ -48,6 +48,8 @@ export interface ComposeOptions {
   confident: boolean;
   /** True when the question asks for a kind of fact (a number, a date, a person, a place...). */
   typed: boolean;
+  /** True when the question asks how things stand now ({@link detectTemporalIntent}). */
+  present: boolean;
 }
 
 /** The quoted part of an answer. */
@@ -81,7 +83,7 @@ export function composeAnswer(
   const arranged = arrangePassages(
     pool,
     {
-      present: detectTemporalIntent(question) === 'present',
+      present: options.present,
       namesYear: YEAR.test(question),
       oneSource: ONE_SOURCE.test(question),
       typed: options.typed,
