@@ -16,6 +16,9 @@ const SAY_VERBS = [
   'tells',
   'added',
   'adds',
+  'add',
+  // "reports" is as often a noun ("news reports"): a verb only when "that" follows.
+  'report(?:s|ed)?\\s+that',
   'continued',
   'explained',
   'explains',
@@ -65,6 +68,8 @@ const SAY_VERBS = [
   'vows',
   'predicted',
   'testified',
+  // "issued a statement that read:" names its speaker as "said in a statement" does.
+  '(?:issued|issues|released|releases)\\s+(?:a|the)\\s+statement',
 ];
 
 /** Verbs that report a position when followed by what is asked for ("asks for", "calls on"). */

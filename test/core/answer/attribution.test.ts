@@ -190,6 +190,27 @@ describe('attributeChunks', () => {
     ).toEqual([{ name: 'inspectors', side: 'regulator' }]);
   });
 
+  it('reads "X reports that", "they add" and "issued a statement that read:", but not "news reports"', () => {
+    expect(
+      attribute(
+        'The guild reports that the walkout has left wards short. They add the hospital failed to hire during the winter surge.',
+      ),
+    ).toEqual([
+      { name: 'the guild', side: 'union' },
+      { name: 'the guild', side: 'union' },
+    ]);
+    expect(
+      attribute(
+        'A spokesperson for Bayview Health issued a statement that read, in part:\n\n' +
+          '"We offered a fair raise; however, the guild rejected it."',
+      ),
+    ).toEqual([
+      { name: 'spokesperson for Bayview Health', side: 'employer' },
+      { name: 'spokesperson for Bayview Health', side: 'employer' },
+    ]);
+    expect(attribute('The walkout drew 40 television news reports in a week.')).toEqual([REPORTER]);
+  });
+
   it('falls back to the profile’s people for a person the text does not describe', () => {
     expect(attribute('“The wards failed two checks,” Grace Liu said.')).toEqual([
       { name: 'Grace Liu', role: 'chief inspector', side: 'regulator' },
