@@ -23,9 +23,14 @@ export interface SourcesCommand {
   page: number;
 }
 
-/** A request for the dated events (`/timeline`); the message's text is the year or words to keep. */
+/** A request for the dated events (`/timeline`, `/ask timeline`, `:timeline`). */
 export interface TimelineCommand {
   kind: 'timeline';
+  /**
+   * The year or words to keep, in plain words ('' for all), as read out of an ask command or a
+   * console line. Default: the message's text.
+   */
+  query?: string;
 }
 
 /** A command other than asking a question. */
@@ -60,9 +65,10 @@ export interface Incoming {
   /** Set for button clicks. */
   action?: FeedbackAction;
   /**
-   * A command other than asking: the list of sources (Discord `/sources`, Slack `/sources`, the
-   * console's `:sources`; an ask command whose text is "sources" is read as one by the bot layer),
-   * or `timeline`, which lists dated events, `text` holding the year or words to keep ('' for all).
+   * A command other than asking: the list of sources (Discord and Slack `/sources`, the console's
+   * `:sources`) or the dated events (`/timeline`, `:timeline`). An ask command whose text is
+   * `sources [page]` or `timeline [year or words]` is read as one by the bot layer
+   * (`ask-command.ts`), so adapters leave this unset for it.
    */
   command?: BotCommand;
 }

@@ -14,17 +14,17 @@ import { listSources, type SourcesList } from '../knowledge/list-sources.ts';
 import type { Logger } from '../logger.ts';
 import { disabledQuestionLog, type QuestionLog } from '../store/question-log.ts';
 import { type AnswerQueue, createAnswerQueue } from './answer-queue.ts';
+import { parseAskCommand } from './ask-command.ts';
 import { classifyMessage } from './classify-message.ts';
 import { type ConversationStore, createConversationStore } from './conversation-history.ts';
 import { createDedupe, type Dedupe } from './dedupe.ts';
 import { decideFailure, type FailureKind } from './failure-policy.ts';
 import { createInFlight } from './in-flight.ts';
-import type { FeedbackAction, Incoming, Platform, SourcesCommand } from './incoming.ts';
+import type { BotCommand, FeedbackAction, Incoming, Platform, SourcesCommand } from './incoming.ts';
 import { toPlainWords } from './plain-text.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { type AnswerReply, outcomeOf, type Reply } from './reply.ts';
 import { type CitedSnippet, findContext } from './show-context.ts';
-import { parseSourcesCommand } from './sources-command.ts';
 import { summariseSources } from './sources-summary.ts';
 import { buildTimeline } from './timeline.ts';
 import {
@@ -73,6 +73,12 @@ export interface ReplyPort {
   deliverRefused?(reply: Reply, error: unknown): Promise<void>;
   /** What failed, for the log line when `send` fails (`could not send a thread answer`). */
   readonly failedTo: string;
+  /**
+   * The port for the replies to a command (`/timeline`, `/ask timeline 2019`, `/sources`) when
+   * they go elsewhere than an answer's: Slack posts a timeline through the command's
+   * `response_url`, Discord opens no thread on it. Default: this port.
+   */
+  forCommand?(command: BotCommand): ReplyPort;
 }
 
 /** Options for {@link createBot}. */
@@ -328,9 +334,8 @@ export function createBot(
     else await port.send(reply);
   };
 
-  /** Lists the dated events matching the command's year or words. */
-  const onTimeline = async (incoming: Incoming, port: ReplyPort) => {
-    const query = toPlainWords(incoming.text);
+  /** Lists the dated events matching `query`, a year or words ('' for all). */
+  const onTimeline = async (incoming: Incoming, port: ReplyPort, query: string) => {
     try {
       await port.working?.();
       let reply: Reply;
@@ -388,6 +393,10 @@ export function createBot(
     }
     const question = toPlainWords(incoming.text);
     const kind = classifyMessage(question);
+    // `/ask sources 2` and `/ask timeline 2019` are commands; a console line or a dedicated
+    // command comes with its command set by the adapter.
+    const command: BotCommand | undefined =
+      incoming.command ?? (incoming.via === 'command' ? parseAskCommand(question) : undefined);
     const decision = o.rateLimiter?.take(incoming.userId) ?? { ok: true as const };
     if (!decision.ok) {
       logger.info(`${p}rate limited`, {
@@ -395,7 +404,7 @@ export function createBot(
         userId: incoming.userId,
         retryAfterMs: decision.retryAfterMs,
       });
-      if (kind === 'question' && !incoming.command) logRefused(incoming, question);
+      if (kind === 'question' && !command) logRefused(incoming, question);
       await safely(
         requestId,
         'the rate-limit reply',
@@ -404,18 +413,17 @@ export function createBot(
       );
       return;
     }
-    const command =
-      incoming.command ?? (incoming.via === 'command' ? parseSourcesCommand(question) : undefined);
     if (command?.kind === 'timeline') {
+      const query = command.query ?? question;
       await inFlight.track(
-        () => onTimeline(incoming, port),
+        () => onTimeline(incoming, port.forCommand?.(command) ?? port, query),
         (error) => logger.error(`${p}handler failed`, { requestId, ...o.describeError(error) }),
       );
       return;
     }
     if (command) {
       await inFlight.track(
-        () => onSourcesCommand(incoming, port, command),
+        () => onSourcesCommand(incoming, port.forCommand?.(command) ?? port, command),
         (error) =>
           logger.warn(`${p}could not send the sources`, { requestId, ...o.describeError(error) }),
       );

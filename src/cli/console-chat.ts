@@ -1,12 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { BotCommand } from '../bot/incoming.ts';
+import { parseConsoleCommand } from '../bot/ask-command.ts';
 import { createBot, type EngineSource, type ReplyPort } from '../bot/pipeline.ts';
 import { stripTerminalControls } from '../bot/plain-text.ts';
-import { parsePage } from '../bot/sources-command.ts';
 import {
   CONSOLE_SOURCES_COMMAND,
-  CONSOLE_TIMELINE_COMMAND,
   consoleBanner,
   unknownConsoleCommandText,
 } from '../bot/wording.ts';
@@ -97,16 +95,9 @@ export async function runConsoleChat({
     n += 1;
     if (!interactive) write(`Q: ${question}\n`);
     // A line starting with ":" is a console command (`:sources`, `:timeline`), never a question.
-    const [name = '', ...rest] = question.split(/\s+/);
-    const argument = rest.join(' ');
-    const command: BotCommand | undefined =
-      name.toLowerCase() === CONSOLE_SOURCES_COMMAND
-        ? { kind: 'sources', page: parsePage(argument) }
-        : name.toLowerCase() === CONSOLE_TIMELINE_COMMAND
-          ? { kind: 'timeline' }
-          : undefined;
-    if (name.startsWith(':') && !command) {
-      write(`${unknownConsoleCommandText(name)}\n`);
+    const command = parseConsoleCommand(question);
+    if (question.startsWith(':') && !command) {
+      write(`${unknownConsoleCommandText(question.split(/\s+/)[0] ?? question)}\n`);
     } else {
       await bot.handle(
         {
@@ -116,7 +107,7 @@ export async function runConsoleChat({
           // A terminal session is a private conversation: earlier questions give context.
           via: 'dm',
           conversation: 'console',
-          text: command?.kind === 'timeline' ? argument : question,
+          text: question,
           ...(command ? { command } : {}),
         },
         port,

@@ -12,6 +12,7 @@ import {
   type PermissionsString,
 } from 'discord.js';
 import { type FeedbackButton, feedbackId } from '../../bot/feedback-ids.ts';
+import { packRuns } from '../../bot/pack-runs.ts';
 import {
   type ContextPassage,
   hasContext,
@@ -270,18 +271,15 @@ function timelineEmbed(reply: TimelineReply): DiscordPayload {
     escapeDiscordText(timelineHeading(reply.query, reply.events.length)),
     DISCORD_LIMITS.embedTitle,
   );
-  const lines: string[] = [];
-  let length = 0;
-  for (const event of reply.events) {
-    const line = truncateText(
-      describeTimelineEvent(event, escapeDiscordText),
-      DISCORD_LIMITS.embedDescription,
-    );
-    const added = length + (lines.length > 0 ? 1 : 0) + line.length;
-    if (added > DISCORD_LIMITS.embedDescription) break;
-    lines.push(line);
-    length = added;
-  }
+  const [lines = []] = packRuns(
+    reply.events.map((event) =>
+      truncateText(
+        describeTimelineEvent(event, escapeDiscordText),
+        DISCORD_LIMITS.embedDescription,
+      ),
+    ),
+    { size: (line) => line.length, maxSize: DISCORD_LIMITS.embedDescription, separator: 1 },
+  );
   const hidden = reply.events.length - lines.length;
   const embed: APIEmbed = { color: defaultOptions.color, title, description: lines.join('\n') };
   if (hidden > 0) embed.footer = { text: timelineMoreText(hidden) };

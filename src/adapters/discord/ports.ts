@@ -177,12 +177,18 @@ export function createDiscordPorts({
     };
   }
 
-  /** The port for `/ask`: private replies are ephemeral; the answer edits the deferred reply. */
+  /**
+   * The port for `/ask`: private replies are ephemeral; the answer edits the deferred reply and
+   * opens a thread on it. A timeline (`/ask timeline 2019`) goes through {@link timelinePort}.
+   */
   function slashPort(interaction: ChatInputCommandInteraction, asked: string): ReplyPort {
     const requestId = interaction.id;
     return {
       failedTo: 'could not edit the /ask reply',
       ...privateReplies(interaction),
+      forCommand(command) {
+        return command.kind === 'timeline' ? timelinePort(interaction) : this;
+      },
       async working() {
         // Defer first: Discord drops interactions not acknowledged within 3 seconds.
         await interaction.deferReply();

@@ -4,13 +4,14 @@
  * translates; the lifecycle is `src/bot/`'s and every answer comes from the engine.
  */
 import type { Server } from 'node:http';
-import { type AckFn, App, HTTPReceiver, type RespondFn, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import { type AnswerQueue, createAnswerQueue } from '../../bot/answer-queue.ts';
 import { type ConversationStore, createConversationStore } from '../../bot/conversation-history.ts';
 import { createDedupe } from '../../bot/dedupe.ts';
 import { decideFailure } from '../../bot/failure-policy.ts';
 import { parseFeedbackId } from '../../bot/feedback-ids.ts';
-import { createBot, type EngineSource } from '../../bot/pipeline.ts';
+import type { BotCommand, Incoming } from '../../bot/incoming.ts';
+import { createBot, type EngineSource, type ReplyPort } from '../../bot/pipeline.ts';
 import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
 import { runWithRequestId } from '../../bot/request-context.ts';
 import { parsePage } from '../../bot/sources-command.ts';
@@ -24,7 +25,7 @@ import { createBoltLogger } from './bolt-logger.ts';
 import { classifySlackError, describeSlackError, mayHaveLanded, slackErrorCode } from './errors.ts';
 import { toPlainQuestion } from './format.ts';
 import { guardReceiver, slackRequestId } from './guard-receiver.ts';
-import { buttonPort, commandPort, conversationKey, threadPort, timelinePort } from './ports.ts';
+import { buttonPort, commandPort, conversationKey, threadPort } from './ports.ts';
 
 /** The bot token scopes the adapter uses; `manifest.yaml` requests exactly these. */
 export const SLACK_BOT_SCOPES = [
@@ -125,9 +126,6 @@ export interface RunningSlackAdapter extends RunningAdapter {
   /** The bot's user id, as `auth.test` reported it. */
   readonly botUserId: string;
 }
-
-/** `/ask timeline [year or words]`: the first word asks for the timeline, the rest narrows it. */
-const TIMELINE_WORD = /^timeline\b[\s:]*(.*)$/is;
 
 /** How long an idle HTTP connection to the app stays open. */
 const KEEP_ALIVE_MS = 65_000;
@@ -264,50 +262,34 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     }
   };
 
-  /** Lists the dated events matching `query` for `/timeline` or `/ask timeline`. */
-  async function onTimeline(
-    requestId: string,
-    userId: string,
-    query: string,
-    ack: AckFn<string | Record<string, unknown>>,
-    respond: RespondFn,
+  /**
+   * Hands a slash command or click to the bot under its request id (none: nothing to do), then
+   * acknowledges it when the bot did not: Slack shows an error for an unacknowledged request.
+   */
+  async function handleAcknowledged(
+    incoming: Incoming | undefined,
+    port: ReplyPort & { acked(): boolean },
+    ack: () => Promise<void>,
   ): Promise<void> {
-    const port = timelinePort({ ack, respond });
     try {
-      await runWithRequestId(requestId, () =>
-        bot.handle(
-          {
-            platform: 'slack',
-            id: requestId,
-            dedupeKeys: [],
-            userId,
-            via: 'command',
-            command: { kind: 'timeline' },
-            text: query,
-          },
-          port,
-        ),
-      );
+      if (incoming) await runWithRequestId(incoming.id, () => bot.handle(incoming, port));
     } finally {
+      // A re-delivered command the bot dropped still needs its acknowledgement.
       if (!port.acked()) await ack();
     }
   }
 
-  // `/ask` asks (or lists the sources or the timeline, for `/ask sources` and `/ask timeline`);
-  // `/sources [page]` lists the sources.
-  const commands = [
-    [opts.command, false],
-    [opts.sourcesCommand, true],
-  ] as const;
-  for (const [name, listsSources] of commands) {
+  // `/ask` asks (the bot layer reads `/ask sources` and `/ask timeline` as commands);
+  // `/sources [page]` lists the sources; `/timeline [year or words]` lists dated events.
+  const commands: [string, (asked: string) => BotCommand | undefined][] = [
+    [opts.command, () => undefined],
+    [opts.sourcesCommand, (asked) => ({ kind: 'sources', page: parsePage(asked) })],
+    [opts.timelineCommand, () => ({ kind: 'timeline' })],
+  ];
+  for (const [name, commandOf] of commands) {
     app.command(name, async ({ command, ack, respond, client }) => {
       const requestId = command.trigger_id;
       const asked = toPlainQuestion(command.text ?? '', botUserId);
-      const timeline = listsSources ? null : TIMELINE_WORD.exec(asked);
-      if (timeline) {
-        await onTimeline(requestId, command.user_id, (timeline[1] ?? '').trim(), ack, respond);
-        return;
-      }
       const port = commandPort({
         requestId,
         command,
@@ -318,33 +300,20 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
         botUserId,
         logger,
       });
-      try {
-        await runWithRequestId(requestId, () =>
-          bot.handle(
-            {
-              platform: 'slack',
-              id: requestId,
-              // Slack never re-delivers a slash command, and trigger ids are not promised unique.
-              dedupeKeys: [],
-              userId: command.user_id,
-              via: 'command',
-              text: asked,
-              ...(listsSources ? { command: { kind: 'sources', page: parsePage(asked) } } : {}),
-            },
-            port,
-          ),
-        );
-      } finally {
-        // A re-delivered command the bot dropped still needs its acknowledgement.
-        if (!port.acked()) await ack();
-      }
+      const botCommand = commandOf(asked);
+      const incoming: Incoming = {
+        platform: 'slack',
+        id: requestId,
+        // Slack never re-delivers a slash command, and trigger ids are not promised unique.
+        dedupeKeys: [],
+        userId: command.user_id,
+        via: 'command',
+        text: asked,
+        ...(botCommand ? { command: botCommand } : {}),
+      };
+      await handleAcknowledged(incoming, port, () => ack());
     });
   }
-
-  app.command(opts.timelineCommand, async ({ command, ack, respond }) => {
-    const query = toPlainQuestion(command.text ?? '', botUserId);
-    await onTimeline(command.trigger_id, command.user_id, query, ack, respond);
-  });
 
   app.action(/^strikebot:/, async ({ ack, body, action, respond }) => {
     const id = (action as { action_id?: unknown }).action_id;
@@ -353,25 +322,22 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
     const trigger = (body as { trigger_id?: unknown }).trigger_id;
     const actionTs = (action as { action_ts?: unknown }).action_ts;
     const requestId = typeof trigger === 'string' ? trigger : String(actionTs ?? id);
-    const port = buttonPort(() => ack(), respond);
-    try {
-      if (!feedback || typeof user !== 'string') return;
-      await runWithRequestId(requestId, () =>
-        bot.handle(
-          {
+    const incoming: Incoming | undefined =
+      feedback && typeof user === 'string'
+        ? {
             platform: 'slack',
             id: requestId,
             userId: user,
             via: 'button',
             text: '',
             action: feedback,
-          },
-          port,
-        ),
-      );
-    } finally {
-      if (!port.acked()) await ack();
-    }
+          }
+        : undefined;
+    await handleAcknowledged(
+      incoming,
+      buttonPort(() => ack(), respond),
+      () => ack(),
+    );
   });
 
   app.event('app_mention', async ({ event, body, client }) => {

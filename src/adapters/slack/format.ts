@@ -3,6 +3,7 @@
  * message markup back into a plain question. Pure functions: no Bolt, no I/O.
  */
 import { type FeedbackButton, feedbackId } from '../../bot/feedback-ids.ts';
+import { packRuns } from '../../bot/pack-runs.ts';
 import {
   type ContextPassage,
   hasContext,
@@ -179,26 +180,20 @@ function formatTimeline(reply: TimelineReply): SlackMessage {
     return { text: escapeSlackText(timelineEmptyText(reply.query)), blocks: [] };
   }
   const heading = escapeSlackText(timelineHeading(reply.query, reply.events.length));
-  // The heading takes one block and the "more" note may need another.
-  const maxSections = MAX_BLOCKS - 2;
-  const sections: string[] = [];
-  let current = '';
-  let shown = 0;
-  for (const event of reply.events) {
-    const line = truncateSlackText(
+  const lines = reply.events.map((event) =>
+    truncateSlackText(
       describeTimelineEvent(event, (t) => escapeSlackText(oneLine(t))),
       MAX_SECTION_CHARS,
-    );
-    if (current && current.length + 1 + line.length > MAX_SECTION_CHARS) {
-      if (sections.length + 1 >= maxSections) break;
-      sections.push(current);
-      current = '';
-    }
-    current = current ? `${current}\n${line}` : line;
-    shown += 1;
-  }
-  if (current) sections.push(current);
-  const blocks: SlackBlock[] = [section(heading), ...sections.map(section)];
+    ),
+  );
+  // The heading takes one block and the "more" note may need another.
+  const runs = packRuns(lines, {
+    size: (line) => line.length,
+    maxSize: MAX_SECTION_CHARS,
+    separator: 1,
+  }).slice(0, MAX_BLOCKS - 2);
+  const shown = runs.reduce((sum, run) => sum + run.length, 0);
+  const blocks: SlackBlock[] = [section(heading), ...runs.map((run) => section(run.join('\n')))];
   const hidden = reply.events.length - shown;
   if (hidden > 0) {
     blocks.push({

@@ -39,13 +39,18 @@ function inviteBlock(botUserId: string): SlackBlock {
   };
 }
 
+/** How a slash command is acknowledged, shared by the ports of one command. */
+type CommandAcknowledgement = Pick<ReplyPort, 'working' | 'sendPrivately' | 'apologise'> & {
+  acked(): boolean;
+};
+
 /**
  * How a slash command is acknowledged and answered privately: `working` acknowledges it empty;
  * a private reply goes in the acknowledgement, or through `response_url` once acknowledged.
  */
 function commandAcknowledgement(
   c: Pick<CommandContext, 'ack' | 'respond'>,
-): Pick<ReplyPort, 'working' | 'sendPrivately' | 'apologise'> & { acked(): boolean } {
+): CommandAcknowledgement {
   let acked = false;
   const ephemeral = (reply: Reply) => ({
     response_type: 'ephemeral' as const,
@@ -85,15 +90,18 @@ export interface CommandContext {
 }
 
 /**
- * The port for `/ask`: private replies go in the acknowledgement (or through `response_url`
- * once acknowledged); an answer is posted as "<@user> asked: …" in the channel with the answer in
- * its thread. Where the bot may not post, the answer is shown to the asker only, with how to
- * invite the bot.
+ * The port for `/ask`, `/sources` and `/timeline`: private replies go in the acknowledgement (or
+ * through `response_url` once acknowledged); an answer is posted as "<@user> asked: …" in the
+ * channel with the answer in its thread. Where the bot may not post, the answer is shown to the
+ * asker only, with how to invite the bot. A timeline goes through {@link timelinePort}.
  */
 export function commandPort(c: CommandContext): ReplyPort & { acked(): boolean } {
-  return {
+  const acknowledgement = commandAcknowledgement(c);
+  const port: ReplyPort & { acked(): boolean } = {
     failedTo: 'could not answer /ask',
-    ...commandAcknowledgement(c),
+    ...acknowledgement,
+    forCommand: (command) =>
+      command.kind === 'timeline' ? timelinePort(c, acknowledgement) : port,
     async send(reply) {
       const message = messageOf(reply);
       const posted = await c.client.chat.postMessage({
@@ -124,6 +132,7 @@ export function commandPort(c: CommandContext): ReplyPort & { acked(): boolean }
       });
     },
   };
+  return port;
 }
 
 /**
@@ -131,12 +140,13 @@ export function commandPort(c: CommandContext): ReplyPort & { acked(): boolean }
  * command's `response_url` (which needs no invitation to the channel); private replies go in the
  * acknowledgement, or through `response_url` once acknowledged.
  */
-export function timelinePort(
-  c: Pick<CommandContext, 'ack' | 'respond'>,
-): ReplyPort & { acked(): boolean } {
+function timelinePort(
+  c: Pick<CommandContext, 'respond'>,
+  acknowledgement: CommandAcknowledgement,
+): ReplyPort {
   return {
     failedTo: 'could not answer /timeline',
-    ...commandAcknowledgement(c),
+    ...acknowledgement,
     async send(reply) {
       await c.respond({ response_type: 'in_channel', ...messageOf(reply), ...NO_UNFURL });
       return undefined;

@@ -62,6 +62,17 @@ describe('/timeline on Discord', () => {
     );
   });
 
+  it('reads `/ask timeline 2024` as the timeline of that year, with no thread on it', async () => {
+    const { id, token } = fake.sendSlashCommand('timeline 2024');
+    const edit = await fake.waitForCall((c) => c.method === 'PATCH');
+    expect(fake.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      `POST /interactions/${id}/${token}/callback`,
+      `PATCH /webhooks/${FAKE_IDS.applicationId}/${token}/messages/%40original`,
+    ]);
+    expect(embedsOf(edit)[0]?.title).toBe('Timeline for “2024”: 2 dated events, oldest first.');
+    expect(engine.calls).toEqual([]);
+  });
+
   it('says so in plain words when no event matches', async () => {
     timeline('1999');
     const edit = await fake.waitForCall((c) => c.method === 'PATCH');
