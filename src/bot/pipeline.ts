@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Engine } from '../core/engine.ts';
+import { stripUndefined } from '../core/strip-undefined.ts';
 import type { Answer } from '../core/types.ts';
 import { countSentences } from '../knowledge/knowledge-source.ts';
 import { listSources, type SourcesList } from '../knowledge/list-sources.ts';
@@ -178,7 +179,8 @@ export function createBot(
     now: () => performance.now(),
     newAnswerId: () => randomUUID().replace(/-/g, ''),
     rememberedAnswers: 10_000,
-    ...options,
+    // An option given as undefined keeps its default.
+    ...(stripUndefined(options) as typeof options),
   };
   const { logger, logPrefix: p, conversations, questionLog } = o;
   const surface = { platform: o.platform, command: o.command, sourcesCommand: o.sourcesCommand };

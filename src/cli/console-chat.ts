@@ -10,7 +10,7 @@ import {
 } from '../bot/wording.ts';
 import type { SourcesList } from '../knowledge/list-sources.ts';
 import type { Logger } from '../logger.ts';
-import { disabledQuestionLog, type QuestionLog } from '../store/question-log.ts';
+import type { QuestionLog } from '../store/question-log.ts';
 import { formatConsoleReply } from './format-text.ts';
 
 /** Options for {@link runConsoleChat}. */
@@ -60,10 +60,10 @@ export async function runConsoleChat({
   const bot = createBot({
     platform: 'console',
     engine,
-    ...(sources ? { sources } : {}),
+    sources,
     sourcesCommand: CONSOLE_SOURCES_COMMAND,
     logger: logger ?? silent,
-    questionLog: questionLog ?? disabledQuestionLog,
+    questionLog,
   });
   const write = (text: string) => output.write(stripTerminalControls(text));
   const port: ReplyPort = {

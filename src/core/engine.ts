@@ -38,6 +38,7 @@ import {
   sigmoid,
 } from './rank/model.ts';
 import { type RetrieveOptions, retrieve, wouldWiden } from './rank/retrieve.ts';
+import { stripUndefined } from './strip-undefined.ts';
 import type { Answer, Chunk, SourceDocument, Speaker } from './types.ts';
 
 export { newestDocuments } from './index/corpus.ts';
@@ -192,8 +193,7 @@ export function createEngine(
   options: Partial<EngineOptions> & Pick<EngineOptions, 'model'>,
 ): Engine {
   // An option given as undefined keeps its default.
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const settings = { ...defaultEngineOptions, ...given } as EngineOptions;
+  const settings = { ...defaultEngineOptions, ...stripUndefined(options) } as EngineOptions;
   const { model, profile } = settings;
   checkModel(
     model.ranker,

@@ -24,7 +24,7 @@ import { parsePage } from '../../bot/sources-command.ts';
 import { StrikebotError } from '../../core/errors.ts';
 import type { SourcesList } from '../../knowledge/list-sources.ts';
 import type { Logger } from '../../logger.ts';
-import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
+import type { QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import {
@@ -145,16 +145,16 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Runnin
   const bot = createBot({
     platform: 'discord',
     engine: opts.engine,
-    ...(opts.sources ? { sources: opts.sources } : {}),
+    sources: opts.sources,
     logger,
     logPrefix: 'discord ',
     command: `/${ASK_COMMAND}`,
     sourcesCommand: `/${SOURCES_COMMAND}`,
     rateLimiter: opts.rateLimiter ?? createRateLimiter(),
-    answerQueue: opts.answerQueue ?? createAnswerQueue(),
-    conversations: opts.conversations ?? createConversationStore(),
+    answerQueue: opts.answerQueue,
+    conversations: opts.conversations,
     dedupe: createDedupe({ max: opts.maxRemembered }),
-    questionLog: opts.questionLog ?? disabledQuestionLog,
+    questionLog: opts.questionLog,
     classifyError: classifyDiscordError,
     describeError: errorFields,
   });

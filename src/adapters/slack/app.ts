@@ -16,9 +16,10 @@ import { createRateLimiter, type RateLimiter } from '../../bot/rate-limit.ts';
 import { runWithRequestId } from '../../bot/request-context.ts';
 import { parsePage } from '../../bot/sources-command.ts';
 import { StrikebotError } from '../../core/errors.ts';
+import { stripUndefined } from '../../core/strip-undefined.ts';
 import type { SourcesList } from '../../knowledge/list-sources.ts';
 import type { Logger } from '../../logger.ts';
-import { disabledQuestionLog, type QuestionLog } from '../../store/question-log.ts';
+import type { QuestionLog } from '../../store/question-log.ts';
 import { createRedactingLogger } from '../redact.ts';
 import type { RunningAdapter } from '../types.ts';
 import { createBoltLogger } from './bolt-logger.ts';
@@ -203,16 +204,16 @@ export async function startSlack(options: SlackStartOptions): Promise<RunningSla
   const bot = createBot({
     platform: 'slack',
     engine: opts.engine,
-    ...(opts.sources ? { sources: opts.sources } : {}),
+    sources: opts.sources,
     logger,
     logPrefix: 'slack: ',
     command: opts.command,
     sourcesCommand: opts.sourcesCommand,
     rateLimiter: opts.rateLimiter ?? createRateLimiter(),
-    answerQueue: opts.answerQueue ?? createAnswerQueue(),
-    conversations: opts.conversations ?? createConversationStore(),
+    answerQueue: opts.answerQueue,
+    conversations: opts.conversations,
     dedupe: createDedupe({ max: opts.maxRemembered, now: opts.now }),
-    questionLog: opts.questionLog ?? disabledQuestionLog,
+    questionLog: opts.questionLog,
     classifyError: classifySlackError,
     describeError: describeSlackError,
   });
@@ -458,10 +459,6 @@ function appTokenError(error: unknown): StrikebotError {
     `Could not open a Socket Mode connection to Slack (${String(code ?? message)}); check the network and SLACK_APP_TOKEN`,
     { cause: error },
   );
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Calls `auth.test` so a wrong token fails at start with a clear message. */
