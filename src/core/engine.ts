@@ -36,6 +36,7 @@ import {
   type RankingModel,
   scoreLinear,
   sigmoid,
+  softmax,
 } from './rank/model.ts';
 import { type RetrieveOptions, retrieve, wouldWiden } from './rank/retrieve.ts';
 import type { Answer, Chunk, SourceDocument, Speaker } from './types.ts';
@@ -168,13 +169,6 @@ function carryOver(current: QuestionAnalysis, previous: QuestionAnalysis): Quest
   }
   const type = current.type === 'other' ? previous.type : current.type;
   return { ...current, type, concepts };
-}
-
-function softmax(scores: readonly number[]): number[] {
-  const max = Math.max(...scores);
-  const exps = scores.map((s) => Math.exp(s - max));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / total);
 }
 
 /**
