@@ -51,7 +51,7 @@ export interface TrainOptions {
 }
 
 /** Defaults for {@link TrainOptions}. */
-export const defaultTrainOptions: TrainOptions = {
+const defaultTrainOptions: TrainOptions = {
   innerFolds: 4,
   targetPrecision: 0.9,
   unsureRecall: 0.95,
