@@ -130,7 +130,7 @@ export interface EngineOptions extends RetrieveOptions {
 }
 
 /** Defaults for {@link EngineOptions} (all but the model). */
-export const defaultEngineOptions: Omit<EngineOptions, 'model'> = {
+const defaultEngineOptions: Omit<EngineOptions, 'model'> = {
   profile: {},
   thesaurus: emptyThesaurus,
   maxQuestionLength: 500,
