@@ -49,7 +49,7 @@ export const defaultBenchOptions: BenchOptions = {
 };
 
 /** The machine the benchmark runs on. */
-export function describeMachine(now: Date = new Date()): MachineInfo {
+function describeMachine(now: Date = new Date()): MachineInfo {
   const cpu = cpus();
   return {
     cpu: cpu[0]?.model.trim() ?? 'unknown',

@@ -19,7 +19,7 @@ export interface CorpusOptions {
 }
 
 /** Defaults for {@link CorpusOptions}. */
-export const defaultCorpusOptions: CorpusOptions = {
+const defaultCorpusOptions: CorpusOptions = {
   sentences: 1000,
   seed: 20241014,
   seedDocuments: [],

@@ -12,7 +12,7 @@ export interface QuestionOptions {
 }
 
 /** Defaults for {@link QuestionOptions}. */
-export const defaultQuestionOptions: QuestionOptions = {
+const defaultQuestionOptions: QuestionOptions = {
   count: 200,
   seed: 7,
   idPrefix: 'generated-',

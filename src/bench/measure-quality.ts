@@ -1,14 +1,10 @@
-import { normalizeText } from '../core/index/text.ts';
 import type { SourceDocument } from '../core/types.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
+import { measurePeer } from '../eval/baseline.ts';
 import { type EvalQuestion, evaluate } from '../eval/score.ts';
 import type { Peer } from './peers.ts';
 import { round } from './stats.ts';
 import type { QualityResult } from './types.ts';
-
-function comparable(text: string): string {
-  return normalizeText(text).trim();
-}
 
 /**
  * hit@1 and hit@3 on the answerable questions of a question set over the seed documents only:
@@ -34,22 +30,10 @@ export function measureQuality(
   const answerable = questions.filter(
     (q): q is Extract<EvalQuestion, { answer_any: string[] }> => 'answer_any' in q,
   );
-  const texts = new Map(engine.chunks.map((c) => [c.id, comparable(c.text)]));
-  const sentences = engine.chunks.map((c) => ({ id: c.id, text: c.text }));
   for (const peer of peers) {
     try {
-      const index = peer.build(sentences);
-      let hit1 = 0;
-      let hit3 = 0;
-      for (const q of answerable) {
-        const expected = q.answer_any.map(comparable);
-        const ids = index.search(q.question, 3);
-        const rank = ids.findIndex((id) => expected.some((e) => texts.get(id)?.includes(e)));
-        if (rank === 0) hit1++;
-        if (rank >= 0) hit3++;
-      }
-      const n = Math.max(1, answerable.length);
-      rows.push({ name: peer.name, hit1: round(hit1 / n, 4), hit3: round(hit3 / n, 4) });
+      const { hit1, hit3 } = measurePeer(peer, engine.chunks, answerable);
+      rows.push({ name: peer.name, hit1, hit3 });
     } catch {
       rows.push({ name: peer.name, hit1: 0, hit3: 0 });
     }

@@ -38,7 +38,7 @@ export interface MeasureOptions {
 }
 
 /** Defaults for {@link MeasureOptions}. */
-export const defaultMeasureOptions: MeasureOptions = {
+const defaultMeasureOptions: MeasureOptions = {
   sentences: 1000,
   questions: 200,
   seed: 20241014,
@@ -51,7 +51,7 @@ export const defaultMeasureOptions: MeasureOptions = {
 };
 
 /** The fixed question list: the public set, then generated questions about the corpus. */
-export function benchQuestions(
+function benchQuestions(
   documents: readonly SourceDocument[],
   publicQuestions: readonly string[],
   count: number,

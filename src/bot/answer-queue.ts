@@ -17,7 +17,7 @@ export interface AnswerQueueOptions {
 }
 
 /** Defaults for {@link AnswerQueueOptions}. */
-export const defaultAnswerQueueOptions: AnswerQueueOptions = {
+const defaultAnswerQueueOptions: AnswerQueueOptions = {
   sliceMs: 8,
   now: () => performance.now(),
 };

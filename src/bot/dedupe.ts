@@ -15,7 +15,7 @@ export interface DedupeOptions {
 }
 
 /** Defaults for {@link DedupeOptions}. */
-export const defaultDedupeOptions: DedupeOptions = {
+const defaultDedupeOptions: DedupeOptions = {
   max: 10_000,
   ttlMs: 60 * 60 * 1000,
   now: () => performance.now(),

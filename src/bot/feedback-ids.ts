@@ -9,7 +9,7 @@ import type { FeedbackAction } from './incoming.ts';
 export type FeedbackButton = 'helpful' | 'not-helpful' | 'context';
 
 /** Prefix of every button id. */
-export const FEEDBACK_PREFIX = 'strikebot:';
+const FEEDBACK_PREFIX = 'strikebot:';
 
 /** Answer ids are letters, digits, `-` and `_`, at most 64 characters. */
 const ANSWER_ID = /^[\w-]{1,64}$/;

@@ -13,7 +13,7 @@ export interface RateLimiterOptions {
 }
 
 /** Defaults for {@link RateLimiterOptions}. */
-export const defaultRateLimiterOptions: RateLimiterOptions = {
+const defaultRateLimiterOptions: RateLimiterOptions = {
   burst: 5,
   perMinute: 10,
   maxUsers: 10_000,

@@ -6,7 +6,7 @@ import type { Chunk, Citation, SourceDocument } from '../core/types.ts';
 import type { ContextPassage } from './reply.ts';
 
 /** Sentences shown before and after each snippet. */
-export const CONTEXT_SENTENCES = 2;
+const CONTEXT_SENTENCES = 2;
 
 /** The fields of a citation the context needs (the question log stores exactly these). */
 export type CitedSnippet = Pick<

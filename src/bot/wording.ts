@@ -8,10 +8,10 @@ import type { SourceEntry } from '../knowledge/list-sources.ts';
 import type { Platform } from './incoming.ts';
 
 /** What the bot is about, as one phrase. */
-export const TOPIC = 'the Kaiser Permanente mental health strikes (NUHW, 2018 to 2024)';
+const TOPIC = 'the Kaiser Permanente mental health strikes (NUHW, 2018 to 2024)';
 
 /** Example questions the help reply suggests (general questions, not taken from any test set). */
-export const EXAMPLE_QUESTIONS = [
+const EXAMPLE_QUESTIONS = [
   'Why did Kaiser mental health workers go on strike?',
   'How many workers struck in Southern California?',
   'When did the union contract expire?',
@@ -25,7 +25,7 @@ export const FAILURE_TEXT =
 export const RESTARTING_TEXT = 'I am restarting; please ask again shortly.';
 
 /** Opens a reply whose passages come closest but may not answer the question. */
-export const UNSURE_OPENING =
+const UNSURE_OPENING =
   "I'm not sure the documents answer this exactly; these passages come closest:";
 
 /**

@@ -29,7 +29,7 @@ import { parseFlagsAndArguments } from './parse-flags.ts';
 const USAGE = 'usage: npm run add -- <https://address | saved-page.html | pasted.txt>';
 
 /** The exit code of each refusal. */
-export const EXIT_CODES: Partial<Record<StrikebotErrorCode, number>> = {
+const EXIT_CODES: Partial<Record<StrikebotErrorCode, number>> = {
   SOURCE_FETCH_FAILED: 3,
   SOURCE_TIMEOUT: 4,
   SOURCE_REDIRECT_LOOP: 5,
@@ -40,7 +40,7 @@ export const EXIT_CODES: Partial<Record<StrikebotErrorCode, number>> = {
 };
 
 /** The report printed after an article was added. */
-export function formatAdded(added: AddedArticle): string {
+function formatAdded(added: AddedArticle): string {
   const out = [`wrote ${added.file}`, 'fields:'];
   for (const { field, value, from } of added.found) {
     out.push(`  ${field.padEnd(10)} ${value}  (${from})`);

@@ -15,7 +15,7 @@ import { attributeSnippet } from '../core/answer/speaker-label.ts';
 import type { Answer, Citation } from '../core/types.ts';
 
 /** One line naming a source: title, publisher, date (or "undated") and link, where known. */
-export function describeCitation(
+function describeCitation(
   citation: Pick<Citation, 'title' | 'publisher' | 'date' | 'url'>,
 ): string {
   const parts = [citation.title, citation.publisher, citation.date ?? UNDATED].filter(Boolean);

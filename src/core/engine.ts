@@ -36,6 +36,7 @@ import {
   type RankingModel,
   scoreLinear,
   sigmoid,
+  softmax,
 } from './rank/model.ts';
 import { type RetrieveOptions, retrieve, wouldWiden } from './rank/retrieve.ts';
 import { stripUndefined } from './strip-undefined.ts';
@@ -130,7 +131,7 @@ export interface EngineOptions extends RetrieveOptions {
 }
 
 /** Defaults for {@link EngineOptions} (all but the model). */
-export const defaultEngineOptions: Omit<EngineOptions, 'model'> = {
+const defaultEngineOptions: Omit<EngineOptions, 'model'> = {
   profile: {},
   thesaurus: emptyThesaurus,
   maxQuestionLength: 500,
@@ -169,13 +170,6 @@ function carryOver(current: QuestionAnalysis, previous: QuestionAnalysis): Quest
   }
   const type = current.type === 'other' ? previous.type : current.type;
   return { ...current, type, concepts };
-}
-
-function softmax(scores: readonly number[]): number[] {
-  const max = Math.max(...scores);
-  const exps = scores.map((s) => Math.exp(s - max));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / total);
 }
 
 /**

@@ -21,6 +21,3 @@ export interface DomainProfile {
    */
   sides?: SidesProfile;
 }
-
-/** The profile of a domain-neutral engine. */
-export const emptyProfile: DomainProfile = {};

@@ -5,7 +5,7 @@ import { englishThesaurus } from '../resources/thesaurus.ts';
 import { strikebotProfile } from './profile.ts';
 
 /** strikebot's engine options: its domain profile, the trained model and English WordNet. */
-export const strikebotEngineOptions: Pick<EngineOptions, 'model' | 'profile' | 'thesaurus'> = {
+const strikebotEngineOptions: Pick<EngineOptions, 'model' | 'profile' | 'thesaurus'> = {
   model: trainedModel,
   profile: strikebotProfile,
   thesaurus: englishThesaurus,

@@ -5,7 +5,7 @@ import profileJson from './profile.json' with { type: 'json' };
 import { sidesProfileSchema } from './sides-schema.ts';
 
 /** The shape of a domain profile file. */
-export const profileSchema = z.object({
+const profileSchema = z.object({
   subject: z.string().min(1).optional(),
   exampleQuestion: z.string().min(1).optional(),
   abbreviations: z.record(z.string().min(1), z.string().min(1)).optional(),

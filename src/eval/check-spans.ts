@@ -26,7 +26,7 @@ export interface SpanCheckResult {
 }
 
 /** Kinds of answerable rows (`../shared/eval/README.md`). */
-export const ANSWER_KINDS = [
+const ANSWER_KINDS = [
   'number',
   'who',
   'when',
@@ -38,9 +38,9 @@ export const ANSWER_KINDS = [
   'quote',
 ] as const;
 /** Styles of answerable rows. */
-export const QUESTION_STYLES = ['casual', 'paraphrase', 'easy', 'hard'] as const;
+const QUESTION_STYLES = ['casual', 'paraphrase', 'easy', 'hard'] as const;
 /** Kinds of unanswerable rows. */
-export const UNANSWERABLE_KINDS = ['near-miss', 'offtopic', 'clutter'] as const;
+const UNANSWERABLE_KINDS = ['near-miss', 'offtopic', 'clutter'] as const;
 
 /** Shortest and longest span, in words. */
 const SPAN_WORDS = { min: 2, max: 8 } as const;

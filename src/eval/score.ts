@@ -117,12 +117,15 @@ export function outcomeOf(answer: Answer): Outcome {
   return answer.answered ? 'answer' : answer.reason === 'unsure' ? 'unsure' : 'not-found';
 }
 
+/** Whether a snippet holds one of the expected answer spans (compared as {@link comparable}). */
+export function holdsSpan(snippet: string, spans: readonly string[]): boolean {
+  const text = comparable(snippet);
+  return spans.some((s) => text.includes(comparable(s)));
+}
+
 /** 1-based rank of the first citation holding one of the spans, or null. */
-export function rankOf(answer: Answer, spans: readonly string[]): number | null {
-  const expected = spans.map(comparable);
-  const found = answer.citations.findIndex((c) =>
-    expected.some((e) => comparable(c.snippet).includes(e)),
-  );
+function rankOf(answer: Answer, spans: readonly string[]): number | null {
+  const found = answer.citations.findIndex((c) => holdsSpan(c.snippet, spans));
   return found >= 0 ? found + 1 : null;
 }
 

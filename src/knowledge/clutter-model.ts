@@ -36,7 +36,7 @@ export interface Contribution {
 }
 
 /** Every feature's contribution to a line's score, largest push towards clutter first. */
-export function explainLine(model: ClutterModel, values: readonly number[]): Contribution[] {
+function explainLine(model: ClutterModel, values: readonly number[]): Contribution[] {
   return FEATURE_NAMES.map((feature, k) => ({
     feature,
     value: values[k] as number,

@@ -59,7 +59,7 @@ export function wordsOf(line: string): string[] {
 }
 
 /** Share of the line's words that are function words ("the", "of", "said"...). */
-export function stopWordDensity(line: string): number {
+function stopWordDensity(line: string): number {
   const words = wordsOf(line);
   if (words.length === 0) return 0;
   const stops = words.filter((word) =>
@@ -95,14 +95,14 @@ const DATE_WORD =
   /^(?:\d{1,4}(?:st|nd|rd|th)?[,.]?|\d{1,2}:\d{2}(?:[ap]\.?m\.?)?|[ap]\.?m\.?|am|pm|at|on|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|p[ds]t|[ecmp][sd]t|et|utc|gmt|updated|published|\|)$/i;
 
 /** True when the line is only a date or time ("Sept. 30, 2023", "Oct. 16, 2024 at 6:00 a.m."). */
-export function isDateLike(line: string): boolean {
+function isDateLike(line: string): boolean {
   const words = line.trim().split(/\s+/);
   if (words.length > 12 || !MONTH.test(line) || !/\d/.test(line)) return false;
   return words.every((word) => DATE_WORD.test(word));
 }
 
 /** True when the line is only a name of two to four capitalised words ("Lena Park"). */
-export function isNameLike(line: string): boolean {
+function isNameLike(line: string): boolean {
   return /^\p{Lu}[\p{L}'’.-]*(?: (?:de |van |von |la |del )?\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(
     line.trim(),
   );

@@ -107,7 +107,7 @@ export function removeClutter(
 }
 
 /** The name `knowledge:check` shows for a summary line between the headline and the byline. */
-export const STANDFIRST_RULE = 'standfirst';
+const STANDFIRST_RULE = 'standfirst';
 
 /** Rules whose lines follow the headline and its summary on a news page. */
 const BYLINE_RULES = new Set(['byline', 'time-stamp']);
@@ -134,7 +134,7 @@ function dropStandfirst(verdicts: LineVerdict[]): void {
 }
 
 /** The name `knowledge:check` shows for story links listed under a widget heading. */
-export const STORY_LIST_RULE = 'story-list';
+const STORY_LIST_RULE = 'story-list';
 
 /** Rules that drop the heading of a list of links to other stories. */
 const LIST_HEADING_RULES = new Set([
@@ -168,7 +168,7 @@ function dropStoryLists(verdicts: LineVerdict[]): void {
 }
 
 /** The name `knowledge:check` shows for a photo caption above its credit line. */
-export const CAPTION_RULE = 'caption';
+const CAPTION_RULE = 'caption';
 
 /** Rules that drop a photo credit. */
 const CREDIT_RULES = new Set(['caption-credit', 'photo-credit']);

@@ -49,7 +49,7 @@ function miniSearchPackageJson(): string {
  * source files of `src/core/index/` (chunker, tokenizer, snapshot layout), the only part of the
  * core that decides what a snapshot holds; ranking changes leave snapshots valid.
  */
-export function engineVersion(): string {
+function engineVersion(): string {
   if (!coreFingerprint) {
     const dir = new URL('../core/index/', import.meta.url);
     const hash = createHash('sha256');
@@ -161,7 +161,7 @@ export interface SnapshotOptions {
 }
 
 /** Defaults for {@link SnapshotOptions}. */
-export const defaultSnapshotOptions: SnapshotOptions = {
+const defaultSnapshotOptions: SnapshotOptions = {
   engine: {},
   knowledge: {},
   force: false,

@@ -38,7 +38,7 @@ export interface WatchOptions {
 }
 
 /** Defaults for {@link WatchOptions}. */
-export const defaultWatchOptions: Pick<
+const defaultWatchOptions: Pick<
   WatchOptions,
   'engine' | 'debounceMs' | 'recheckMs' | 'logger' | 'now'
 > = {

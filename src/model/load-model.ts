@@ -10,7 +10,7 @@ const linear = z.object({
 });
 
 /** The shape of `src/model/ranker.json`. */
-export const modelSchema = z.object({
+const modelSchema = z.object({
   ranker: linear,
   answer: linear.extend({ threshold: z.number() }),
   closest: linear.extend({ threshold: z.number() }),
@@ -21,7 +21,7 @@ export const modelSchema = z.object({
 /**
  * Validates a parsed model file; throws a `StrikebotError` naming the file and the field at fault.
  */
-export function parseModel(value: unknown, file: string): RankingModel {
+function parseModel(value: unknown, file: string): RankingModel {
   const result = modelSchema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);

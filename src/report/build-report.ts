@@ -40,7 +40,7 @@ const PLATFORMS = ['discord', 'slack', 'console'] as const;
 const LOW_DISK_BYTES = 1024 * 1024;
 
 /** An empty report for `since`. */
-export function emptyReport(since: number | undefined): Report {
+function emptyReport(since: number | undefined): Report {
   return {
     since: since === undefined ? null : new Date(since).toISOString(),
     questions: 0,

@@ -9,7 +9,7 @@ import { questionTerms } from './question-terms.ts';
  * to count as one question reworded. At 0.6 a two-term question groups only with the same two
  * terms, and a four-term question tolerates one word added or changed.
  */
-export const SAME_QUESTION = 0.6;
+const SAME_QUESTION = 0.6;
 
 /** One asked question (or wording) with how often and when it was last asked. */
 export interface Asked {

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { StrikebotError } from '../core/errors.ts';
 
 /** Migrations in order; migration `i` takes a database from version `i` to `i + 1`. */
-export const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE questions (
     id TEXT PRIMARY KEY,

@@ -79,7 +79,7 @@ export interface QuestionLogOptions {
 }
 
 /** Defaults for {@link QuestionLogOptions}. */
-export const defaultQuestionLogOptions = {
+const defaultQuestionLogOptions = {
   retentionDays: 90,
   now: () => Date.now(),
   retryAfterMs: 60_000,
@@ -91,7 +91,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 /** The file of the key beside a database (`.data/strikebot.db` → `.data/user-hash.key`). */
-export function userKeyFile(databaseFile: string): string {
+function userKeyFile(databaseFile: string): string {
   return join(dirname(databaseFile), 'user-hash.key');
 }
 

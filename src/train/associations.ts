@@ -24,7 +24,7 @@ export interface AssociationOptions {
 }
 
 /** Defaults for {@link AssociationOptions}. */
-export const defaultAssociationOptions: AssociationOptions = {
+const defaultAssociationOptions: AssociationOptions = {
   minGroups: 2,
   minShare: 0.5,
   minLift: 2,

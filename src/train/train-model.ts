@@ -5,9 +5,15 @@ import type { DomainProfile } from '../core/profile.ts';
 import { FOLLOW_UP_FEATURES } from '../core/question/follow-up.ts';
 import type { Thesaurus } from '../core/question/wordnet.ts';
 import { FEATURES } from '../core/rank/features.ts';
-import { type LinearModel, type RankingModel, scoreLinear, sigmoid } from '../core/rank/model.ts';
+import {
+  type LinearModel,
+  type RankingModel,
+  scoreLinear,
+  sigmoid,
+  softmax,
+} from '../core/rank/model.ts';
 import type { SourceDocument } from '../core/types.ts';
-import { comparable, type SingleQuestion } from '../eval/score.ts';
+import { flattenQuestions, holdsSpan, type SingleQuestion } from '../eval/score.ts';
 import { learnAssociations } from './associations.ts';
 import { type Fold, makeFolds } from './dataset.ts';
 import { fitLogistic, fitRanker, type LabelledExample, type RankingGroup } from './fit.ts';
@@ -45,7 +51,7 @@ export interface TrainOptions {
 }
 
 /** Defaults for {@link TrainOptions}. */
-export const defaultTrainOptions: TrainOptions = {
+const defaultTrainOptions: TrainOptions = {
   innerFolds: 4,
   targetPrecision: 0.9,
   unsureRecall: 0.95,
@@ -106,25 +112,13 @@ function provisional(associations: Record<string, string[]>, followUp?: LinearMo
 }
 
 function trainingQuestions(data: Fold): TrainingQuestion[] {
-  const out: TrainingQuestion[] = [];
-  for (const q of data.questions) {
-    out.push({ text: q.question, history: [], spans: 'answer_any' in q ? q.answer_any : [] });
-  }
-  for (const c of data.conversations) {
-    c.turns.forEach((turn, t) => {
-      out.push({
-        text: turn.question,
-        history: c.turns.slice(0, t).map((x) => x.question),
-        spans: turn.answer_any,
-      });
-    });
-  }
-  return out;
-}
-
-function holdsSpan(snippet: string, spans: readonly string[]): boolean {
-  const text = comparable(snippet);
-  return spans.some((s) => text.includes(comparable(s)));
+  return flattenQuestions([...data.questions, ...data.conversations]).map(
+    ({ question, history }) => ({
+      text: question.question,
+      history,
+      spans: 'answer_any' in question ? question.answer_any : [],
+    }),
+  );
 }
 
 /** Follow-up examples: later turns after their previous turn; other questions after unrelated ones. */
@@ -180,10 +174,9 @@ function rerank(ranker: LinearModel, item: Explained): Array<Ranked & { positive
     chunkId: c.chunk.id,
     sameClaim: c.sameClaim,
   }));
-  const max = Math.max(...scored.map((s) => s.score));
-  const total = scored.reduce((sum, s) => sum + Math.exp(s.score - max), 0);
+  const probabilities = softmax(scored.map((s) => s.score));
   return scored
-    .map((s) => ({ ...s, probability: Math.exp(s.score - max) / total }))
+    .map((s, i) => ({ ...s, probability: probabilities[i] as number }))
     .sort((a, b) => b.score - a.score || a.chunkId - b.chunkId);
 }
 

@@ -28,7 +28,7 @@ export const ASK_COMMAND = 'ask';
 /** Name of its one string option. */
 export const QUESTION_OPTION = 'question';
 /** Longest question Discord lets a user type into the option (the engine's own limit is 500). */
-export const MAX_QUESTION_OPTION_LENGTH = 500;
+const MAX_QUESTION_OPTION_LENGTH = 500;
 
 /** The `/ask question:<text>` command, usable in servers and in DMs with the bot. */
 export const askCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = new SlashCommandBuilder()
@@ -67,7 +67,7 @@ export const TIMELINE_COMMAND = 'timeline';
 /** Name of its optional string option: a year or words. */
 export const TIMELINE_QUERY_OPTION = 'query';
 /** Longest year-or-words option Discord lets a user type (Discord allows up to 6,000). */
-export const MAX_TIMELINE_QUERY_LENGTH = 100;
+const MAX_TIMELINE_QUERY_LENGTH = 100;
 
 /** The `/timeline [query:<year or words>]` command, usable in servers and in DMs with the bot. */
 export const timelineCommand: RESTPostAPIChatInputApplicationCommandsJSONBody =
@@ -86,7 +86,7 @@ export const timelineCommand: RESTPostAPIChatInputApplicationCommandsJSONBody =
     .toJSON();
 
 /** Every command strikebot registers, in the order Discord lists them. */
-export const commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+const commandDefinitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
   askCommand,
   sourcesCommand,
   timelineCommand,

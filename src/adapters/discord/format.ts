@@ -205,7 +205,7 @@ export function formatDiscordReply(
 }
 
 /** The row of buttons under an answer: Helpful, Not helpful and (when it quotes) Show context. */
-export function feedbackRow(
+function feedbackRow(
   answerId: string,
   withContext: boolean,
 ): APIActionRowComponent<APIButtonComponent> {

@@ -26,7 +26,7 @@ import {
 } from './format.ts';
 
 /** What answering a mention uses: a thread on the message, or else a reply in the channel. */
-export const MENTION_PERMISSIONS: readonly PermissionsString[] = [
+const MENTION_PERMISSIONS: readonly PermissionsString[] = [
   'ViewChannel',
   'SendMessages',
   'ReadMessageHistory',

@@ -22,7 +22,7 @@ import {
  * hold about 12,000 characters or more in all (`msg_blocks_too_long`; undocumented, reported in
  * slackapi/bolt-js#2509 and #2867), well before 50 sections of 3,000; a page stays below that.
  */
-export const MAX_PAGE_CHARS = 11_000;
+const MAX_PAGE_CHARS = 11_000;
 
 /** Slack mrkdwn: escaped text, bold titles, details on the next line. */
 const slackMarkup: SourcesMarkup = {

@@ -134,7 +134,7 @@ export function formatSlackReply(
 }
 
 /** The Helpful / Not helpful / Show context buttons under an answer. */
-export function feedbackBlock(answerId: string, withContext: boolean): SlackBlock {
+function feedbackBlock(answerId: string, withContext: boolean): SlackBlock {
   const button = (kind: FeedbackButton, label: string): SlackButton => ({
     type: 'button',
     text: { type: 'plain_text', text: label },

@@ -40,7 +40,7 @@ export const DECISION_FEATURES = [
 const LONG_QUESTION_CONCEPTS = 10;
 
 /** Share of the question's own weight in concepts the documents never express in any way. */
-export function unknownShare(corpus: Corpus, question: WeighedQuestion): number {
+function unknownShare(corpus: Corpus, question: WeighedQuestion): number {
   if (question.ownWeight <= 0) return 1;
   let unknown = 0;
   question.concepts.forEach((concept, i) => {

@@ -1,7 +1,7 @@
 import type { Chunk, SourceDocument } from '../types.ts';
 
 /** Longest snippet, in characters. */
-export const MAX_SNIPPET_LENGTH = 500;
+const MAX_SNIPPET_LENGTH = 500;
 
 /** Verbs that name who is speaking ("Ortiz said", "according to the council"). */
 const ATTRIBUTION =

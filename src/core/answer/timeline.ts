@@ -27,7 +27,7 @@ export interface TimelineEntry {
 }
 
 /** Longest quote of a timeline entry, in characters. */
-export const MAX_QUOTE_LENGTH = 160;
+const MAX_QUOTE_LENGTH = 160;
 /** A quote shorter than this takes in the next clause too, so it says what happened. */
 const MIN_QUOTE_LENGTH = 40;
 /** Share of the shorter sentence's terms two sentences must have in common to be one event. */

@@ -27,7 +27,7 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** Level of a clear match; a weak cue gets {@link WEAK}. Levels are stored as bytes. */
 export const FULL = 2;
-export const WEAK = 1;
+const WEAK = 1;
 
 const NUMBER_WORD =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|quarter|third|thousands|hundreds|millions)\b/i;

@@ -16,7 +16,7 @@ const irregularForms: Readonly<Record<string, string>> = irregular.forms;
 const stopWords: ReadonlySet<string> = new Set(english.stopWords);
 
 /** Longest input examined, in characters; longer text is cut first so work stays bounded. */
-export const MAX_TEXT_LENGTH = 20_000;
+const MAX_TEXT_LENGTH = 20_000;
 
 /**
  * Folds case, diacritics, curly quotes and odd spaces so "Harbour’s" and "harbour's" compare equal.

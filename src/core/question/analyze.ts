@@ -68,10 +68,10 @@ export interface AnalysisResources {
 }
 
 /** Most words of a question read (longer input is cut; no real question comes near it). */
-export const MAX_WORDS = 120;
+const MAX_WORDS = 120;
 
 /** WordNet synonyms are taken from a word's senses up to this rank (rarer senses add noise). */
-export const COMMON_SENSES = 2;
+const COMMON_SENSES = 2;
 
 /** Lowercased words the question writes with a capital, other than its first word. */
 function capitalizedWords(original: string): Set<string> {

@@ -29,7 +29,7 @@ export interface Reading {
 }
 
 /** Words seen this often in SUBTLEX-US are taken as meant, never corrected. */
-export const KNOWN_WORD_COUNT = 20;
+const KNOWN_WORD_COUNT = 20;
 /** Log-probability cost of each edit: a typo is this much less likely than the word itself. */
 const EDIT_COST = Math.log(1000);
 /** Log-probability cost of an abbreviation reading, per letter left out. */

@@ -38,7 +38,7 @@ const WORDS_PER_SENTENCE = 20;
  * The IDF a word would have in these documents if they used it as everyday English does: for
  * question words the documents never use ("sourdough" is rare and telling, "supposed" is filler).
  */
-export function expectedIdf(corpus: Corpus, word: string): number {
+function expectedIdf(corpus: Corpus, word: string): number {
   const n = corpus.chunks.length;
   const share = Math.min(1, WORDS_PER_SENTENCE * englishProbability(word));
   const df = n * share;
@@ -62,7 +62,7 @@ const SAME_MEANING = new Set(['exact', 'spelling']);
  * Weight of a concept: the IDF of its rarest own term; for a word the documents never use, the
  * IDF of what it most likely means there (its abbreviation's long form or its spelling reading), else the IDF it would have as everyday English.
  */
-export function conceptWeight(corpus: Corpus, concept: Concept): number {
+function conceptWeight(corpus: Corpus, concept: Concept): number {
   if (allKnown(corpus, concept.terms)) {
     return Math.max(...concept.terms.map((t) => corpus.idf(t)));
   }
@@ -106,7 +106,7 @@ const MAX_LIST_ITEMS = 50;
  * document, and for a list item the sentence that introduces its list ("... at the following
  * locations:").
  */
-export function neighboursOf(corpus: Corpus, chunk: Chunk): Chunk[] {
+function neighboursOf(corpus: Corpus, chunk: Chunk): Chunk[] {
   const out: Chunk[] = [];
   for (const id of [chunk.id - 1, chunk.id + 1]) {
     const other = corpus.chunks[id];

@@ -2,7 +2,7 @@ import type { Corpus } from '../index/corpus.ts';
 import type { MatchSource } from '../question/analyze.ts';
 import { evidenceKindOf } from '../question/answer-type.ts';
 import type { Chunk } from '../types.ts';
-import type { ConceptMatch, WeighedQuestion } from './concept-match.ts';
+import { type ConceptMatch, SOURCE_ORDER, type WeighedQuestion } from './concept-match.ts';
 
 /**
  * Ranking features: each a small named function from one candidate sentence to a number, most
@@ -223,28 +223,23 @@ export function samePreviousDocument(candidate: Candidate): number {
 /** Most agreeing documents counted. */
 const MAX_AGREEING = 2;
 
+/** What each match source's coverage feature measures. */
+const SOURCE_COVERAGE: Readonly<Record<MatchSource, string>> = {
+  exact: "share of the question's weight in the sentence as its own words",
+  wordnet: 'share matched by a WordNet synonym of a common sense',
+  spelling: 'share matched by reading a misspelt or abbreviated word',
+  association: 'share matched by a learned association',
+};
+
 /** The features, in model order. */
 export const FEATURES: readonly Feature[] = [
-  {
-    name: 'coverage.exact',
-    description: "share of the question's weight in the sentence as its own words",
-    compute: (c) => sentenceCoverage(c, 'exact'),
-  },
-  {
-    name: 'coverage.wordnet',
-    description: 'share matched by a WordNet synonym of a common sense',
-    compute: (c) => sentenceCoverage(c, 'wordnet'),
-  },
-  {
-    name: 'coverage.spelling',
-    description: 'share matched by reading a misspelt or abbreviated word',
-    compute: (c) => sentenceCoverage(c, 'spelling'),
-  },
-  {
-    name: 'coverage.association',
-    description: 'share matched by a learned association',
-    compute: (c) => sentenceCoverage(c, 'association'),
-  },
+  ...SOURCE_ORDER.map(
+    (source): Feature => ({
+      name: `coverage.${source}`,
+      description: SOURCE_COVERAGE[source],
+      compute: (c) => sentenceCoverage(c, source),
+    }),
+  ),
   {
     name: 'coverage.context',
     description: 'share found only in a neighbouring sentence',

@@ -59,6 +59,20 @@ export function sigmoid(x: number): number {
 }
 
 /**
+ * Turns scores into probabilities that sum to 1 (shifted by the largest score, so no exponent
+ * overflows).
+ *
+ * @example
+ * softmax([0, 0]) // => [0.5, 0.5]
+ */
+export function softmax(scores: readonly number[]): number[] {
+  const max = Math.max(...scores);
+  const exps = scores.map((s) => Math.exp(s - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
+
+/**
  * Each feature's value, weight and contribution (value × weight), largest contribution first.
  *
  * @example

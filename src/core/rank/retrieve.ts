@@ -35,7 +35,7 @@ const MIN_COMMON_CHUNKS = 50;
 const AGREEMENT_OVERLAP = 0.6;
 
 /** Each query term and its boost: own words highest, alternatives and carried concepts lower. */
-export function queryWeights(question: WeighedQuestion): Map<string, number> {
+function queryWeights(question: WeighedQuestion): Map<string, number> {
   const weights = new Map<string, number>();
   for (const concept of question.concepts) {
     concept.alternatives.forEach((alt, i) => {
@@ -53,7 +53,7 @@ export function queryWeights(question: WeighedQuestion): Map<string, number> {
  * always sent. MiniSearch scores every posting of every term it is sent, so common terms cost the
  * most and tell the least; the features still count every concept on the candidates found.
  */
-export function selectQueryTerms(
+function selectQueryTerms(
   df: ReadonlyMap<string, number>,
   chunkCount: number,
   weights: ReadonlyMap<string, number>,

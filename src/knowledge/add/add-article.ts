@@ -21,7 +21,7 @@ export interface AddOptions {
 }
 
 /** Defaults for {@link AddOptions}. */
-export const defaultAddOptions: AddOptions = {
+const defaultAddOptions: AddOptions = {
   dir: 'knowledge',
   fetch: {},
   now: () => new Date(),

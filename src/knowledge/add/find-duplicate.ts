@@ -10,7 +10,7 @@ import type { DocumentReport } from '../parse-document.ts';
  * A URL in a form that ignores what does not change the page: scheme, `www.`, a trailing slash,
  * the fragment and tracking parameters (`utm_*`, `fbclid`, `gclid`).
  */
-export function normalizeUrl(url: string): string {
+function normalizeUrl(url: string): string {
   try {
     const parsed = new URL(url);
     for (const key of [...parsed.searchParams.keys()]) {
@@ -26,7 +26,7 @@ export function normalizeUrl(url: string): string {
 }
 
 /** Text folded for comparison: curly quotes straightened, spacing collapsed, lower case. */
-export function foldText(text: string): string {
+function foldText(text: string): string {
   return text
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')

@@ -17,7 +17,7 @@ const MAX_SLUG = 60;
  * @example
  * slugify('Kaiser, union reach tentative deal'); // 'kaiser-union-reach-tentative-deal'
  */
-export function slugify(title: string): string {
+function slugify(title: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -31,7 +31,7 @@ export function slugify(title: string): string {
 }
 
 /** The text of a knowledge file: front matter between `---` lines, a blank line, the body. */
-export function renderArticle(frontMatter: FrontMatter, body: readonly string[]): string {
+function renderArticle(frontMatter: FrontMatter, body: readonly string[]): string {
   const yaml = stringify(frontMatter, { lineWidth: 0 }).trimEnd();
   return `---\n${yaml}\n---\n${body.join('\n')}\n`;
 }

@@ -20,7 +20,7 @@ export interface Extractor {
 }
 
 /** The two maintained extractors the issue names. */
-export const EXTRACTORS: readonly Extractor[] = [
+const EXTRACTORS: readonly Extractor[] = [
   {
     name: '@mozilla/readability on linkedom',
     extract: async (html) => {

@@ -25,7 +25,7 @@ export interface LabelledPage {
  *
  * @throws Error naming the file and line when a non-blank line has no `+ ` or `- ` label.
  */
-export function parseLabelledPage(name: string, content: string): LabelledPage {
+function parseLabelledPage(name: string, content: string): LabelledPage {
   const lines = content.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
   const clutter: (boolean | undefined)[] = [];
   const text = lines.map((line, i) => {

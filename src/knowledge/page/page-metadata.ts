@@ -76,7 +76,7 @@ function nameOf(value: Json | undefined): string | undefined {
  * The calendar date of a date or date-time string as the page wrote it (`2025-05-09T08:30-07:00`
  * is May 9, the day in the publisher's time zone), or `undefined` when it is not one.
  */
-export function calendarDate(value: string): string | undefined {
+function calendarDate(value: string): string | undefined {
   const match = /^\s*(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value);
   return match?.[1] && isIsoDate(match[1]) ? match[1] : undefined;
 }
@@ -97,7 +97,7 @@ function meta(document: MetadataDocument, names: readonly string[]): Found | und
  * A `<title>` without the site name that pages append: "Headline | Site", "Headline - Site",
  * "Headline | Section | Site". The last segment goes when it is the publisher or a few words.
  */
-export function stripSiteName(title: string, publisher?: string): string {
+function stripSiteName(title: string, publisher?: string): string {
   const parts = title.split(/\s+[|–—-]\s+/);
   while (parts.length > 1) {
     const last = parts[parts.length - 1] as string;
