@@ -1,14 +1,21 @@
 import type { Explanation } from '../core/engine.ts';
+import type { Speaker } from '../core/types.ts';
 
 /** Candidates shown by `--explain`. */
 const SHOWN = 3;
 
 const num = (x: number) => (x >= 0 ? ' ' : '') + x.toFixed(3);
 
+/** "union, Jane Doe (president of the guild), quoted" or "reporter, own voice". */
+function describeSpeaker(speaker: Speaker, reported: boolean): string {
+  const who = speaker.name ? `, ${speaker.name}${speaker.role ? ` (${speaker.role})` : ''}` : '';
+  return `${speaker.side}${who}, ${reported ? 'quoted or reported' : "the document's own voice"}`;
+}
+
 /**
  * A Lucene-style explanation of how the engine ranked and decided a question: the concepts and
- * their weights, each top candidate's score with every feature's value × weight = contribution,
- * and the decision's features.
+ * their weights, each top candidate's score with every feature's value × weight = contribution
+ * and who makes its claim, and the decision's features.
  *
  * @example
  * console.log(formatExplanation(engine.explain('how mny therapists quit')));
@@ -41,6 +48,7 @@ export function formatExplanation(explanation: Explanation, shown = SHOWN): stri
     );
     lines.push(
       `   "${c.snippet.slice(0, 160)}${c.snippet.length > 160 ? '…' : ''}" (${c.chunk.docId})`,
+      `   speaker: ${describeSpeaker(c.speaker, c.reported)}`,
     );
     for (const f of c.contributions) {
       lines.push(
