@@ -115,8 +115,9 @@ describe('hostile questions through the engine and both formatters', () => {
       '2,400 '.repeat(16_667),
       '```'.repeat(33_334),
     ];
+    // No clock is read: catastrophic backtracking or quadratic work on 100 KB takes minutes and
+    // trips the test's timeout; the word-length bound that keeps it linear is tested in spell.
     for (const question of shapes) {
-      const started = performance.now();
       const refused = engine.answer(question);
       expect(refused.answered).toBe(false);
       if (question.trim() === '') expect(refused.reason).toBe('empty');
@@ -126,8 +127,6 @@ describe('hostile questions through the engine and both formatters', () => {
       checkSlack(formatSlackReply(answer));
       toPlainQuestion(question, 'UBOT');
       questionFromMessage(question, '100000000000000001');
-      // A coarse bound: catastrophic backtracking on 100 KB takes minutes, not seconds.
-      expect(performance.now() - started).toBeLessThan(5_000);
     }
   }, 60_000);
 });

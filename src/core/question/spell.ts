@@ -34,6 +34,12 @@ const KNOWN_WORD_COUNT = 20;
 const EDIT_COST = Math.log(1000);
 /** Log-probability cost of an abbreviation reading, per letter left out. */
 const OMITTED_LETTER_COST = Math.log(4);
+/**
+ * Longest word given readings. Dictionary words stop near 30 letters; a longer token is a code,
+ * a URL or noise, and reading it costs time that grows with its square (every split point, every
+ * near word).
+ */
+const MAX_READ_LENGTH = 40;
 /** Readings kept per word. */
 const MAX_READINGS = 2;
 /** Longest abbreviation read, and longest word it may stand for, relative to it. */
@@ -75,7 +81,7 @@ function prior(word: string, vocabulary: SpellingVocabulary): number {
  * readWord('brigde', vocabulary) // => [{ text: 'bridge', how: 'typo' }]
  */
 export function readWord(word: string, vocabulary: SpellingVocabulary): Reading[] {
-  if (isKnown(word, vocabulary)) return [];
+  if (word.length > MAX_READ_LENGTH || isKnown(word, vocabulary)) return [];
   const scored = new Map<string, { reading: Reading; score: number }>();
   const offer = (reading: Reading, score: number) => {
     const old = scored.get(reading.text);

@@ -126,18 +126,49 @@ const QUANTITY_TERM = /^(?:\d|million$|billion$|thousand$|hundr|dozen$|half$|qua
 /** How far before the counted word a number may stand ("2,400 mental health workers"). */
 const QUANTITY_WINDOW = 3;
 
+/** Term sets of a question that several features read, worked out once per question. */
+interface QuestionTerms {
+  /** Every term of every alternative of every concept. */
+  asked: ReadonlySet<string>;
+  /** The last term of each alternative of the counted ("how many X") concepts. */
+  countedLast: ReadonlySet<string>;
+  /** Per own (not carried) concept, the terms of all its alternatives. */
+  ownConcepts: readonly ReadonlySet<string>[];
+}
+
+const questionTerms = new WeakMap<WeighedQuestion, QuestionTerms>();
+
+function termsOfQuestion(question: WeighedQuestion): QuestionTerms {
+  let known = questionTerms.get(question);
+  if (!known) {
+    const asked = new Set<string>();
+    for (const c of question.concepts)
+      for (const a of c.alternatives) for (const t of a.terms) asked.add(t);
+    const countedLast = new Set<string>();
+    for (const c of question.concepts) {
+      if (!c.head) continue;
+      for (const a of c.alternatives) {
+        const last = a.terms[a.terms.length - 1];
+        if (last !== undefined) countedLast.add(last);
+      }
+    }
+    const ownConcepts = question.concepts
+      .filter((c) => !c.carried)
+      .map((c) => new Set(c.alternatives.flatMap((a) => a.terms)));
+    known = { asked, countedLast, ownConcepts };
+    questionTerms.set(question, known);
+  }
+  return known;
+}
+
 /** 1 when a number stands just before what a "how many" question counts ("4.8 million members"). */
 export function quantifiesCounted(candidate: Candidate): number {
   const { question, corpus, chunk } = candidate;
-  const heads = question.concepts.filter((c) => c.head);
-  if (heads.length === 0) return 0;
+  const counted = termsOfQuestion(question).countedLast;
+  if (counted.size === 0) return 0;
   const terms = corpus.termListOf(chunk.id);
   for (let i = 0; i < terms.length; i++) {
-    const term = terms[i] as string;
-    const counted = heads.some((h) =>
-      h.alternatives.some((a) => a.terms[a.terms.length - 1] === term),
-    );
-    if (!counted) continue;
+    if (!counted.has(terms[i] as string)) continue;
     for (let j = Math.max(0, i - QUANTITY_WINDOW); j < i; j++) {
       if (QUANTITY_TERM.test(terms[j] as string)) return 1;
     }
@@ -149,9 +180,7 @@ export function quantifiesCounted(candidate: Candidate): number {
 export function novelty(candidate: Candidate): number {
   const terms = candidate.corpus.termListOf(candidate.chunk.id);
   if (terms.length === 0) return 0;
-  const asked = new Set<string>();
-  for (const c of candidate.question.concepts)
-    for (const a of c.alternatives) for (const t of a.terms) asked.add(t);
+  const { asked } = termsOfQuestion(candidate.question);
   return terms.filter((t) => !asked.has(t)).length / terms.length;
 }
 
@@ -181,13 +210,13 @@ const NEAR_WINDOW = 4;
 /** Share of neighbouring question concept pairs that also stand near each other in the sentence. */
 export function proximity(candidate: Candidate): number {
   const { question, corpus, chunk } = candidate;
-  const own = question.concepts.filter((c) => !c.carried);
+  const own = termsOfQuestion(question).ownConcepts;
   if (own.length < 2) return 0;
   const terms = corpus.termListOf(chunk.id);
-  const positions = own.map((c) => {
+  const positions = own.map((conceptTerms) => {
     const found: number[] = [];
     terms.forEach((t, i) => {
-      if (c.alternatives.some((a) => a.terms.includes(t))) found.push(i);
+      if (conceptTerms.has(t)) found.push(i);
     });
     return found;
   });

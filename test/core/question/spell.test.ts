@@ -67,6 +67,15 @@ describe('readWord', () => {
       how: 'compound',
     });
   });
+
+  it('reads words up to 40 letters, and leaves longer tokens as written', () => {
+    const long = 'lighthousekeeperscottageharbourmasters'; // 38 letters
+    const coast = vocabulary([long]);
+    expect(readWord(`${long}xy`, coast)[0]).toEqual({ text: long, how: 'typo' }); // 40
+    expect(readWord(`${long}xyz`, coast)).toEqual([]); // 41
+    // A 100,000-letter token is not read at all (reading it would take time in its square).
+    expect(readWord('a'.repeat(100_000), town)).toEqual([]);
+  });
 });
 
 describe('isAbbreviationOf', () => {
