@@ -213,6 +213,7 @@ export function createEngine(
     hasTerm: (term) => corpus.df.has(term),
     associations,
     thesaurus: settings.thesaurus,
+    questionWords: new Map(Object.entries(model.questionWords ?? {})),
     vocabulary: {
       inCorpus: (word) => corpus.words.has(word),
       nearCorpusWords: (word, distance) => corpus.nearWords(word, distance),

@@ -16,6 +16,7 @@ const modelSchema = z.object({
   closest: linear.extend({ threshold: z.number() }),
   followUp: linear,
   associations: z.record(z.string(), z.array(z.string())),
+  questionWords: z.record(z.string(), z.number().min(0).max(1)).optional(),
 });
 
 /**

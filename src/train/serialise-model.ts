@@ -24,6 +24,9 @@ export function serialiseModel(model: RankingModel): string {
       closest: { ...linear(model.closest), threshold: round(model.closest.threshold) },
       followUp: linear(model.followUp),
       associations: model.associations,
+      questionWords: Object.fromEntries(
+        Object.entries(model.questionWords ?? {}).map(([word, p]) => [word, round(p)]),
+      ),
     },
     null,
     1,

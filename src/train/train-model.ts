@@ -17,6 +17,7 @@ import { flattenQuestions, holdsSpan, type SingleQuestion } from '../eval/score.
 import { learnAssociations } from './associations.ts';
 import { type Fold, makeFolds } from './dataset.ts';
 import { fitLogistic, fitRanker, type LabelledExample, type RankingGroup } from './fit.ts';
+import { learnQuestionWords } from './question-words.ts';
 
 /**
  * Fits every part of the {@link RankingModel} from training questions: word associations, the
@@ -250,8 +251,14 @@ export function trainModel(
   const chunks = createEngine(input.documents, { ...base, model: provisional({}) }).chunks;
   const associations = settings.associations ? learnAssociations(input.data.questions, chunks) : {};
   progress(`associations: ${Object.keys(associations).length} question terms`);
+  // Every engine of the fit reads questions as the trained one will, chat spellings included.
+  const questionWords = learnQuestionWords(input.data);
+  const withWords = (model: RankingModel): RankingModel => ({ ...model, questionWords });
 
-  const first = createEngine(input.documents, { ...base, model: provisional(associations) });
+  const first = createEngine(input.documents, {
+    ...base,
+    model: withWords(provisional(associations)),
+  });
   const followFit = fitLogistic(followUpExamples(first, input.data));
   const followUp = linear(FOLLOW_UP_FEATURES, followFit.weights, followFit.bias);
   progress('follow-up model fitted');
@@ -264,7 +271,7 @@ export function trainModel(
   let ranker = provisional(associations, followUp).ranker;
   let byFold: Explained[][] = [];
   for (let pass = 1; pass <= RANKER_PASSES; pass++) {
-    const model = { ...provisional(associations, followUp), ranker };
+    const model = withWords({ ...provisional(associations, followUp), ranker });
     const engine = createEngine(input.documents, { ...base, model });
     const explainOne = (question: TrainingQuestion): Explained => {
       const explanation = engine.explain(question.text, { history: question.history });
@@ -304,7 +311,7 @@ export function trainModel(
   progress(
     `decision fitted: answers at ${answer.threshold.toFixed(3)}, closest passages at ${closest.threshold.toFixed(3)}`,
   );
-  return { ranker, answer, closest, followUp, associations };
+  return { ranker, answer, closest, followUp, associations, questionWords };
 }
 
 export type { SingleQuestion };

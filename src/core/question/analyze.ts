@@ -1,7 +1,7 @@
 import { isStopWord, normalizeText, splitWords, tokenize, toTerm } from '../index/text.ts';
 import { type AnswerType, detectAnswerType } from './answer-type.ts';
 import type { CompiledLexicon } from './lexicon.ts';
-import { readWord, type SpellingVocabulary } from './spell.ts';
+import { readQuestionWord, readWord, type SpellingVocabulary } from './spell.ts';
 import type { Thesaurus } from './wordnet.ts';
 
 /**
@@ -65,6 +65,8 @@ export interface AnalysisResources {
   associations?: ReadonlyMap<string, readonly string[]>;
   /** Synonyms and noun categories (WordNet). */
   thesaurus: Thesaurus;
+  /** Probability of each question word among the words of questions (see `readQuestionWord`). */
+  questionWords?: ReadonlyMap<string, number>;
 }
 
 /** Most words of a question read (longer input is cut; no real question comes near it). */
@@ -125,6 +127,11 @@ interface ReadWord {
 function readQuestionWords(words: readonly string[], resources: AnalysisResources): ReadWord[] {
   return words.map((word) => {
     if (isStopWord(word) || /\d/.test(word)) return { word, readings: [] };
+    // "wen": an English word, but far likelier, in a question, a question word mistyped.
+    const meant = resources.questionWords
+      ? readQuestionWord(word, resources.vocabulary, resources.questionWords)
+      : undefined;
+    if (meant) return { word: meant, readings: [] };
     const readings = readWord(word, resources.vocabulary).map((r) => r.text);
     // "wheres", "mny": read as the function word meant, so "how mny" still asks for a number.
     if (readings[0] && isStopWord(readings[0])) return { word: readings[0], readings: [] };

@@ -47,12 +47,13 @@ const CATEGORY_TYPES: ReadonlyMap<number, AnswerType> = new Map([
 ]);
 
 /**
- * A wh-word that opens the question or an embedded question ("do you know who ..."), so a
- * relative "whose" or "when" inside a question ("riders whose ferry sails") does not count.
+ * A wh-word that opens the question or an embedded question ("do you know who ..."), or ends it
+ * as chat puts it ("ferry leaves when?"), so a relative "whose" or "when" inside a question
+ * ("riders whose ferry sails") does not count.
  */
 function wh(words: string): RegExp {
   return new RegExp(
-    `(?:^|\\b(?:and|so|but|then|know|tell me|ask|asking|wondering|say|idea)\\s)(?:${words})\\b`,
+    `(?:^|\\b(?:and|so|but|then|know|tell me|ask|asking|wondering|say|idea)\\s)(?:${words})\\b|\\b(?:${words})\\W*$`,
   );
 }
 

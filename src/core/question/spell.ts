@@ -121,6 +121,46 @@ export function readWord(word: string, vocabulary: SpellingVocabulary): Reading[
     .map((s) => s.reading);
 }
 
+/**
+ * The question word a chat spelling means, when the noisy channel prefers it to the word as
+ * written: "wen" is English (a cyst) but, in a question, "when" one keystroke away is likelier.
+ * `questionWords` gives each question word's probability among the words of questions (learned
+ * by `npm run train`); a word of the documents is always taken as written.
+ *
+ * @example
+ * readQuestionWord('wen', vocabulary, new Map([['when', 0.0065]])) // => 'when'
+ */
+export function readQuestionWord(
+  word: string,
+  vocabulary: SpellingVocabulary,
+  questionWords: ReadonlyMap<string, number>,
+): string | undefined {
+  if (questionWords.has(word) || vocabulary.inCorpus(word) || word.length > MAX_READ_LENGTH) {
+    return undefined;
+  }
+  let best: string | undefined;
+  let bestScore = Math.log(englishProbability(word));
+  for (const [candidate, p] of questionWords) {
+    if (!isOneEditApart(word, candidate)) continue;
+    const score = Math.log(p) - EDIT_COST;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** True when one insertion, deletion or substitution turns `a` into `b` (not when equal). */
+export function isOneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // After the first difference the rest must match, skipping one letter of the longer word.
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 function isWord(word: string, vocabulary: SpellingVocabulary): boolean {
   return englishCount(word) >= KNOWN_WORD_COUNT || vocabulary.inCorpus(word);
 }

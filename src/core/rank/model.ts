@@ -30,6 +30,11 @@ export interface RankingModel {
   followUp: LinearModel;
   /** Per question term, sentence terms learned to go with it in answers. */
   associations: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Probability of each question word ("when", "what"...) among the words of questions: the
+   * speller's prior for reading a chat spelling of one ("wen"). Without it none is read.
+   */
+  questionWords?: Readonly<Record<string, number>>;
 }
 
 /** One feature's part in a score. */

@@ -65,4 +65,10 @@ describe('detectAnswerType', () => {
   it('ignores a relative "when" or "whose" inside a statement-like question', () => {
     expect(typeOf('describe the day when the river froze')).toBe('other');
   });
+
+  it('reads a question word at the end, as chat puts it', () => {
+    expect(typeOf('the ferry leaves when?')).toBe('date');
+    expect(typeOf('market stalls where')).toBe('place');
+    expect(typeOf('they closed the bridge why??')).toBe('reason');
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   isAbbreviationOf,
+  isOneEditApart,
+  readQuestionWord,
   readWord,
   type SpellingVocabulary,
 } from '../../../src/core/question/spell.ts';
@@ -84,5 +86,39 @@ describe('isAbbreviationOf', () => {
     expect(isAbbreviationOf('ppl', 'people')).toBe(true);
     expect(isAbbreviationOf('rsh', 'hours')).toBe(false);
     expect(isAbbreviationOf('hours', 'hours')).toBe(false);
+  });
+});
+
+describe('readQuestionWord', () => {
+  // Probabilities of question words among the words of questions (made-up, like a trained table).
+  const asked = new Map([
+    ['when', 0.0065],
+    ['what', 0.034],
+    ['who', 0.012],
+  ]);
+
+  it('reads an English word one keystroke from a question word as it, when the channel prefers it', () => {
+    // "wen" (a cyst) is rare; "when" is common in questions: log(0.0065) − log(1000) wins.
+    expect(readQuestionWord('wen', town, asked)).toBe('when');
+    expect(readQuestionWord('wat', town, asked)).toBe('what');
+  });
+
+  it('keeps common words, question words, the documents’ words and long tokens as written', () => {
+    // "then" is one edit from "when" but common enough in English to be meant.
+    expect(readQuestionWord('then', town, asked)).toBeUndefined();
+    expect(readQuestionWord('when', town, asked)).toBeUndefined();
+    expect(readQuestionWord('wen', vocabulary(['wen']), asked)).toBeUndefined();
+    expect(readQuestionWord('wen', town, new Map())).toBeUndefined();
+  });
+});
+
+describe('isOneEditApart', () => {
+  it('is true for one insertion, deletion or substitution, and false otherwise', () => {
+    expect(isOneEditApart('wen', 'when')).toBe(true);
+    expect(isOneEditApart('when', 'wen')).toBe(true);
+    expect(isOneEditApart('whan', 'when')).toBe(true);
+    expect(isOneEditApart('when', 'when')).toBe(false);
+    expect(isOneEditApart('wehn', 'when')).toBe(false);
+    expect(isOneEditApart('we', 'when')).toBe(false);
   });
 });
