@@ -96,7 +96,12 @@ const DETECTORS: Readonly<Record<EvidenceKind, Detector>> = {
     if (/:\s*$/.test(s) || (commas >= 2 && /\b(?:and|or)\b/.test(s))) return FULL;
     return commas >= 1 && /\b(?:and|or)\b/.test(s) ? WEAK : 0;
   },
-  definition: level([/\b(?:is|are|was|were) (?:a|an|the)\b/i, /\b(?:means|refers to|known as)\b/i]),
+  definition: level([
+    /\b(?:is|are|was|were) (?:a|an|the)\b/i,
+    /\b(?:means|refers to|known as)\b/i,
+    // A name spelt out before its abbreviation: "State Health Board (SHB)".
+    /\b[A-Z][a-z]+(?:\s+(?:of|and|for|on|the|de)?\s*[A-Z][a-z]+)+\s+\([A-Z][A-Za-z&]{1,9}\)/,
+  ]),
 };
 
 /** Longest sentence text examined, in characters (longer text is cut first). */

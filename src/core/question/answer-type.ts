@@ -77,7 +77,7 @@ const QUESTION_PATTERNS: ReadonlyArray<readonly [RegExp, AnswerType]> = [
     'quote',
   ],
   [
-    /^what (?:is|are|was|were|does) (?:a |an |the )?[\w-]+(?: [\w-]+)?(?: mean)?\s?\?*$/,
+    /^what (?:is|are|was|were|does|do) (?:a |an |the )?[\w-]+(?: [\w-]+)?(?: mean| stand for)?\s?\?*$/,
     'definition',
   ],
   [
@@ -133,6 +133,10 @@ export function detectAnswerType(
       const noun = asked.find((w) => CATEGORY_TYPES.get(nounCategory(w) ?? -1) === 'number');
       return noun ? { type, typeNoun: noun } : { type };
     }
+    // "what does X mean", "what does X stand for": the verb names the kind of answer, as a noun
+    // does, and is expressed by a sentence that defines X, not by the word itself.
+    const defining = type === 'definition' ? /\b(mean|stand) ?(?:for)?\s?\?*$/.exec(q)?.[1] : undefined;
+    if (defining) return { type, typeNoun: defining };
     // "what time", "which hours": the pattern names the kind of answer with a noun (but "how many
     // days" counts days: that noun is the counted one).
     const noun = asked[0];

@@ -52,6 +52,13 @@ describe('annotateSentence', () => {
     expect(kinds('A levee is an embankment that holds back water.')).toMatchObject({
       definition: 2,
     });
+    // A name spelt out before its abbreviation defines the abbreviation.
+    expect(kinds('The State Health Board (SHB) fined the clinic.')).toEqual({
+      person: 1,
+      organization: 2,
+      definition: 2,
+    });
+    expect(kinds('The strike (NUHW says) ended.')).toEqual({ organization: 2, quote: 1 });
   });
 
   it('reads no reason into words of one kind of news (demands, protests)', () => {

@@ -66,6 +66,17 @@ describe('detectAnswerType', () => {
     expect(typeOf('describe the day when the river froze')).toBe('other');
   });
 
+  it('reads "what does X mean / stand for" as a definition named by its verb', () => {
+    expect(detectAnswerType('what does the SHB stand for?')).toEqual({
+      type: 'definition',
+      typeNoun: 'stand',
+    });
+    expect(detectAnswerType('what does shb mean')).toEqual({
+      type: 'definition',
+      typeNoun: 'mean',
+    });
+  });
+
   it('reads a question word at the end, as chat puts it', () => {
     expect(typeOf('the ferry leaves when?')).toBe('date');
     expect(typeOf('market stalls where')).toBe('place');
