@@ -135,7 +135,8 @@ export function detectAnswerType(
     }
     // "what does X mean", "what does X stand for": the verb names the kind of answer, as a noun
     // does, and is expressed by a sentence that defines X, not by the word itself.
-    const defining = type === 'definition' ? /\b(mean|stand) ?(?:for)?\s?\?*$/.exec(q)?.[1] : undefined;
+    const defining =
+      type === 'definition' ? /\b(mean|stand)(?: for)?\s?\?*$/.exec(q)?.[1] : undefined;
     if (defining) return { type, typeNoun: defining };
     // "what time", "which hours": the pattern names the kind of answer with a noun (but "how many
     // days" counts days: that noun is the counted one).
