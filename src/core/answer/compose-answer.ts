@@ -7,7 +7,6 @@ import type { ScoredCandidate } from './decide.ts';
 import { citePassage, collectPassages } from './passages.ts';
 import { labelSide, type SidesProfile } from './sides-profile.ts';
 import type { SpeakerLookup } from './speakers.ts';
-import { detectTemporalIntent } from './temporal-intent.ts';
 
 /**
  * Builds the quoted part of an answer from a ranked candidate list: which passages, in what
@@ -48,7 +47,7 @@ export interface ComposeOptions {
   confident: boolean;
   /** True when the question asks for a kind of fact (a number, a date, a person, a place...). */
   typed: boolean;
-  /** True when the question asks how things stand now ({@link detectTemporalIntent}). */
+  /** True when the question asks how things stand now (the engine reads it in `temporal-intent.ts`). */
   present: boolean;
 }
 
@@ -66,7 +65,7 @@ export interface ComposedAnswer {
  * the present, or one quote per event.
  *
  * @example
- * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true })
+ * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true, typed: false, present: true })
  * // => { layout: 'newest-first', text: 'The newest document that answers this is from ...', citations: [...] }
  */
 export function composeAnswer(

@@ -135,11 +135,10 @@ export function readQuestionWord(
   vocabulary: SpellingVocabulary,
   questionWords: ReadonlyMap<string, number>,
 ): string | undefined {
-  if (questionWords.has(word) || vocabulary.inCorpus(word) || word.length > MAX_READ_LENGTH) {
-    return undefined;
-  }
+  if (questionWords.has(word) || vocabulary.inCorpus(word)) return undefined;
+  // Only words of about a question word's length are one edit from one, so no token is too long.
   let best: string | undefined;
-  let bestScore = Math.log(englishProbability(word));
+  let bestScore = Number.NEGATIVE_INFINITY;
   for (const [candidate, p] of questionWords) {
     if (!isOneEditApart(word, candidate)) continue;
     const score = Math.log(p) - EDIT_COST;
@@ -148,7 +147,7 @@ export function readQuestionWord(
       bestScore = score;
     }
   }
-  return best;
+  return best !== undefined && bestScore > Math.log(englishProbability(word)) ? best : undefined;
 }
 
 /** True when one insertion, deletion or substitution turns `a` into `b` (not when equal). */

@@ -109,6 +109,7 @@ describe('readQuestionWord', () => {
     expect(readQuestionWord('when', town, asked)).toBeUndefined();
     expect(readQuestionWord('wen', vocabulary(['wen']), asked)).toBeUndefined();
     expect(readQuestionWord('wen', town, new Map())).toBeUndefined();
+    expect(readQuestionWord('w'.repeat(100_000), town, asked)).toBeUndefined();
   });
 });
 
