@@ -9,7 +9,9 @@ import type { Candidate } from './features.ts';
 /**
  * Retrieval: asks MiniSearch for the sentences that share the question's rarest terms (its own
  * words first, then their alternatives), and wraps the best ones as {@link Candidate}s for the
- * features to read.
+ * features to read. When too few sentences hold the rare terms, a second query with the
+ * question's own common words fills the rest (in a small folder, "strike" and "patients" are in
+ * most sentences, and a question whose other words are rare would otherwise get a handful).
  */
 
 /** Options for {@link retrieve}. */
@@ -52,6 +54,7 @@ function queryWeights(question: WeighedQuestion): Map<string, number> {
  * each group rarest first, while the postings they cost fit in `budget`. The rarest own word is
  * always sent. MiniSearch scores every posting of every term it is sent, so common terms cost the
  * most and tell the least; the features still count every concept on the candidates found.
+ * `withCommon` adds the question's own common words last (still within the budget).
  */
 function selectQueryTerms(
   df: ReadonlyMap<string, number>,
@@ -59,18 +62,22 @@ function selectQueryTerms(
   weights: ReadonlyMap<string, number>,
   limit: number,
   budget: number,
+  withCommon = false,
 ): string[] {
   const freq = (t: string) => df.get(t) ?? 0;
   const known = [...weights.keys()].filter((t) => df.has(t));
   known.sort((a, b) => freq(a) - freq(b) || (a < b ? -1 : a > b ? 1 : 0));
   const common = Math.max(MIN_COMMON_CHUNKS, chunkCount * COMMON_SHARE);
+  const isOwn = (t: string) => (weights.get(t) ?? 0) >= OWN_BOOST;
   const selective = known.filter((t) => freq(t) <= common);
   const pool = selective.length > 0 ? selective : known.slice(0, 2);
-  const own = pool.filter((t) => (weights.get(t) ?? 0) >= OWN_BOOST);
-  const others = pool.filter((t) => (weights.get(t) ?? 0) < OWN_BOOST);
+  const groups = [pool.filter(isOwn), pool.filter((t) => !isOwn(t))];
+  // The question's own common words, sent only to find more candidates (see retrieve).
+  if (withCommon)
+    groups.push(known.filter((t) => freq(t) > common && isOwn(t) && !pool.includes(t)));
   const chosen: string[] = [];
   let postings = 0;
-  for (const group of [own, others]) {
+  for (const group of groups) {
     for (const term of group) {
       if (chosen.length >= limit) return chosen;
       if (chosen.length > 0 && postings + freq(term) > budget) break;
@@ -116,21 +123,44 @@ export function retrieve(
     options.maxPostings * budgetScale,
   );
   if (terms.length === 0) return [];
-  const hits = index.search(terms.join(' '), {
-    combineWith: 'OR',
-    tokenize: (query) => query.split(' '),
-    boostTerm: (term) => weights.get(term) ?? 1,
-  });
-  const top = hits.slice(0, options.candidates);
-  const best = top[0]?.score ?? 1;
-  const candidates = top.map((hit): Candidate => {
-    const chunk = corpus.chunks[hit.id as number] as Chunk;
+  const search = (query: readonly string[]) =>
+    index.search(query.join(' '), {
+      combineWith: 'OR',
+      tokenize: (text) => text.split(' '),
+      boostTerm: (term) => weights.get(term) ?? 1,
+    });
+  const hits = search(terms).slice(0, options.candidates);
+  const best = hits[0]?.score ?? 1;
+  const scored = hits.map((hit) => ({ id: hit.id as number, indexScore: hit.score / best }));
+  if (scored.length < options.candidates) {
+    // Too few sentences hold the rare words: the question's common words find the rest, ranked
+    // after them (a score is only comparable within one query).
+    const wider = selectQueryTerms(
+      corpus.df,
+      corpus.chunks.length,
+      weights,
+      options.maxQueryTerms,
+      options.maxPostings * budgetScale,
+      true,
+    );
+    if (wider.length > terms.length) {
+      const found = new Set(scored.map((s) => s.id));
+      const floor = scored.at(-1)?.indexScore ?? 1;
+      const more = search(wider).filter((hit) => !found.has(hit.id as number));
+      const wideBest = more[0]?.score ?? 1;
+      for (const hit of more.slice(0, options.candidates - scored.length)) {
+        scored.push({ id: hit.id as number, indexScore: (floor * hit.score) / wideBest });
+      }
+    }
+  }
+  const candidates = scored.map(({ id, indexScore }): Candidate => {
+    const chunk = corpus.chunks[id] as Chunk;
     return {
       corpus,
       question,
       chunk,
       matches: matchConcepts(corpus, question, chunk),
-      indexScore: hit.score / best,
+      indexScore,
       agreeing: 0,
       sameClaim: [],
     };
