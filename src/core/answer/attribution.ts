@@ -1,6 +1,6 @@
 import type { Chunk, SourceDocument, Speaker } from '../types.ts';
 import { surnameOf } from './names.ts';
-import { findPeople } from './people.ts';
+import { findDescribed, findPeople } from './people.ts';
 import { QUOTE, type QuoteScan, scanQuotations } from './quotations.ts';
 import { compileSides, type SideMatcher, type SideMention } from './side-matcher.ts';
 import { REPORTER, type SidesProfile, UNKNOWN } from './sides-profile.ts';
@@ -8,6 +8,7 @@ import {
   type NamedPerson,
   readSpeakerAfter,
   readSpeakerBefore,
+  readSubject,
   type SpeakerPhrase,
 } from './speaker-phrase.ts';
 import { findSpeechActs } from './speech.ts';
@@ -45,6 +46,8 @@ interface Resolved {
 interface DocumentState {
   /** People introduced with a description, by lower-cased full name and by surname. */
   people: Map<string, Resolved>;
+  /** What the document says people are ("Doe is a nurse"), by lower-cased full name and surname. */
+  described: Map<string, string>;
   lastPerson?: Resolved;
   lastOrganisation?: Resolved;
   lastSpeaker?: { resolved: Resolved; paragraph: number };
@@ -104,10 +107,17 @@ class Resolver {
     const key = named.name.includes(' ') ? named.name.toLowerCase() : surnameOf(named.name);
     const known = this.state.people.get(key)?.speaker;
     const listed = this.matcher.findPerson(known?.name ?? named.name);
-    const role = named.role === '' ? undefined : named.role;
+    const role =
+      named.role === ''
+        ? known?.role
+          ? undefined
+          : (this.state.described.get(named.name.toLowerCase()) ??
+            this.state.described.get(surnameOf(named.name)))
+        : named.role;
     const side =
       (role && this.matcher.sideOfRole(role)?.side) ||
       (known && known.side !== UNKNOWN ? known.side : undefined) ||
+      this.matcher.sideOfTitle(named.name)?.side ||
       listed?.side ||
       UNKNOWN;
     const name = known?.name ?? listed?.name ?? named.name;
@@ -136,8 +146,10 @@ class Resolver {
         person: false,
       };
     }
-    // "the agency", "the company": the organisation meant is the one named before.
-    if (/^the\s+\S+$/i.test(text)) return this.antecedent(context, false);
+    // "the agency", "a spokesperson for the company": the organisation meant is the one named before.
+    if (/^the\s+\S+$|\s(?:for|of|at|with)\s+the\s+[^,]+$/iu.test(text)) {
+      return this.antecedent(context, false);
+    }
     return { speaker: { name: nameOfGroup(text), side: UNKNOWN }, person: false };
   }
 
@@ -162,8 +174,10 @@ class Resolver {
       const phrase =
         act.side === 'after'
           ? readSpeakerAfter(act.after, this.isOrganisation)
-          : (readSpeakerBefore(act.before, this.isOrganisation) ??
-            readSpeakerAfter(act.after, this.isOrganisation));
+          : act.side === 'subject'
+            ? readSubject(act.before, this.isOrganisation)
+            : (readSpeakerBefore(act.before, this.isOrganisation) ??
+              readSpeakerAfter(act.after, this.isOrganisation));
       if (phrase) return this.phrase(phrase, act.before);
     }
     return undefined;
@@ -255,9 +269,15 @@ function attribute(
   chunks: readonly Chunk[],
   document: AttributedDocument,
 ): Attribution[] {
-  const state: DocumentState = { people: new Map() };
+  const state: DocumentState = { people: new Map(), described: new Map() };
   const resolver = new Resolver(matcher, state);
   const scans = scanChunks(chunks);
+  for (const scan of scans) {
+    const described = findDescribed(scan.frame, resolver.isOrganisation);
+    if (!described) continue;
+    state.described.set(described.name.toLowerCase(), described.role);
+    state.described.set(surnameOf(described.name), described.role);
+  }
   const introduced = scans.map((scan) =>
     findPeople(scan.frame, resolver.isOrganisation).map((named) => {
       const resolved = resolver.person(named);

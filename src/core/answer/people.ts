@@ -1,4 +1,4 @@
-import { splitNameAtEnd } from './names.ts';
+import { splitNameAtEnd, splitNameAtStart } from './names.ts';
 import { QUOTE } from './quotations.ts';
 import { type IsOrganisation, isApposition, type NamedPerson } from './speaker-phrase.ts';
 
@@ -87,4 +87,29 @@ export function findPeople(frame: string, isOrganisation: IsOrganisation): Named
     if (role !== '') people.push({ name: split.name, role });
   }
   return people;
+}
+
+/** "Jane Doe is a nurse ...", "Doe was one of ...": a name, then what the sentence says they are. */
+const DESCRIBED =
+  /^((?:\p{Lu}[\p{L}'’-]*\p{L}\s+){0,2}\p{Lu}[\p{L}'’-]*\p{L})\s+(?:is|was)\s+((?:an?|one\s+of)\s[^.;:]+)/u;
+
+/**
+ * The person a sentence frame describes by saying who they are ("Doe is one of the nurses who
+ * ..."): the name (a surname alone counts) and the description. Organisations are skipped.
+ *
+ * @example
+ * findDescribed('Doe is a nurse at the clinic.', () => false) // => { name: 'Doe', role: 'a nurse at the clinic' }
+ */
+export function findDescribed(
+  frame: string,
+  isOrganisation: IsOrganisation,
+): NamedPerson | undefined {
+  const text = frame.trim();
+  const match = DESCRIBED.exec(text);
+  if (!match) return undefined;
+  const name = match[1] as string;
+  if (splitNameAtStart(name)?.name !== name || isOrganisation(text, 0, name.length)) {
+    return undefined;
+  }
+  return { name, role: (match[2] as string).trim() };
 }

@@ -21,6 +21,8 @@ export interface SideMention {
 export interface SideMatcher {
   /** The side a person's role places them on: occupations and titles first, then organisations. */
   sideOfRole(role: string): SideMention | undefined;
+  /** The side a title in a person's name places them on ("Governor Jane Doe"): occupations and titles only. */
+  sideOfTitle(name: string): SideMention | undefined;
   /** Every organisation name in a text, in order of appearance. */
   findOrganisations(text: string): SideMention[];
   /** The side and role the profile gives a person, matched by full name or last name. */
@@ -99,7 +101,14 @@ export function compileSides(profile: SidesProfile): SideMatcher {
   const people = profile.people.map((p) => ({ ...p, last: fold(p.name).split(' ').pop() ?? '' }));
   return {
     sideOfRole(role) {
-      return findAll(roles, role)[0] ?? findAll(organisations, role)[0];
+      const named = findAll(organisations, role);
+      // A role word inside an organisation's name ("Healthcare Workers") is part of the name.
+      const inName = (m: SideMention) =>
+        named.some((o) => m.index >= o.index && m.index < o.index + o.text.length);
+      return findAll(roles, role).find((m) => !inName(m)) ?? named[0];
+    },
+    sideOfTitle(name) {
+      return findAll(roles, name)[0];
     },
     findOrganisations(text) {
       return findAll(organisations, text);

@@ -108,7 +108,8 @@ function joinRoles(...roles: string[]): string {
 
 /** Reads one part that names the speaker: people joined by "and", a pronoun, or a group. */
 function readHead(part: string, isOrganisation: IsOrganisation): SpeakerPhrase {
-  const lower = part.toLowerCase();
+  // "They're asking", "She's demanding": the pronoun without its contracted verb.
+  const lower = part.toLowerCase().replace(/['’](?:re|s)$/u, '');
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', pronoun: lower };
   const members = part.split(/\s+and\s+/);
   const people = members.map((m) => personAtEnd(m, isOrganisation));
@@ -206,4 +207,26 @@ export function readSpeakerAfter(
     };
   }
   return readHead(head, isOrganisation);
+}
+
+/** The verb that ends a sentence's subject: an auxiliary or a regular past tense ("hundred" is not one). */
+const SUBJECT_END =
+  /\s+(?:has|have|had|is|are|was|were|will|would|can|could|(?!hundred)\p{Ll}{3,}ed)(?![\p{L}\p{N}])/u;
+
+/**
+ * The subject of the sentence that `before` starts: the speaker of a participle after a comma
+ * ("Workers have walked out, demanding ..."). Undefined when no auxiliary or past tense ends it.
+ *
+ * @example
+ * readSubject('Nurses at two wards walked out on Monday, ', () => false) // => { kind: 'group', text: 'Nurses at two wards', ... }
+ */
+export function readSubject(
+  before: string,
+  isOrganisation: IsOrganisation,
+): SpeakerPhrase | undefined {
+  const end = SUBJECT_END.exec(before);
+  if (!end) return undefined;
+  // After an opening phrase ("On Monday, ..."), the subject starts past its comma.
+  const subject = afterLast(before.slice(0, end.index), /,\s*/gu).trim();
+  return subject === '' ? undefined : readHead(subject, isOrganisation);
 }

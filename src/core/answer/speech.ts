@@ -111,8 +111,12 @@ export interface SpeechAct {
   before: string;
   /** The frame after the verb: where an inverted speaker is ("said Jane Doe", "according to X"). */
   after: string;
-  /** Where the speaker must be: `after` for "according to" and passives ("was said by X"). */
-  side: 'before' | 'after' | 'either';
+  /**
+   * Where the speaker must be: `after` for "according to" and passives ("was said by X");
+   * `subject` for a participle after a comma, whose speaker is the subject of the sentence
+   * ("Workers walked out on Monday, demanding ...").
+   */
+  side: 'before' | 'after' | 'either' | 'subject';
 }
 
 /**
@@ -138,7 +142,8 @@ export function findSpeechActs(frame: string): SpeechAct[] {
       if (agent) acts.push({ verb, before, after: after.slice(agent[0].length), side: 'after' });
       continue;
     }
-    acts.push({ verb, before, after, side: 'either' });
+    const participle = /^\p{L}+ing\b/iu.test(verb) && /,\s*$/u.test(before);
+    acts.push({ verb, before, after, side: participle ? 'subject' : 'either' });
   }
   return acts;
 }

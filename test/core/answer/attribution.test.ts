@@ -259,6 +259,47 @@ describe('attributeChunks', () => {
     ).toEqual([REPORTER, REPORTER, REPORTER]);
   });
 
+  it('places a person by what a sentence elsewhere in the document says they are', () => {
+    expect(
+      attribute(
+        '“We will hold the line,” said Maya Ross.\n\n' +
+          'Ross is one of hundreds of nurses who walked out in May.\n\n' +
+          '“Nobody wants this,” Ross said.',
+      ),
+    ).toEqual([
+      { name: 'Maya Ross', role: 'one of hundreds of nurses who walked out in May', side: 'union' },
+      REPORTER,
+      { name: 'Ross', role: 'one of hundreds of nurses who walked out in May', side: 'union' },
+    ]);
+  });
+
+  it('places a person by a title in their name', () => {
+    expect(attribute('“Both sides must return to the table,” said Senator Bell.')).toEqual([
+      { name: 'Senator Bell', side: 'politician' },
+    ]);
+  });
+
+  it('reads the subject of the sentence as the speaker of a participle after a comma', () => {
+    expect(
+      attribute('More than 200 nurses have walked out since May 3, demanding safe staffing.'),
+    ).toEqual([{ name: 'More than 200 nurses', side: 'union' }]);
+  });
+
+  it('reads "they’re" as "they", and "a spokeswoman for the hospital group" as the organisation named before', () => {
+    expect(attribute('The guild met on Monday. They’re asking for twelve more nurses.')).toEqual([
+      REPORTER,
+      { name: 'the guild', side: 'union' },
+    ]);
+    expect(
+      attribute(
+        'Bayview Health said talks had stalled. A spokeswoman for the hospital group added that no date was set.',
+      ),
+    ).toEqual([
+      { name: 'Bayview Health', side: 'employer' },
+      { name: 'Bayview Health', side: 'employer' },
+    ]);
+  });
+
   it('names a speaker the profile cannot place as unknown', () => {
     expect(attribute('“Parking is impossible,” said Ivy Chen, a visitor.')).toEqual([
       { name: 'Ivy Chen', role: 'a visitor', side: 'unknown' },

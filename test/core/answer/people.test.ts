@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findPeople } from '../../../src/core/answer/people.ts';
+import { findDescribed, findPeople } from '../../../src/core/answer/people.ts';
 
 const none = (): boolean => false;
 
@@ -28,5 +28,26 @@ describe('findPeople', () => {
         isGuild,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('findDescribed', () => {
+  const noOrganisation = () => false;
+
+  it('reads who a sentence says a person is, by full name or surname', () => {
+    expect(findDescribed('Dana Ortiz is a nurse at the clinic.', noOrganisation)).toEqual({
+      name: 'Dana Ortiz',
+      role: 'a nurse at the clinic',
+    });
+    expect(findDescribed('Ortiz was one of the first to walk out.', noOrganisation)).toEqual({
+      name: 'Ortiz',
+      role: 'one of the first to walk out',
+    });
+  });
+
+  it('skips openers, organisations and descriptions that are not "a", "an" or "one of"', () => {
+    expect(findDescribed('This is a hard week.', noOrganisation)).toBeUndefined();
+    expect(findDescribed('Bayview is a large employer.', () => true)).toBeUndefined();
+    expect(findDescribed('Ortiz is tired.', noOrganisation)).toBeUndefined();
   });
 });

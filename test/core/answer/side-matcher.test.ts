@@ -29,6 +29,37 @@ describe('compileSides', () => {
     expect(matcher.sideOfRole('chief of staff at Bayview Health')?.side).toBe('employer');
   });
 
+  it('reads a role word inside an organisation’s name as part of the name', () => {
+    const guild = compileSides(
+      sidesProfileSchema.parse({
+        sides: [
+          {
+            id: 'union',
+            label: 'Guild',
+            organisations: ['Harbor Nurses Guild'],
+            roles: ['nurses'],
+          },
+          { id: 'employer', label: 'Bayview', organisations: ['Bayview Health'] },
+        ],
+      }),
+    );
+    expect(guild.sideOfRole('spokesperson for the Harbor Nurses Guild')).toEqual({
+      side: 'union',
+      text: 'Harbor Nurses Guild',
+      index: 21,
+    });
+    expect(guild.sideOfRole('one of the nurses at Bayview Health')).toEqual({
+      side: 'union',
+      text: 'nurses',
+      index: 11,
+    });
+  });
+
+  it('places a person by a title in their name, and by nothing else', () => {
+    expect(matcher.sideOfTitle('Assembly Speaker Ana Ruiz')?.side).toBe('politician');
+    expect(matcher.sideOfTitle('Bayview Smith')).toBeUndefined();
+  });
+
   it('matches lower-case names in any case and capitalised names only as written', () => {
     expect(matcher.findOrganisations('The guild met Bayview.')).toEqual([
       { side: 'union', text: 'The guild', index: 0 },
