@@ -93,19 +93,23 @@ function take(order: readonly Passage[], pool: readonly Passage[], o: ArrangeOpt
 /**
  * The strongest claim of a side opposed to the lead passage's: the best passage of the pool
  * whose speaker is another disputant, that the model rates at least `share` of the best, and
- * that does not say the same as the lead (sides that agree are not in dispute).
+ * that does not say the same as the lead (sides that agree are not in dispute). On a question
+ * for a kind of fact (`typed`), two claims dispute it only if both state such a fact (two
+ * figures for "how long do patients wait?"); claims without a date do not answer "when?".
  */
 function findOtherSide(
   lead: Passage,
   pool: readonly Passage[],
   floor: number,
+  typed: boolean,
   context: ArrangeContext,
   disputants: readonly string[],
 ): Passage | undefined {
   const side = context.speakerOf(lead.chunk).speaker.side;
-  if (!disputants.includes(side)) return undefined;
+  if (!disputants.includes(side) || (typed && !lead.holdsAnswerType)) return undefined;
   for (const passage of pool) {
     if (passage.probability < floor) break;
+    if (typed && !passage.holdsAnswerType) continue;
     const other = context.speakerOf(passage.chunk).speaker.side;
     if (other === side || !disputants.includes(other)) continue;
     if (lead.sameClaim.includes(passage.chunk.id)) continue;
@@ -170,7 +174,7 @@ export function arrangePassages(
   const other =
     question.oneSource || question.present
       ? undefined
-      : findOtherSide(lead, pool, best * share, context, o.disputants);
+      : findOtherSide(lead, pool, best * share, question.typed, context, o.disputants);
   if (other) {
     return { layout: 'both-sides', passages: bothSides(lead, other, order, pool, context, o) };
   }

@@ -1,4 +1,5 @@
 import type { Corpus } from '../index/corpus.ts';
+import { typeEvidence } from '../rank/features.ts';
 import type { Chunk, Citation, CitedSpeaker, SourceDocument } from '../types.ts';
 import type { ScoredCandidate } from './decide.ts';
 import { buildSnippet, type Snippet } from './snippet.ts';
@@ -17,6 +18,8 @@ export interface Passage {
   sameClaim: readonly number[];
   snippet: Snippet;
   doc: SourceDocument;
+  /** The sentence holds the kind of fact the question asks for (a date for "when"); false for open questions. */
+  holdsAnswerType: boolean;
 }
 
 /**
@@ -43,7 +46,14 @@ export function collectPassages(
     if (snippet.chunkIds.some((id) => used.has(id))) continue;
     for (const id of snippet.chunkIds) used.add(id);
     const doc = corpus.docById.get(chunk.docId) as SourceDocument;
-    passages.push({ chunk, probability, sameClaim: candidate.sameClaim, snippet, doc });
+    passages.push({
+      chunk,
+      probability,
+      sameClaim: candidate.sameClaim,
+      snippet,
+      doc,
+      holdsAnswerType: typeEvidence(candidate) > 0,
+    });
   }
   return passages;
 }

@@ -19,6 +19,8 @@ interface Made {
   date?: string;
   doc?: string;
   sameClaim?: number[];
+  /** Holds the kind of fact a typed question asks for (default true). */
+  holdsAnswerType?: boolean;
 }
 
 let nextChunk = 0;
@@ -53,6 +55,7 @@ function passages(made: readonly Made[]): { pool: Passage[]; context: ArrangeCon
       sameClaim: m.sameClaim ?? [],
       snippet: { text: m.text, chunkIds: [id] },
       doc,
+      holdsAnswerType: m.holdsAnswerType ?? true,
     };
   });
   const context: ArrangeContext = {
@@ -120,6 +123,40 @@ describe('arrangePassages', () => {
     const arranged = arrangePassages(pool, { ...open, typed: true }, context, options);
     expect(arranged.layout).toBeUndefined();
     expect(titles(arranged)).toEqual(['guild-1', 'guild-2']);
+  });
+
+  it('sets a typed question’s claims side by side only when both state the fact asked for', () => {
+    const waits: Made[] = [
+      {
+        id: 'guild-weeks',
+        text: 'The guild says patients wait six weeks for a bed.',
+        probability: 0.5,
+        side: 'guild',
+      },
+      {
+        id: 'hospital-blame',
+        text: 'Bayview said the guild exaggerates the problem.',
+        probability: 0.3,
+        side: 'hospital',
+        holdsAnswerType: false,
+      },
+      {
+        id: 'hospital-days',
+        text: 'Bayview said the average wait is four days.',
+        probability: 0.2,
+        side: 'hospital',
+      },
+    ];
+    const typed = { ...open, typed: true };
+    const both = passages(waits);
+    expect(titles(arrangePassages(both.pool, typed, both.context, options))).toEqual([
+      'guild-weeks',
+      'hospital-days',
+    ]);
+    const noFigure = passages(waits.filter((m) => m.id !== 'hospital-days'));
+    const arranged = arrangePassages(noFigure.pool, typed, noFigure.context, options);
+    expect(arranged.layout).toBeUndefined();
+    expect(titles(arranged)).toEqual(['guild-weeks', 'hospital-blame']);
   });
 
   it('invents no dispute when the best passage is a report, or the sides say the same', () => {
