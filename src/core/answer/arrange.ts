@@ -22,6 +22,8 @@ export interface ArrangeQuestion {
   oneSource: boolean;
   /** The question asks for a kind of fact (a number, a date, a person, a place...). */
   typed: boolean;
+  /** The question asks for an amount or a date (how long, how many, how much, when): each event has its own. */
+  measure: boolean;
 }
 
 /** Settings of {@link arrangePassages}. */
@@ -180,13 +182,33 @@ export function arrangePassages(
   }
 
   if (!question.present && !question.namesYear) {
-    const events = clusterEvents(answers, context.dateOf).filter((c) => c.year !== undefined);
+    // On a question for an amount or a date, a passage stating one ("10 weeks" for "how long?")
+    // answers for its event even when the model rates another event's far higher.
+    const told = question.measure
+      ? pool.filter((p) => p.probability >= best * o.goodShare && p.holdsAnswerType)
+      : answers;
+    const clusters = clusterEvents(told, context.dateOf).filter((c) => c.year !== undefined);
+    // Events the question tells apart are not several answers to it: an event counts only with
+    // a passage expressing every concept that the best event's passage expresses ("the Harbor
+    // strike" leaves out the other strikes).
+    const reference = clusters
+      .map((c) => c.members[0] as Passage)
+      .reduce<Passage | undefined>(
+        (a, b) => (a && a.probability >= b.probability ? a : b),
+        undefined,
+      );
+    const asked = (p: Passage) =>
+      reference?.expresses.every((e, i) => !e || p.expresses[i]) ?? true;
+    const events = clusters.flatMap((c) => {
+      const teller = c.members.find(asked);
+      return teller ? [{ year: c.year as number, passage: teller }] : [];
+    });
     if (events.length >= 2) {
       const shown = events.slice(0, o.maxCitations);
       return {
         layout: 'by-event',
-        passages: shown.map((c) => c.members[0] as Passage),
-        years: shown.map((c) => c.year as number),
+        passages: shown.map((e) => e.passage),
+        years: shown.map((e) => e.year),
       };
     }
   }

@@ -47,6 +47,8 @@ export interface ComposeOptions {
   confident: boolean;
   /** True when the question asks for a kind of fact (a number, a date, a person, a place...). */
   typed: boolean;
+  /** True when the question asks for an amount or a date (see `asksForMeasure`). */
+  measure: boolean;
   /** True when the question asks how things stand now (the engine reads it in `temporal-intent.ts`). */
   present: boolean;
 }
@@ -65,7 +67,7 @@ export interface ComposedAnswer {
  * the present, or one quote per event.
  *
  * @example
- * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true, typed: false, present: true })
+ * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true, typed: false, measure: false, present: true })
  * // => { layout: 'newest-first', text: 'The newest document that answers this is from ...', citations: [...] }
  */
 export function composeAnswer(
@@ -86,6 +88,7 @@ export function composeAnswer(
       namesYear: YEAR.test(question),
       oneSource: ONE_SOURCE.test(question),
       typed: options.typed,
+      measure: options.measure,
     },
     { speakerOf, dateOf: (id) => corpus.docById.get(id)?.date },
     {

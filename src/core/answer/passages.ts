@@ -20,6 +20,8 @@ export interface Passage {
   doc: SourceDocument;
   /** The sentence holds the kind of fact the question asks for (a date for "when"); false for open questions. */
   holdsAnswerType: boolean;
+  /** Per concept of the question, whether the sentence, its neighbours or its document's title express it. */
+  expresses: readonly boolean[];
 }
 
 /**
@@ -53,6 +55,7 @@ export function collectPassages(
       snippet,
       doc,
       holdsAnswerType: typeEvidence(candidate) > 0,
+      expresses: candidate.matches.map((m) => m.sentence !== undefined || m.context || m.title),
     });
   }
   return passages;

@@ -102,7 +102,7 @@ export function compileSides(profile: SidesProfile): SideMatcher {
   return {
     sideOfRole(role) {
       const named = findAll(organisations, role);
-      // A role word inside an organisation's name ("Healthcare Workers") is part of the name.
+      // A role word inside an organisation's name ("Harbor Nurses Guild") is part of the name.
       const inName = (m: SideMention) =>
         named.some((o) => m.index >= o.index && m.index < o.index + o.text.length);
       return findAll(roles, role).find((m) => !inName(m)) ?? named[0];

@@ -98,6 +98,10 @@ function personAtEnd(part: string, isOrganisation: IsOrganisation): NamedPerson 
   const split = splitNameAtEnd(text);
   if (!split || isOrganisation(text, text.length - split.name.length, text.length))
     return undefined;
+  // "nurses in Harbor City": a name after a preposition is a place, not the speaker.
+  if (/(?:^|\s)(?:in|at|from|near|across|outside|inside|of|for|to)$/iu.test(split.rest)) {
+    return undefined;
+  }
   return { name: split.name, role: split.rest };
 }
 

@@ -166,3 +166,17 @@ export function detectAnswerType(
 export function evidenceKindOf(type: AnswerType): EvidenceKind | undefined {
   return type === 'yesno' || type === 'other' ? undefined : type;
 }
+
+/** The kinds of answer that are amounts or dates: each event of a story has its own. */
+const MEASURES: ReadonlySet<AnswerType> = new Set(['number', 'money', 'duration', 'date']);
+
+/**
+ * True when a question of this type asks for an amount or a date (how many, how much, how long,
+ * when).
+ *
+ * @example
+ * asksForMeasure('duration') // => true
+ */
+export function asksForMeasure(type: AnswerType): boolean {
+  return MEASURES.has(type);
+}

@@ -21,6 +21,8 @@ interface Made {
   sameClaim?: number[];
   /** Holds the kind of fact a typed question asks for (default true). */
   holdsAnswerType?: boolean;
+  /** Per question concept, whether the passage expresses it (default: none asked). */
+  expresses?: boolean[];
 }
 
 let nextChunk = 0;
@@ -56,6 +58,7 @@ function passages(made: readonly Made[]): { pool: Passage[]; context: ArrangeCon
       snippet: { text: m.text, chunkIds: [id] },
       doc,
       holdsAnswerType: m.holdsAnswerType ?? true,
+      expresses: m.expresses ?? [],
     };
   });
   const context: ArrangeContext = {
@@ -75,7 +78,13 @@ const options: ArrangeOptions = {
   fill: false,
   disputants: ['guild', 'hospital'],
 };
-const open: ArrangeQuestion = { present: false, namesYear: false, oneSource: false, typed: false };
+const open: ArrangeQuestion = {
+  present: false,
+  namesYear: false,
+  oneSource: false,
+  typed: false,
+  measure: false,
+};
 const titles = (arranged: { passages: Passage[] }) => arranged.passages.map((p) => p.doc.title);
 
 describe('arrangePassages', () => {
@@ -300,6 +309,59 @@ describe('arrangePassages', () => {
     const arranged = arrangePassages(pool, open, context, { ...options, fill: true });
     expect(arranged.layout).toBeUndefined();
     expect(titles(arranged)).toEqual(['short', 'long', 'faint']);
+  });
+
+  it('tells each event’s amount for a question asking for one, even when the model rates one event far higher', () => {
+    const made: Made[] = [
+      {
+        id: 'short',
+        text: 'The 2019 strike lasted three days.',
+        probability: 0.8,
+        side: 'reporter',
+        expresses: [true],
+      },
+      {
+        id: 'long',
+        text: 'The walkout lasted ten weeks.',
+        probability: 0.05,
+        side: 'reporter',
+        date: '2021-11-03',
+        expresses: [true],
+      },
+    ];
+    const measure = { ...open, typed: true, measure: true };
+    const { pool, context } = passages(made);
+    const arranged = arrangePassages(pool, measure, context, { ...options, fill: true });
+    expect(arranged).toMatchObject({ layout: 'by-event', years: [2021, 2019] });
+    expect(titles(arranged)).toEqual(['long', 'short']);
+    // A passage without an amount tells nothing of its event.
+    const vague = passages(
+      made.map((m) => (m.id === 'long' ? { ...m, holdsAnswerType: false } : m)),
+    );
+    expect(arrangePassages(vague.pool, measure, vague.context, options).layout).toBeUndefined();
+  });
+
+  it('tells no events apart that the question tells apart (a place the other event lacks)', () => {
+    const { pool, context } = passages([
+      {
+        id: 'harbor',
+        text: 'The Harbor strike of 2019 lasted three days.',
+        probability: 0.8,
+        side: 'reporter',
+        expresses: [true, true],
+      },
+      {
+        id: 'inland',
+        text: 'The inland walkout lasted ten weeks.',
+        probability: 0.3,
+        side: 'reporter',
+        date: '2021-11-03',
+        expresses: [true, false],
+      },
+    ]);
+    const arranged = arrangePassages(pool, open, context, options);
+    expect(arranged.layout).toBeUndefined();
+    expect(titles(arranged)).toEqual(['harbor', 'inland']);
   });
 
   it('tells no events apart when the question names a year', () => {

@@ -300,6 +300,12 @@ describe('attributeChunks', () => {
     ]);
   });
 
+  it('reads a name after "in" as a place, not the speaker ("nurses in Harbor City said")', () => {
+    expect(attribute('Nurses in Harbor City said Friday they would strike.')).toEqual([
+      { name: 'Nurses in Harbor City', side: 'union' },
+    ]);
+  });
+
   it('names a speaker the profile cannot place as unknown', () => {
     expect(attribute('“Parking is impossible,” said Ivy Chen, a visitor.')).toEqual([
       { name: 'Ivy Chen', role: 'a visitor', side: 'unknown' },
