@@ -24,7 +24,7 @@ import {
   analyzeQuestion,
   type QuestionAnalysis,
 } from './question/analyze.ts';
-import { asksForMeasure } from './question/answer-type.ts';
+import { asksForFact, asksForMeasure } from './question/answer-type.ts';
 import { FOLLOW_UP_FEATURES, followUpFeatures } from './question/follow-up.ts';
 import { compileLexicon } from './question/lexicon.ts';
 import { emptyThesaurus, type Thesaurus } from './question/wordnet.ts';
@@ -316,7 +316,7 @@ export function createEngine(
         maxCitations: settings.maxCitations,
         answerShare: CITE_SHARE,
         confident,
-        typed: facts.typed === 1,
+        typed: asksForFact(analysis.type),
         measure: asksForMeasure(analysis.type),
         present,
       });

@@ -180,3 +180,26 @@ const MEASURES: ReadonlySet<AnswerType> = new Set(['number', 'money', 'duration'
 export function asksForMeasure(type: AnswerType): boolean {
   return MEASURES.has(type);
 }
+
+/** The kinds of answer that are one fact (a number, a date, a name), not an account or a claim. */
+const FACTS: ReadonlySet<AnswerType> = new Set([
+  'number',
+  'money',
+  'duration',
+  'date',
+  'time',
+  'place',
+  'person',
+  'organization',
+]);
+
+/**
+ * True when a question of this type asks for one fact (how many, when, where, who) rather than an
+ * account (why, what happened, a quote, a list, a definition, yes or no).
+ *
+ * @example
+ * asksForFact('reason') // => false
+ */
+export function asksForFact(type: AnswerType): boolean {
+  return FACTS.has(type);
+}

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnswerType as detect } from '../../../src/core/question/answer-type.ts';
+import {
+  asksForFact,
+  asksForMeasure,
+  detectAnswerType as detect,
+} from '../../../src/core/question/answer-type.ts';
 import { englishThesaurus } from '../../../src/resources/thesaurus.ts';
 
 const detectAnswerType = (q: string) => detect(q, englishThesaurus);
@@ -81,5 +85,13 @@ describe('detectAnswerType', () => {
     expect(typeOf('the ferry leaves when?')).toBe('date');
     expect(typeOf('market stalls where')).toBe('place');
     expect(typeOf('they closed the bridge why??')).toBe('reason');
+  });
+});
+
+describe('asksForFact and asksForMeasure', () => {
+  it('tells one fact (a date, a name) from an account (why, a quote), and amounts and dates from the rest', () => {
+    const types = ['duration', 'date', 'person', 'reason', 'quote', 'yesno'] as const;
+    expect(types.map(asksForFact)).toEqual([true, true, true, false, false, false]);
+    expect(types.map(asksForMeasure)).toEqual([true, true, false, false, false, false]);
   });
 });
