@@ -307,6 +307,7 @@ function attribute(
   const speakers: Attribution[] = [];
   let quoteSpeaker: Resolved | undefined;
   let intro: Resolved | undefined;
+  let unmarked: { resolved: Resolved; paragraph: number } | undefined;
   for (const [i, chunk] of chunks.entries()) {
     const scan = scans[i] as QuoteScan;
     const recent =
@@ -321,6 +322,12 @@ function attribute(
     if (!resolved && chunk.kind === 'bullet') resolved = intro;
     if (!resolved && ownVoice.speaker.side === REPORTER && FIRST_PERSON.test(scan.frame)) {
       resolved = recent;
+      // A report does not speak in the first person: this is its speaker's statement, quoted
+      // without marks, and it runs on to the end of the paragraph.
+      if (recent) unmarked = { resolved: recent, paragraph: chunk.paragraph };
+    }
+    if (!resolved && unmarked?.paragraph === chunk.paragraph && !scan.quoted) {
+      resolved = unmarked.resolved;
     }
     const own = !resolved;
     const final = resolved ?? ownVoice;

@@ -244,6 +244,17 @@ describe('attributeChunks', () => {
     ]);
   });
 
+  it('runs a statement quoted without marks (it speaks in the first person) on to the end of its paragraph', () => {
+    const BAYVIEW = { name: 'Bayview', side: 'employer' };
+    expect(
+      attribute(
+        'Bayview said the strike was pointless. We offered a fair raise in May. The guild has moved slowly ever since.\n\n' +
+          'Talks resume Friday.',
+        { publisher: 'Harbor Times' },
+      ),
+    ).toEqual([BAYVIEW, BAYVIEW, BAYVIEW, { name: 'Harbor Times', side: 'reporter' }]);
+  });
+
   it('leaves a quotation nobody is named for unknown, and narration to the reporter', () => {
     expect(
       attribute('The vote came late.\n\n“It was chaos.”', { publisher: 'Harbor Times' }),
