@@ -309,7 +309,7 @@ export function createEngine(
         `Ask me a question about ${profile.subject ?? 'the documents'}, for example: "${profile.exampleQuestion ?? 'What happened?'}"`,
       );
     }
-    const { analysis, present, facts, ranked, decision } = think(question, ask.history ?? []);
+    const { analysis, present, ranked, decision } = think(question, ask.history ?? []);
     if (decision.outcome !== 'not-found') {
       const confident = decision.outcome === 'answer';
       const { text, citations, layout } = composeAnswer(question, ranked, composing, {
