@@ -76,8 +76,10 @@ function descriptionAfter(frame: string, start: number): string {
 export function findPeople(frame: string, isOrganisation: IsOrganisation): NamedPerson[] {
   const people: NamedPerson[] = [];
   for (const match of frame.matchAll(CAPITALISED_RUN)) {
-    const split = splitNameAtEnd(match[0]);
-    const end = match.index + match[0].length;
+    // "Governor Jane Doe's request": the name ends before the possessive.
+    const run = match[0].replace(/['’]s$/u, '');
+    const split = splitNameAtEnd(run);
+    const end = match.index + run.length;
     if (!split?.name.includes(' ') || isOrganisation(frame, end - split.name.length, end)) continue;
     const before = titleBefore(frame, end - split.name.length);
     // An address ("9455 Mesa Blvd.") is not a title.

@@ -17,6 +17,12 @@ describe('findPeople', () => {
     ]);
   });
 
+  it('leaves a possessive out of the name ("Governor Jane Doe’s request")', () => {
+    expect(findPeople('Talks began at Governor Jane Doe’s request.', none)).toEqual([
+      { name: 'Jane Doe', role: 'Governor' },
+    ]);
+  });
+
   it('skips names given without a description, addresses and organisations', () => {
     const isGuild = (text: string, start: number, end: number): boolean => {
       const at = text.indexOf('Harbor Nurses Guild');
