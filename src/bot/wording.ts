@@ -35,11 +35,14 @@ const UNSURE_OPENING =
  * @example
  * unsureOpening('newest-first'); // "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:"
  */
-export function unsureOpening(layout?: AnswerLayout): string {
+export function unsureOpening(layout?: AnswerLayout, eventYears: readonly number[] = []): string {
   const lead = "I'm not sure the documents answer this exactly; these passages come closest";
   if (layout === 'both-sides') return `${lead}, each side's claim labelled (the sides disagree):`;
   if (layout === 'newest-first') return `${lead}, the newest documents first:`;
-  if (layout === 'by-event') return `${lead}, one per event (there are several), newest first:`;
+  if (layout === 'by-event') {
+    const which = eventYears.length > 0 ? eventYears.join(', ') : 'there are several';
+    return `${lead}, one per event (${which}), newest first:`;
+  }
   return UNSURE_OPENING;
 }
 

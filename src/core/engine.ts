@@ -312,7 +312,7 @@ export function createEngine(
     const { analysis, present, ranked, decision } = think(question, ask.history ?? []);
     if (decision.outcome !== 'not-found') {
       const confident = decision.outcome === 'answer';
-      const { text, citations, layout } = composeAnswer(question, ranked, composing, {
+      const { text, citations, ...arranged } = composeAnswer(question, ranked, composing, {
         maxCitations: settings.maxCitations,
         answerShare: CITE_SHARE,
         confident,
@@ -320,7 +320,6 @@ export function createEngine(
         measure: asksForMeasure(analysis.type),
         present,
       });
-      const arranged = layout ? { layout } : {};
       if (confident) return { question, answered: true, text, citations, ...arranged };
       return {
         question,

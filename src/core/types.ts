@@ -119,4 +119,6 @@ export interface Answer {
   reason?: AbstainReason;
   /** Set when the citations are arranged by side, recency or event rather than best first. */
   layout?: AnswerLayout;
+  /** With the `by-event` layout: the year of the event each citation tells of (parallel to `citations`). */
+  eventYears?: number[];
 }

@@ -46,6 +46,13 @@ describe('formatTextAnswer', () => {
     expect(opening('by-event')).toBe(
       "I'm not sure the documents answer this exactly; these passages come closest, one per event (there are several), newest first:",
     );
+    expect(
+      formatTextAnswer({ ...unsureAnswer, layout: 'by-event', eventYears: [2025, 2022] }).split(
+        '\n',
+      )[0],
+    ).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, one per event (2025, 2022), newest first:",
+    );
   });
 
   it('prints only the text when nothing was found', () => {

@@ -46,5 +46,7 @@ describe('questions matching several events', () => {
     expect(years.length).toBeGreaterThanOrEqual(2);
     expect(years).toEqual([...years].sort((a, b) => b - a));
     expect(years).toEqual([2022, 2018]);
+    // Each citation's event year travels with the answer, for the platforms to name.
+    expect(answer.eventYears).toEqual([2022, 2018]);
   });
 });

@@ -59,6 +59,8 @@ export interface ComposedAnswer {
   text: string;
   citations: Citation[];
   layout?: AnswerLayout;
+  /** With the `by-event` layout, each citation's event year. */
+  eventYears?: number[];
 }
 
 /**
@@ -104,7 +106,10 @@ export function composeAnswer(
     return citePassage(passage, i + 1, { ...speaker, label: labelSide(sides, speaker.side) });
   });
   const { layout } = arranged;
-  const withLayout = layout ? { layout } : {};
+  const withLayout = {
+    ...(layout ? { layout } : {}),
+    ...(layout === 'by-event' && arranged.years ? { eventYears: arranged.years } : {}),
+  };
   if (!options.confident) return { text: '', citations, ...withLayout };
   let text: string;
   if (layout === 'both-sides') text = composeBothSidesText(citations);

@@ -45,6 +45,14 @@ describe('renderDiscordReply, the three outcomes', () => {
     });
   });
 
+  it('names the events of closest passages told one per event', () => {
+    const answer = { ...unsureAnswer, layout: 'by-event' as const, eventYears: [2024, 2019] };
+    const reply = renderDiscordReply({ kind: 'answer', answer, asked: 'x', answerId: 'a4' });
+    expect(reply.embeds?.[0]?.description).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, one per event (2024, 2019), newest first:",
+    );
+  });
+
   it('renders closest passages as an amber embed that says it is not sure, buttons included', () => {
     expect(
       renderDiscordReply({

@@ -71,6 +71,16 @@ describe('renderSlackReply, the three outcomes', () => {
     });
   });
 
+  it('names the events of closest passages told one per event', () => {
+    const answer = { ...unsureAnswer, layout: 'by-event' as const, eventYears: [2024, 2019] };
+    const reply = renderSlackReply({ kind: 'answer', answer, asked: 'x', answerId: 'a4' });
+    expect(reply.blocks?.[0]).toEqual(
+      section(
+        "I'm not sure the documents answer this exactly; these passages come closest, one per event (2024, 2019), newest first:",
+      ),
+    );
+  });
+
   it('renders not found as its text alone, with no sources and no Show context', () => {
     expect(
       renderSlackReply({ kind: 'answer', answer: notFoundAnswer, asked: 'x', answerId: 'a3' }),
