@@ -15,8 +15,9 @@ const PRESENT = [
   /\b(?:yet)\s*\??$/,
   /\bis (?:it|that|this|the \w+(?: \w+)?) (?:over|done|finished|ended|settled|happening|going on|on)\b/,
   /\b(?:has|have|did) (?:it|they|the \w+(?: \w+)?) (?:end|ended|finish|finished|stop|stopped|settle|settled)\b/,
-  // A yes/no question in the present progressive ("are they picketing?") asks what goes on now.
-  /^are (?:they|the \w+(?: \w+)?|\w+) \w+ing\b/,
+  // A yes/no question in the present progressive ("are they picketing?") asks what goes on now;
+  // "are the striking nurses paid?" is not one ("striking" describes the nurses).
+  /^are (?:they|the \w+(?: \w+)?|(?!the\b|a\b|an\b|these\b|those\b)\w+) \w+ing\b/,
   /\bwhat(?:'s| is) (?:happening|going on|the status)\b/,
 ];
 

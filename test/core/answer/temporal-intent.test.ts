@@ -26,6 +26,7 @@ describe('detectTemporalIntent', () => {
     'what did the nurses win in 2019?',
     'who leads the guild',
     'what are the nurses demanding',
+    'are the striking nurses paid enough?',
     '',
   ])('reads "%s" as setting no time', (question) => {
     expect(detectTemporalIntent(question)).toBe('none');
