@@ -172,9 +172,10 @@ export function arrangePassages(
   if (!lead) return { passages: [] };
 
   const share = question.typed ? o.answerShare : o.goodShare;
-  // A question about now asks how things stand (the newest report), not who claims what.
+  // A question about now asks how things stand (the newest report), not who claims what; sides
+  // dispute accounts and figures, not a name, a place or what an abbreviation stands for.
   const other =
-    question.oneSource || question.present
+    question.oneSource || question.present || (question.typed && !question.measure)
       ? undefined
       : findOtherSide(lead, pool, best * share, question.typed, context, o.disputants);
   if (other) {

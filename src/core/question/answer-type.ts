@@ -181,25 +181,17 @@ export function asksForMeasure(type: AnswerType): boolean {
   return MEASURES.has(type);
 }
 
-/** The kinds of answer that are one fact (a number, a date, a name), not an account or a claim. */
-const FACTS: ReadonlySet<AnswerType> = new Set([
-  'number',
-  'money',
-  'duration',
-  'date',
-  'time',
-  'place',
-  'person',
-  'organization',
-]);
+/** The kinds of answer that are an account or a judgement (why, yes or no, what happened), not one fact. */
+const ACCOUNTS: ReadonlySet<AnswerType> = new Set(['reason', 'yesno', 'other']);
 
 /**
- * True when a question of this type asks for one fact (how many, when, where, who) rather than an
- * account (why, what happened, a quote, a list, a definition, yes or no).
+ * True when a question of this type asks for a fact (how many, when, where, who, what it stands
+ * for, a quote, a list) rather than an account or a judgement (why, yes or no, what happened),
+ * on which sides may disagree.
  *
  * @example
  * asksForFact('reason') // => false
  */
 export function asksForFact(type: AnswerType): boolean {
-  return FACTS.has(type);
+  return !ACCOUNTS.has(type);
 }

@@ -156,7 +156,7 @@ describe('arrangePassages', () => {
         side: 'hospital',
       },
     ];
-    const typed = { ...open, typed: true };
+    const typed = { ...open, typed: true, measure: true };
     const both = passages(waits);
     expect(titles(arrangePassages(both.pool, typed, both.context, options))).toEqual([
       'guild-weeks',
@@ -166,6 +166,10 @@ describe('arrangePassages', () => {
     const arranged = arrangePassages(noFigure.pool, typed, noFigure.context, options);
     expect(arranged.layout).toBeUndefined();
     expect(titles(arranged)).toEqual(['guild-weeks', 'hospital-blame']);
+    // A name or what an abbreviation stands for is not in dispute, whoever states it.
+    const named = arrangePassages(both.pool, { ...typed, measure: false }, both.context, options);
+    expect(named.layout).toBeUndefined();
+    expect(titles(named)).toEqual(['guild-weeks', 'hospital-blame', 'hospital-days']);
   });
 
   it('invents no dispute when the best passage is a report, or the sides say the same', () => {

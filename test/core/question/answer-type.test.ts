@@ -90,8 +90,8 @@ describe('detectAnswerType', () => {
 
 describe('asksForFact and asksForMeasure', () => {
   it('tells one fact (a date, a name) from an account (why, a quote), and amounts and dates from the rest', () => {
-    const types = ['duration', 'date', 'person', 'reason', 'quote', 'yesno'] as const;
-    expect(types.map(asksForFact)).toEqual([true, true, true, false, false, false]);
+    const types = ['duration', 'date', 'person', 'reason', 'definition', 'yesno'] as const;
+    expect(types.map(asksForFact)).toEqual([true, true, true, false, true, false]);
     expect(types.map(asksForMeasure)).toEqual([true, true, false, false, false, false]);
   });
 });
