@@ -1,4 +1,4 @@
-import { MONTHS } from '../index/text.ts';
+import { irregularBase, MONTHS } from '../index/text.ts';
 
 /**
  * Dates written in a sentence, resolved against the date of its document: "Sept. 30" takes the
@@ -101,6 +101,19 @@ function weekdayDate(weekday: number, reference: number, future: boolean): strin
   const back = (today - weekday + 7) % 7;
   const forward = (weekday - today + 7) % 7;
   return isoDay(reference + (future ? forward : -back) * MS_PER_DAY);
+}
+
+/**
+ * True when the words before a weekday end in a verb in the past ("announced on Sunday", "said
+ * Monday"): the weekday is then the one before the document, whatever the rest of the sentence
+ * says of the future ("said Sunday that it would strike").
+ */
+function pastVerbBefore(before: string): boolean {
+  const word = /(\p{L}+)\s+(?:on\s+)?$/u.exec(before)?.[1]?.toLowerCase();
+  if (word === undefined) return false;
+  const base = irregularBase(word);
+  // "is", "are" and "am" are irregular forms too, but in the present.
+  return /ed$/.test(word) || (base !== undefined && base !== word && !/^(?:is|are|am)$/.test(word));
 }
 
 /** -1, 0 or 1 for "last", "this" or "next". */
@@ -206,7 +219,8 @@ const RULES: Rule[] = [
       const weekday = WEEKDAYS.indexOf(m[2] as string);
       if (m[1] === 'last') return weekdayDate(weekday, ref - MS_PER_DAY, false);
       if (m[1] === 'next') return weekdayDate(weekday, ref + MS_PER_DAY, true);
-      return weekdayDate(weekday, ref, FUTURE.test(sentence));
+      const future = FUTURE.test(sentence) && !pastVerbBefore(sentence.slice(0, m.index));
+      return weekdayDate(weekday, ref, future);
     },
   },
   {

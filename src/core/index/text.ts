@@ -13,6 +13,17 @@ const numberWords: Readonly<Record<string, string>> = english.numberWords;
  * WordNet's exception lists (`npm run build:irregular-forms`).
  */
 const irregularForms: Readonly<Record<string, string>> = irregular.forms;
+
+/**
+ * The base form of an irregular word form ("began" → "begin"), or undefined for a regular one.
+ *
+ * @example
+ * irregularBase('said') // => 'say'
+ */
+export function irregularBase(word: string): string | undefined {
+  return Object.hasOwn(irregularForms, word) ? irregularForms[word] : undefined;
+}
+
 const stopWords: ReadonlySet<string> = new Set(english.stopWords);
 
 /** Longest input examined, in characters; longer text is cut first so work stays bounded. */

@@ -25,6 +25,17 @@ describe('findDates', () => {
     ]);
   });
 
+  it('reads a weekday right after a verb in the past as past, though the sentence speaks of the future', () => {
+    // 2021-11-03 is a Wednesday.
+    expect(dates('The guild said Monday that it would strike.', '2021-11-03')).toEqual([
+      '2021-11-01',
+    ]);
+    expect(
+      dates('The guild announced on Sunday a deal that would end the strike.', '2021-11-03'),
+    ).toEqual(['2021-10-31']);
+    expect(dates('The guild would strike Friday.', '2021-11-03')).toEqual(['2021-11-05']);
+  });
+
   it('counts relative years and months back from the document year', () => {
     expect(
       findDates(
