@@ -65,6 +65,8 @@ export interface TimelineEvent {
   date: string;
   /** A short piece of the sentence that gives the date, word for word. */
   quote: string;
+  /** Where the quote leaves words of its sentence out (shown as "…"). */
+  cut?: { before: boolean; after: boolean };
   /** The source's publisher, else its title. */
   source: string;
   docId: string;

@@ -20,6 +20,7 @@ export function buildTimeline(
     return {
       date: entry.date,
       quote: entry.quote,
+      ...(entry.cut ? { cut: entry.cut } : {}),
       source: doc?.publisher?.trim() || doc?.title || entry.docId,
       docId: entry.docId,
       ...(url ? { url } : {}),
@@ -29,16 +30,18 @@ export function buildTimeline(
 }
 
 /**
- * One timeline line as plain text: the date as people read it, the quote and its source.
- * `escapeMarkup` is a platform's markup escaping, applied to the quote and the source.
+ * One timeline line as plain text: the date as people read it, the quote (with "…" where it
+ * leaves words of its sentence out) and its source. `escapeMarkup` is a platform's markup
+ * escaping, applied to the quote and the source.
  *
  * @example
- * describeTimelineEvent({ date: '2019-12-16', quote: 'Workers plan to go on strike', source: 'ABC7', docId: 'a' });
- * // 'December 16, 2019 — “Workers plan to go on strike” (ABC7)'
+ * describeTimelineEvent({ date: '2019-12-16', quote: 'workers plan to go on strike', cut: { before: true, after: true }, source: 'ABC7', docId: 'a' });
+ * // 'December 16, 2019 — “…workers plan to go on strike…” (ABC7)'
  */
 export function describeTimelineEvent(
   event: TimelineEvent,
   escapeMarkup: (text: string) => string = (text) => text,
 ): string {
-  return `${formatDate(event.date)} — “${escapeMarkup(event.quote)}” (${escapeMarkup(event.source)})`;
+  const quote = `${event.cut?.before ? '…' : ''}${escapeMarkup(event.quote)}${event.cut?.after ? '…' : ''}`;
+  return `${formatDate(event.date)} — “${quote}” (${escapeMarkup(event.source)})`;
 }

@@ -75,6 +75,8 @@ describe('buildTimeline', () => {
     expect(describeTimelineEvent(event, (t) => t.replace(/\*/g, '\\*'))).toBe(
       'November 2021 — “a \\*b\\*” (C\\*)',
     );
+    const cut = { ...event, quote: 'nurses walked out', cut: { before: true, after: false } };
+    expect(describeTimelineEvent(cut)).toBe('November 2021 — “…nurses walked out” (C*)');
   });
 });
 

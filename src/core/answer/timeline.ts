@@ -18,6 +18,8 @@ export interface TimelineEntry {
   dateText: string;
   /** A verbatim piece of the sentence around the date, at most {@link MAX_QUOTE_LENGTH} characters. */
   quote: string;
+  /** Where the quote leaves words of its sentence out: before it, after it (shown as "…"). */
+  cut?: { before: boolean; after: boolean };
   docId: string;
   chunkId: number;
   /** Who says it, when speakers were given. */
@@ -109,11 +111,16 @@ export function extractTimeline(
     const mention = bestDate(findDates(chunk.text, dateOf.get(chunk.docId)));
     if (!mention) continue;
     const speaker = speakers?.[i];
+    const quote = quoteAround(chunk.text, mention.index, mention.index + mention.text.length);
+    const sentence = chunk.text.trim();
+    const at = sentence.indexOf(quote);
+    const cut = { before: at > 0, after: at + quote.length < sentence.length };
     entries.push({
       date: mention.date,
       precision: mention.precision,
       dateText: mention.text,
-      quote: quoteAround(chunk.text, mention.index, mention.index + mention.text.length),
+      quote,
+      ...(cut.before || cut.after ? { cut } : {}),
       docId: chunk.docId,
       chunkId: chunk.id,
       ...(speaker ? { speaker } : {}),

@@ -76,6 +76,25 @@ describe('extractTimeline', () => {
   });
 });
 
+describe('extractTimeline on a long sentence', () => {
+  it('says where the quote leaves words of its sentence out', () => {
+    const long: SourceDocument = {
+      id: 'long',
+      title: 'Night ward',
+      date: '2021-11-03',
+      body:
+        'After months of talks that went nowhere and a vote that was nearly unanimous, ' +
+        'the nurses of the night ward walked out on Monday, leaving the wards to agency staff ' +
+        'who had been hired for the purpose weeks before.',
+    };
+    const [entry] = extractTimeline([long], chunkDocument(long));
+    expect(entry?.quote).toBe('the nurses of the night ward walked out on Monday');
+    expect(entry?.cut).toEqual({ before: true, after: true });
+    const [whole] = extractTimeline(documents, chunks);
+    expect(whole?.cut).toBeUndefined();
+  });
+});
+
 describe('quoteAround', () => {
   it('quotes the clause that holds the date when the sentence is long', () => {
     const sentence =
