@@ -1,4 +1,4 @@
-import { termOverlap, tokenize } from '../index/text.ts';
+import { isStopWord, termOverlap, tokenize } from '../index/text.ts';
 import type { Chunk, SourceDocument } from '../types.ts';
 import type { Speaker } from './attribution.ts';
 import { type DateMention, type DatePrecision, findDates } from './dates.ts';
@@ -55,6 +55,13 @@ function clipAround(text: string, start: number, end: number, from: number, to: 
     if (canStart && (!canEnd || from - s > e - to)) s = nextStart;
     else if (canEnd) e = previousEnd;
     else break;
+  }
+  // A cut quote starts at a word that means something ("workers plan ...", not "of workers").
+  while (s > start) {
+    const word = /^\S+/.exec(text.slice(s))?.[0] ?? '';
+    const next = text.indexOf(' ', s) + 1;
+    if (!isStopWord(word.toLowerCase()) || next <= 0 || next > from) break;
+    s = next;
   }
   return text.slice(s, e).trim();
 }

@@ -106,6 +106,15 @@ describe('quoteAround', () => {
     expect(sentence.includes(quote)).toBe(true);
   });
 
+  it('starts a quote cut inside a clause at a word that means something', () => {
+    // The last 160 characters start at "of the": the quote starts after them.
+    const tail = `of the ${'ward '.repeat(26)}nurses walk out Monday.`;
+    const sentence = `Thousands ${'word '.repeat(20)}${tail}`;
+    expect(tail).toHaveLength(160);
+    const at = sentence.indexOf('Monday');
+    expect(quoteAround(sentence, at, at + 6)).toBe(tail.slice('of the '.length));
+  });
+
   it('cuts a long clause at spaces to at most the limit, keeping the date', () => {
     const sentence = `${'word '.repeat(60)}in 2019 ${'more '.repeat(60)}end.`;
     const at = sentence.indexOf('2019');
