@@ -219,7 +219,9 @@ const RULES: Rule[] = [
       const weekday = WEEKDAYS.indexOf(m[2] as string);
       if (m[1] === 'last') return weekdayDate(weekday, ref - MS_PER_DAY, false);
       if (m[1] === 'next') return weekdayDate(weekday, ref + MS_PER_DAY, true);
-      const future = FUTURE.test(sentence) && !pastVerbBefore(sentence.slice(0, m.index));
+      // The verb is among the few words before the weekday (a bounded look-back).
+      const before = sentence.slice(Math.max(0, m.index - 40), m.index);
+      const future = FUTURE.test(sentence) && !pastVerbBefore(before);
       return weekdayDate(weekday, ref, future);
     },
   },
