@@ -38,8 +38,8 @@ export interface ArrangeOptions {
   /**
    * A passage is a good candidate when its probability is at least this share of the best's: the
    * newest documents that answer a question about the present are found among these, and so is
-   * the other side's claim on an open question (a typed question's needs `answerShare`), and the
-   * events that closest passages tell.
+   * the other side's claim on an open question (a typed question's needs `answerShare`), and, for
+   * a question asking for an amount or a date, the passages that tell each event's.
    */
   goodShare: number;
   /** Fill the answer up to `maxCitations` with the next-best passages (closest passages). */
