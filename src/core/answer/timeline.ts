@@ -42,8 +42,14 @@ function termSet(text: string): Set<string> {
   return new Set(tokenize(text));
 }
 
+/** Where a quote lies in its sentence: `text.slice(start, end)`. */
+interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
 /** Cuts `text[start, end)` to at most `max` characters around `[from, to)`, at spaces. */
-function clipAround(text: string, start: number, end: number, from: number, to: number): string {
+function clipAround(text: string, start: number, end: number, from: number, to: number): QuoteSpan {
   let s = start;
   let e = end;
   while (e - s > MAX_QUOTE_LENGTH) {
@@ -63,7 +69,9 @@ function clipAround(text: string, start: number, end: number, from: number, to: 
     if (!isStopWord(word.toLowerCase()) || next <= 0 || next > from) break;
     s = next;
   }
-  return text.slice(s, e).trim();
+  while (s < e && /\s/.test(text.charAt(s))) s++;
+  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+  return { start: s, end: e };
 }
 
 /**
@@ -74,7 +82,13 @@ function clipAround(text: string, start: number, end: number, from: number, to: 
  * quoteAround('Since 2015, the hospital added 30 beds.', 6, 10) // => 'Since 2015, the hospital added 30 beds.'
  */
 export function quoteAround(text: string, from: number, to: number): string {
-  if (text.length <= MAX_QUOTE_LENGTH) return text;
+  const { start, end } = quoteSpan(text, from, to);
+  return text.slice(start, end);
+}
+
+/** Where {@link quoteAround}'s quote lies in `text`. */
+function quoteSpan(text: string, from: number, to: number): QuoteSpan {
+  if (text.length <= MAX_QUOTE_LENGTH) return { start: 0, end: text.length };
   const marks = [...text.matchAll(CLAUSE_MARK)].map((m) => m.index);
   let start = 0;
   for (const mark of marks) if (mark < from) start = mark + 2;
@@ -118,10 +132,12 @@ export function extractTimeline(
     const mention = bestDate(findDates(chunk.text, dateOf.get(chunk.docId)));
     if (!mention) continue;
     const speaker = speakers?.[i];
-    const quote = quoteAround(chunk.text, mention.index, mention.index + mention.text.length);
-    const sentence = chunk.text.trim();
-    const at = sentence.indexOf(quote);
-    const cut = { before: at > 0, after: at + quote.length < sentence.length };
+    const span = quoteSpan(chunk.text, mention.index, mention.index + mention.text.length);
+    const quote = chunk.text.slice(span.start, span.end);
+    const cut = {
+      before: /\S/.test(chunk.text.slice(0, span.start)),
+      after: /\S/.test(chunk.text.slice(span.end)),
+    };
     entries.push({
       date: mention.date,
       precision: mention.precision,
