@@ -107,13 +107,8 @@ class Resolver {
     const key = named.name.includes(' ') ? named.name.toLowerCase() : surnameOf(named.name);
     const known = this.state.people.get(key)?.speaker;
     const listed = this.matcher.findPerson(known?.name ?? named.name);
-    const role =
-      named.role === ''
-        ? known?.role
-          ? undefined
-          : (this.state.described.get(named.name.toLowerCase()) ??
-            this.state.described.get(surnameOf(named.name)))
-        : named.role;
+    // No description here: the one given at their introduction, else what the document says they are.
+    const role = named.role || (known?.role ? undefined : this.describedRole(named.name));
     const side =
       (role && this.matcher.sideOfRole(role)?.side) ||
       (known && known.side !== UNKNOWN ? known.side : undefined) ||
@@ -125,6 +120,13 @@ class Resolver {
       speaker: speakerOf(name, firstRole(role) ?? known?.role ?? listed?.role, side),
       person: true,
     };
+  }
+
+  /** What a sentence of the document says a person is ("Doe is a nurse"), by full name or surname. */
+  private describedRole(name: string): string | undefined {
+    return (
+      this.state.described.get(name.toLowerCase()) ?? this.state.described.get(surnameOf(name))
+    );
   }
 
   /** The organisation last named in `context`, else the last speaker or organisation before. */
