@@ -1,4 +1,5 @@
 import type { Corpus } from '../index/corpus.ts';
+import { evidenceKindOf } from '../question/answer-type.ts';
 import { isExpressed, type WeighedQuestion } from '../rank/concept-match.ts';
 import type { Candidate } from '../rank/features.ts';
 import { type RankingModel, scoreLinear, sigmoid } from '../rank/model.ts';
@@ -83,7 +84,8 @@ export interface QuestionFacts {
 
 /** The question-level facts of an analysed question. */
 export function questionFacts(corpus: Corpus, question: WeighedQuestion): QuestionFacts {
-  const typed = question.type !== 'other' && question.type !== 'yesno' ? 1 : 0;
+  // Typed: the sentences that answer it hold a kind of evidence (a date, a number, a cause...).
+  const typed = evidenceKindOf(question.type) === undefined ? 0 : 1;
   const own = question.concepts.filter((c) => !c.carried).length;
   return {
     unknown: unknownShare(corpus, question),
