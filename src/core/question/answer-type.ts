@@ -93,8 +93,13 @@ const MONEY_CUE =
 /** Questions of at most this many words without a question word are read as fragments. */
 const FRAGMENT_WORDS = 6;
 
-/** The noun right after "what"/"which"/"how many"/"how much" (skipping one adjective at most). */
-const ASKED_NOUN = /\b(?:what|which|how many|how much)\s+((?:[a-z-]+\s)?[a-z-]+)/;
+/**
+ * The noun right after "what"/"which"/"how many"/"how much" (skipping one adjective at most).
+ * After an auxiliary ("what did the hospital offer?") the next noun is the subject, not the one
+ * asked for.
+ */
+const ASKED_NOUN =
+  /\b(?:what|which|how many|how much)\s+(?!(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)\b)((?:[a-z-]+\s)?[a-z-]+)/;
 
 /**
  * Detects the expected answer type of a normalised question and the noun naming it.
@@ -149,7 +154,7 @@ export function detectAnswerType(
   // A fragment ("contract expiration date?"): its last noun may name the answer.
   const words = q.match(/[a-z-]+/g) ?? [];
   const last = words[words.length - 1];
-  if (words.length <= FRAGMENT_WORDS && last) {
+  if (words.length <= FRAGMENT_WORDS && last && !/^(?:what|which|how)\b/.test(q)) {
     const type = CATEGORY_TYPES.get(nounCategory(last) ?? -1);
     if (type) return { type, typeNoun: last };
   }

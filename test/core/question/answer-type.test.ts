@@ -49,6 +49,18 @@ describe('detectAnswerType', () => {
     expect(typeOf('what salary does a ranger earn?')).toBe('money');
   });
 
+  it('after an auxiliary reads the next noun as the subject, not the kind of answer', () => {
+    // "kaiser" is a person in WordNet, "does" a deer, "was" a US state: none is asked for.
+    expect(detectAnswerType('what did the kaiser offer the miners?')).toEqual({ type: 'other' });
+    expect(detectAnswerType('what does the guild want done about pensions?')).toEqual({
+      type: 'other',
+    });
+    expect(detectAnswerType('what was removed from the list?')).toEqual({ type: 'other' });
+    // Nor is the last word of a short wh-question a fragment's answer noun.
+    expect(detectAnswerType('what is the capital of spain?')).toEqual({ type: 'other' });
+    expect(detectAnswerType('which town was flooded?')).toEqual({ type: 'place', typeNoun: 'town' });
+  });
+
   it('asks for money when "how much" goes with paying or costing', () => {
     expect(typeOf('how much did the town pay for the statue?')).toBe('money');
     expect(typeOf('how much flour goes in the bread?')).toBe('number');
