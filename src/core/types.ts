@@ -93,10 +93,12 @@ export type AbstainReason = 'empty' | 'too-long' | 'not-found' | 'unsure';
 
 /**
  * How an answer's citations were chosen, when not simply best first:
- * - `both-sides`: the question is in dispute; the first citations are the strongest claim of each
- *   side, and the text says the sides disagree.
+ * - `both-sides`: the question is in dispute; the citations hold the strongest claim of each side
+ *   (after the best passage when that is a voice of neither side, such as the reporter's), and
+ *   the text says the sides disagree.
  * - `newest-first`: the question asks how things stand now; the newest documents that answer it
- *   come first, and the text says how recent they are.
+ *   come first, each side's claim among them when it is in dispute, and the text says how recent
+ *   they are.
  * - `by-event`: the question matches several events in different years; one quote per event,
  *   newest first, each with its year.
  */

@@ -40,6 +40,11 @@ export interface SidesResult {
   bothSides: boolean;
   /** Contested: the sides whose span is cited under the right label. */
   sidesRight: string[];
+  /**
+   * Contested: every side of `sides_any` has a citation under its label, whatever the claim (the
+   * label itself is not checked against a gold speaker).
+   */
+  everySideCited: boolean;
   /** Factual: the answer is set out as a dispute between sides. */
   invented: boolean;
   layout?: Answer['layout'];
@@ -54,6 +59,8 @@ export interface SidesReport {
   contested: number;
   /** Share of contested questions whose answer quotes every side, correctly labelled. */
   bothSidesShare: number;
+  /** Share of contested questions whose answer cites each side under its label, any claim. */
+  everySideCitedShare: number;
   factual: number;
   /** Factual questions answered as a dispute. */
   invented: number;
@@ -86,6 +93,10 @@ export function parseSidesSet(text: string, file: string): SidesQuestion[] {
     rows.push(parsed.data);
   }
   return rows;
+}
+
+function share<T>(rows: readonly T[], test: (row: T) => boolean): number {
+  return rows.length === 0 ? 0 : rows.filter(test).length / rows.length;
 }
 
 function holds(citation: Citation, spans: readonly string[]): boolean {
@@ -121,6 +132,7 @@ export function scoreSides(
         ...base,
         bothSides: false,
         sidesRight: [],
+        everySideCited: false,
         invented: answer.layout === 'both-sides',
       };
     }
@@ -130,14 +142,17 @@ export function scoreSides(
       )
       .map(([side]) => side);
     const bothSides = sidesRight.length === Object.keys(q.sides_any).length;
-    return { ...base, bothSides, sidesRight, invented: false };
+    const everySideCited = Object.keys(q.sides_any).every((side) =>
+      answer.citations.some((c) => c.speaker?.side === side),
+    );
+    return { ...base, bothSides, sidesRight, everySideCited, invented: false };
   });
   const contested = results.filter((r) => r.kind === 'contested');
   const factual = results.filter((r) => r.kind === 'factual');
   return {
     contested: contested.length,
-    bothSidesShare:
-      contested.length === 0 ? 0 : contested.filter((r) => r.bothSides).length / contested.length,
+    bothSidesShare: share(contested, (r) => r.bothSides),
+    everySideCitedShare: share(contested, (r) => r.everySideCited),
     factual: factual.length,
     invented: factual.filter((r) => r.invented).length,
     results,
@@ -147,8 +162,10 @@ export function scoreSides(
 /** The report as lines for a person: the two figures, then each question that missed. */
 export function formatSidesReport(report: SidesReport): string {
   const right = Math.round(report.bothSidesShare * report.contested);
+  const cited = Math.round(report.everySideCitedShare * report.contested);
   const lines = [
     `contested: ${right}/${report.contested} answers quote both sides, correctly labelled (${report.bothSidesShare.toFixed(3)})`,
+    `contested: ${cited}/${report.contested} answers cite each side under its label, any claim (${report.everySideCitedShare.toFixed(3)})`,
     `factual: ${report.invented}/${report.factual} answers invent a second side`,
   ];
   for (const r of report.results) {

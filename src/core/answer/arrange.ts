@@ -9,7 +9,8 @@ import { clusterEvents } from './timeline.ts';
  * things stand now (the newest documents that answer it first), is in dispute (the strongest
  * claim of each side) or matches several events in different years (one quote per event, newest
  * first). The ranking decides what answers the question: only passages the model rates well
- * enough against the best (see {@link ArrangeOptions}) may be quoted or moved ahead.
+ * enough against the best (see {@link ArrangeOptions}) may be quoted or moved ahead, except the
+ * other side's claim on an open question.
  */
 
 /** What the arrangement knows of the question. */
@@ -38,8 +39,9 @@ export interface ArrangeOptions {
   /**
    * A passage is a good candidate when its probability is at least this share of the best's: the
    * newest documents that answer a question about the present are found among these, and so is
-   * the other side's claim on an open question (a typed question's needs `answerShare`), and, for
-   * a question asking for an amount or a date, the passages that tell each event's.
+   * the first side's claim when a voice of neither side leads (a typed question's needs
+   * `answerShare`), and, for a question asking for an amount or a date, the passages that tell
+   * each event's. The other side's claim on an open question may be any passage.
    */
   goodShare: number;
   /** Fill the answer up to `maxCitations` with the next-best passages (closest passages). */
@@ -94,7 +96,7 @@ function take(order: readonly Passage[], pool: readonly Passage[], o: ArrangeOpt
 
 /**
  * The strongest claim of a side opposed to the lead passage's: the best passage of the pool
- * whose speaker is another disputant, that the model rates at least `share` of the best, and
+ * whose speaker is another disputant, that the model rates at least `floor`, and
  * that does not say the same as the lead (sides that agree are not in dispute). On a question
  * for a kind of fact (`typed`), two claims dispute it only if both state such a fact (two
  * figures for "how long do patients wait?"); claims without a date do not answer "when?".
@@ -121,27 +123,67 @@ function findOtherSide(
   return undefined;
 }
 
-/** The lead and the other side's claim, then voices of neither side (or, filling, the best). */
+/**
+ * The claims of two sides on the question: the first disputant's claim (the lead itself, or, when
+ * the lead is a voice of neither side, such as the reporter's, the best disputant claim the model
+ * rates at least `claimShare` of the best) and the other side's strongest (see
+ * {@link findOtherSide}), which may be any candidate on an open question: a side's claim is often
+ * worded far from the question ("slow walking" for "dragging out").
+ */
+function findDispute(
+  lead: Passage,
+  candidates: readonly Passage[],
+  best: number,
+  typed: boolean,
+  context: ArrangeContext,
+  o: ArrangeOptions,
+): [Passage, Passage] | undefined {
+  const share = typed ? o.answerShare : o.goodShare;
+  const disputant = (p: Passage) => o.disputants.includes(context.speakerOf(p.chunk).speaker.side);
+  const claim = disputant(lead)
+    ? lead
+    : candidates.find(
+        (p) => p.probability >= best * share && disputant(p) && (!typed || p.holdsAnswerType),
+      );
+  if (!claim) return undefined;
+  const otherFloor = typed ? best * o.answerShare : 0;
+  const other = findOtherSide(claim, candidates, otherFloor, typed, context, o.disputants);
+  return other ? [claim, other] : undefined;
+}
+
+/**
+ * `shown` with each claim in it: a claim not shown takes the place of the last passage that is
+ * neither the first nor a claim.
+ */
+function includeClaims(shown: readonly Passage[], claims: readonly Passage[]): Passage[] {
+  const out = [...shown];
+  for (const claim of claims) {
+    if (out.includes(claim)) continue;
+    const at = out.findLastIndex((p, i) => i > 0 && !claims.includes(p));
+    if (at < 0) out.push(claim);
+    else out.splice(at, 1, claim);
+  }
+  return out;
+}
+
+/**
+ * The passages of a dispute: filling, the closest passages best first with both claims among
+ * them; else the lead, both claims, then voices of neither side (never a second quote of one side).
+ */
 function bothSides(
   lead: Passage,
-  other: Passage,
+  claims: readonly Passage[],
   order: readonly Passage[],
   pool: readonly Passage[],
   context: ArrangeContext,
   o: ArrangeOptions,
 ): Passage[] {
-  if (o.fill) {
-    // Closest passages stay best first; the other side's claim takes the last place if needed.
-    const closest = take(order, pool, o);
-    if (!closest.includes(other)) closest.splice(Math.max(1, closest.length - 1), 1, other);
-    return closest;
-  }
-  const sides = new Set([lead, other].map((p) => context.speakerOf(p.chunk).speaker.side));
-  // Beside the two claims, only voices of neither side: never a second quote of one side.
-  const rest = order.filter(
-    (p) => p !== lead && p !== other && !sides.has(context.speakerOf(p.chunk).speaker.side),
-  );
-  return [lead, other, ...rest].slice(0, o.maxCitations);
+  if (o.fill) return includeClaims(take(order, pool, o), claims);
+  const sideOf = (p: Passage) => context.speakerOf(p.chunk).speaker.side;
+  const sides = new Set(claims.map(sideOf));
+  const head = [...new Set([lead, ...claims])];
+  const rest = order.filter((p) => !head.includes(p) && !sides.has(sideOf(p)));
+  return [...head, ...rest].slice(0, Math.max(o.maxCitations, head.length));
 }
 
 /**
@@ -171,15 +213,18 @@ export function arrangePassages(
   const lead = order[0];
   if (!lead) return { passages: [] };
 
-  const share = question.typed ? o.answerShare : o.goodShare;
-  // A question about now asks how things stand (the newest report), not who claims what; sides
-  // dispute accounts and figures, not a name, a place or what an abbreviation stands for.
-  const other =
-    question.oneSource || question.present || (question.typed && !question.measure)
+  // Sides dispute accounts and figures, not a name, a place or what an abbreviation stands for.
+  const dispute =
+    question.oneSource || (question.typed && !question.measure)
       ? undefined
-      : findOtherSide(lead, pool, best * share, question.typed, context, o.disputants);
-  if (other) {
-    return { layout: 'both-sides', passages: bothSides(lead, other, order, pool, context, o) };
+      : findDispute(lead, pool, best, question.typed, context, o);
+  // A question about now asks how things stand: the newest documents first, each side's newest
+  // claim among them.
+  if (question.present && layout) {
+    return { passages: includeClaims(take(order, pool, o), dispute ?? []), layout };
+  }
+  if (dispute) {
+    return { layout: 'both-sides', passages: bothSides(lead, dispute, order, pool, context, o) };
   }
 
   if (!question.present && !question.namesYear) {

@@ -15,8 +15,8 @@ import type { SpeakerLookup } from './speakers.ts';
 
 /**
  * A good candidate has at least this share of the best candidate's probability: the newest
- * documents answering a question about the present, and the other side's claim on an open
- * question (why, yes or no, what about), are looked for among these. The ranker's probabilities
+ * documents answering a question about the present, and the first side's claim when a voice of
+ * neither side leads a disputed answer, are looked for among these. The ranker's probabilities
  * are sharp: on the training questions (test/eval/train.jsonl) whose best candidate is right,
  * the other candidates that are right too have a median share of 0.026 (a quarter of them under
  * 0.004), so a candidate at this share is as good as a typical second right answer.
@@ -79,10 +79,9 @@ export function composeAnswer(
   options: ComposeOptions,
 ): ComposedAnswer {
   const { corpus, speakerOf, sides } = context;
-  const best = ranked[0]?.probability ?? 0;
-  // Every good candidate may be quoted (the newest, the other side's); closest passages fill up.
-  const floor = options.confident ? best * GOOD_SHARE : 0;
-  const pool = collectPassages(ranked, corpus, ranked.length, floor);
+  // Every candidate may be quoted: arranging decides which (the other side's claim on an open
+  // question may be any of them); closest passages fill up.
+  const pool = collectPassages(ranked, corpus, ranked.length, 0);
   const arranged = arrangePassages(
     pool,
     {

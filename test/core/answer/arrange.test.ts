@@ -118,13 +118,43 @@ describe('arrangePassages', () => {
     expect(titles(arranged)).toEqual(['guild-1', 'hospital']);
   });
 
-  it('keeps best first when the other side’s claim is not a good candidate', () => {
+  it('quotes the other side’s claim on an open question however low the model rates it', () => {
     const { pool, context } = passages(
-      dispute.map((m) => (m.id === 'hospital' ? { ...m, probability: 0.01 } : m)),
+      dispute.map((m) => (m.id === 'hospital' ? { ...m, probability: 0.0001 } : m)),
     );
     const arranged = arrangePassages(pool, open, context, options);
-    expect(arranged.layout).toBeUndefined();
-    expect(titles(arranged)).toEqual(['guild-1', 'guild-2']);
+    expect(arranged.layout).toBe('both-sides');
+    expect(titles(arranged)).toEqual(['guild-1', 'hospital']);
+  });
+
+  it('sets each side’s best claim after a report that leads, when a claim is a good candidate', () => {
+    const led = (guild: number) =>
+      passages([
+        { id: 'report', text: 'Talks broke off at noon.', probability: 0.6, side: 'reporter' },
+        {
+          id: 'guild',
+          text: 'The guild says Bayview walked out.',
+          probability: guild,
+          side: 'guild',
+        },
+        { id: 'regulator', text: 'The state board is watching.', probability: 0.1, side: 'state' },
+        {
+          id: 'hospital',
+          text: 'Bayview said talks stalled over pay.',
+          probability: 0.0001,
+          side: 'hospital',
+        },
+      ]);
+    const good = led(0.2);
+    const arranged = arrangePassages(good.pool, open, good.context, options);
+    expect(arranged.layout).toBe('both-sides');
+    expect(titles(arranged)).toEqual(['report', 'guild', 'hospital']);
+    // Filling, the closest passages stay best first and both claims are among them.
+    const closest = arrangePassages(good.pool, open, good.context, { ...options, fill: true });
+    expect(titles(closest)).toEqual(['report', 'guild', 'hospital']);
+    // Under 2.5% of the best, the first side's claim does not answer the question.
+    const weak = led(0.01);
+    expect(arrangePassages(weak.pool, open, weak.context, options).layout).toBeUndefined();
   });
 
   it('asks a typed question’s other side to be as good as any cited answer', () => {
@@ -256,11 +286,14 @@ describe('arrangePassages', () => {
     expect(titles(arranged)).toEqual(['new', 'old', 'undated']);
   });
 
-  it('sets no sides against each other for a question about now', () => {
-    const { pool, context } = passages(dispute.map((m) => ({ ...m, date: '2020-01-01' })));
-    expect(arrangePassages(pool, { ...open, present: true }, context, options).layout).toBe(
-      'newest-first',
+  it('quotes each side’s claim among the newest documents for a question about now', () => {
+    const { pool, context } = passages(
+      dispute.map((m) => ({ ...m, date: m.id === 'hospital' ? '2019-06-01' : '2020-01-01' })),
     );
+    const arranged = arrangePassages(pool, { ...open, present: true }, context, options);
+    expect(arranged.layout).toBe('newest-first');
+    // The hospital's older claim takes the last place, from the reporter's passage.
+    expect(titles(arranged)).toEqual(['guild-1', 'guild-2', 'hospital']);
   });
 
   it('quotes one passage per event, newest first, with its year', () => {

@@ -58,7 +58,10 @@ describe('detectAnswerType', () => {
     expect(detectAnswerType('what was removed from the list?')).toEqual({ type: 'other' });
     // Nor is the last word of a short wh-question a fragment's answer noun.
     expect(detectAnswerType('what is the capital of spain?')).toEqual({ type: 'other' });
-    expect(detectAnswerType('which town was flooded?')).toEqual({ type: 'place', typeNoun: 'town' });
+    expect(detectAnswerType('which town was flooded?')).toEqual({
+      type: 'place',
+      typeNoun: 'town',
+    });
   });
 
   it('asks for money when "how much" goes with paying or costing', () => {
