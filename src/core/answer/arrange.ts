@@ -218,13 +218,23 @@ export function arrangePassages(
     question.oneSource || (question.typed && !question.measure)
       ? undefined
       : findDispute(lead, pool, best, question.typed, context, o);
-  // A question about now asks how things stand: the newest documents first, each side's newest
-  // claim among them.
+  // The sides disagree when the other side's claim is a good candidate too. A claim the model
+  // rates lower is shown only among closest passages, labelled, with no dispute claimed: on a
+  // question the model answers with confidence it is no second answer ("is there another
+  // bargaining session Friday?").
+  const other = dispute?.[1];
+  const disagree = other !== undefined && other.probability >= best * o.goodShare;
+  const shownClaims = dispute && (disagree || o.fill) ? dispute : [];
+  // A question about now asks how things stand: the newest documents first, each side's claim
+  // among them.
   if (question.present && layout) {
-    return { passages: includeClaims(take(order, pool, o), dispute ?? []), layout };
+    return { passages: includeClaims(take(order, pool, o), shownClaims), layout };
   }
-  if (dispute) {
+  if (dispute && disagree) {
     return { layout: 'both-sides', passages: bothSides(lead, dispute, order, pool, context, o) };
+  }
+  if (shownClaims.length > 0) {
+    return { passages: includeClaims(take(order, pool, o), shownClaims) };
   }
 
   if (!question.present && !question.namesYear) {

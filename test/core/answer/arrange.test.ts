@@ -118,17 +118,22 @@ describe('arrangePassages', () => {
     expect(titles(arranged)).toEqual(['guild-1', 'hospital']);
   });
 
-  it('quotes the other side’s claim on an open question however low the model rates it', () => {
+  it('shows a claim of the other side the model rates low only among closest passages, with no dispute claimed', () => {
     const { pool, context } = passages(
       dispute.map((m) => (m.id === 'hospital' ? { ...m, probability: 0.0001 } : m)),
     );
-    const arranged = arrangePassages(pool, open, context, options);
-    expect(arranged.layout).toBe('both-sides');
-    expect(titles(arranged)).toEqual(['guild-1', 'hospital']);
+    // A confident answer: the low claim is no second answer.
+    const confident = arrangePassages(pool, open, context, options);
+    expect(confident.layout).toBeUndefined();
+    expect(titles(confident)).toEqual(['guild-1', 'guild-2']);
+    // Closest passages: the hospital's claim takes the reporter's place, labelled, undisputed.
+    const closest = arrangePassages(pool, open, context, { ...options, fill: true });
+    expect(closest.layout).toBeUndefined();
+    expect(titles(closest)).toEqual(['guild-1', 'guild-2', 'hospital']);
   });
 
-  it('sets each side’s best claim after a report that leads, when a claim is a good candidate', () => {
-    const led = (guild: number) =>
+  it('sets each side’s best claim after a report that leads, when both claims are good candidates', () => {
+    const led = (guild: number, hospital: number) =>
       passages([
         { id: 'report', text: 'Talks broke off at noon.', probability: 0.6, side: 'reporter' },
         {
@@ -141,19 +146,19 @@ describe('arrangePassages', () => {
         {
           id: 'hospital',
           text: 'Bayview said talks stalled over pay.',
-          probability: 0.0001,
+          probability: hospital,
           side: 'hospital',
         },
       ]);
-    const good = led(0.2);
+    const good = led(0.2, 0.05);
     const arranged = arrangePassages(good.pool, open, good.context, options);
     expect(arranged.layout).toBe('both-sides');
     expect(titles(arranged)).toEqual(['report', 'guild', 'hospital']);
     // Filling, the closest passages stay best first and both claims are among them.
     const closest = arrangePassages(good.pool, open, good.context, { ...options, fill: true });
     expect(titles(closest)).toEqual(['report', 'guild', 'hospital']);
-    // Under 2.5% of the best, the first side's claim does not answer the question.
-    const weak = led(0.01);
+    // A side's claim under 2.5% of the best's probability is no dispute.
+    const weak = led(0.01, 0.05);
     expect(arrangePassages(weak.pool, open, weak.context, options).layout).toBeUndefined();
   });
 
