@@ -159,7 +159,7 @@ export function scoreSides(
   };
 }
 
-/** The report as lines for a person: the two figures, then each question that missed. */
+/** The report as lines for a person: the three figures, then each question that missed. */
 export function formatSidesReport(report: SidesReport): string {
   const right = Math.round(report.bothSidesShare * report.contested);
   const cited = Math.round(report.everySideCitedShare * report.contested);

@@ -41,7 +41,8 @@ export interface ArrangeOptions {
    * newest documents that answer a question about the present are found among these, and so is
    * the first side's claim when a voice of neither side leads (a typed question's needs
    * `answerShare`), and, for a question asking for an amount or a date, the passages that tell
-   * each event's. The other side's claim on an open question may be any passage.
+   * each event's. The other side's claim on an open question may be any passage, but the sides
+   * are said to disagree only when it is a good candidate too.
    */
   goodShare: number;
   /** Fill the answer up to `maxCitations` with the next-best passages (closest passages). */
@@ -125,10 +126,10 @@ function findOtherSide(
 
 /**
  * The claims of two sides on the question: the first disputant's claim (the lead itself, or, when
- * the lead is a voice of neither side, such as the reporter's, the best disputant claim the model
- * rates at least `claimShare` of the best) and the other side's strongest (see
- * {@link findOtherSide}), which may be any candidate on an open question: a side's claim is often
- * worded far from the question ("slow walking" for "dragging out").
+ * the lead is a voice of neither side, such as the reporter's, the best disputant claim that is a
+ * good candidate, or on a typed question one that could be quoted as an answer) and the other
+ * side's strongest (see {@link findOtherSide}), which may be any candidate on an open question: a
+ * side's claim is often worded far from the question ("slow walking" for "dragging out").
  */
 function findDispute(
   lead: Passage,
