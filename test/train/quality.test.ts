@@ -58,11 +58,11 @@ describe('answer quality', () => {
 
 /**
  * Floors: the figures measured when the model was last trained, rounded down by about two points
- * (cross-validated: top@1 0.603, hit@3 0.711, abstain 0.964, confident precision 0.878; Rhine:
- * top@1 0.728, hit@3 0.828, abstain 0.812; unseen articles: top@1 0.612, hit@3 0.703, abstain 0.933).
+ * (cross-validated: top@1 0.603, hit@3 0.718, abstain 0.964, confident precision 0.878; Rhine:
+ * top@1 0.728, hit@3 0.828, abstain 0.812; unseen articles: top@1 0.612, hit@3 0.711, abstain 0.933).
  */
 const FLOORS = {
   cv: { top1: 0.58, hit3: 0.7, abstain: 0.92, confidentPrecision: 0.84 },
   rhine: { top1: 0.71, hit3: 0.81, abstain: 0.78 },
-  unseen: { top1: 0.59, hit3: 0.68, abstain: 0.91 },
+  unseen: { top1: 0.59, hit3: 0.69, abstain: 0.91 },
 };

@@ -153,23 +153,16 @@ function findDispute(
 }
 
 /**
- * `shown` with each claim in it: a claim not shown takes the place of the last passage that is
- * neither the first nor a claim.
+ * `shown`, then each claim not among it: the passages best first keep their places (a claim the
+ * model rates low does not push out a closer passage), and each side's claim is quoted after them.
  */
 function includeClaims(shown: readonly Passage[], claims: readonly Passage[]): Passage[] {
-  const out = [...shown];
-  for (const claim of claims) {
-    if (out.includes(claim)) continue;
-    const at = out.findLastIndex((p, i) => i > 0 && !claims.includes(p));
-    if (at < 0) out.push(claim);
-    else out.splice(at, 1, claim);
-  }
-  return out;
+  return [...shown, ...claims.filter((claim) => !shown.includes(claim))];
 }
 
 /**
- * The passages of a dispute: filling, the closest passages best first with both claims among
- * them; else the lead, both claims, then voices of neither side (never a second quote of one side).
+ * The passages of a dispute: filling, the closest passages best first, then either claim not
+ * among them; else the lead, both claims, then voices of neither side (never a second quote of one side).
  */
 function bothSides(
   lead: Passage,

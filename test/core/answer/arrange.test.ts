@@ -126,10 +126,10 @@ describe('arrangePassages', () => {
     const confident = arrangePassages(pool, open, context, options);
     expect(confident.layout).toBeUndefined();
     expect(titles(confident)).toEqual(['guild-1', 'guild-2']);
-    // Closest passages: the hospital's claim takes the reporter's place, labelled, undisputed.
+    // Closest passages: the hospital's claim comes after them, labelled, undisputed.
     const closest = arrangePassages(pool, open, context, { ...options, fill: true });
     expect(closest.layout).toBeUndefined();
-    expect(titles(closest)).toEqual(['guild-1', 'guild-2', 'hospital']);
+    expect(titles(closest)).toEqual(['guild-1', 'guild-2', 'reporter', 'hospital']);
   });
 
   it('sets each side’s best claim after a report that leads, when both claims are good candidates', () => {
@@ -154,9 +154,9 @@ describe('arrangePassages', () => {
     const arranged = arrangePassages(good.pool, open, good.context, options);
     expect(arranged.layout).toBe('both-sides');
     expect(titles(arranged)).toEqual(['report', 'guild', 'hospital']);
-    // Filling, the closest passages stay best first and both claims are among them.
+    // Filling, the closest passages stay best first and the claim not among them follows.
     const closest = arrangePassages(good.pool, open, good.context, { ...options, fill: true });
-    expect(titles(closest)).toEqual(['report', 'guild', 'hospital']);
+    expect(titles(closest)).toEqual(['report', 'guild', 'regulator', 'hospital']);
     // A side's claim under 2.5% of the best's probability is no dispute.
     const weak = led(0.01, 0.05);
     expect(arrangePassages(weak.pool, open, weak.context, options).layout).toBeUndefined();
@@ -244,11 +244,11 @@ describe('arrangePassages', () => {
     expect(arranged.layout).toBeUndefined();
   });
 
-  it('keeps closest passages best first and gives the other side the last place', () => {
+  it('keeps closest passages best first and quotes the other side’s claim after them', () => {
     const { pool, context } = passages(dispute);
     const arranged = arrangePassages(pool, open, context, { ...options, fill: true });
     expect(arranged.layout).toBe('both-sides');
-    expect(titles(arranged)).toEqual(['guild-1', 'guild-2', 'hospital']);
+    expect(titles(arranged)).toEqual(['guild-1', 'guild-2', 'reporter', 'hospital']);
   });
 
   it('puts the best passage of each of the newest documents first for a question about now', () => {
@@ -297,8 +297,8 @@ describe('arrangePassages', () => {
     );
     const arranged = arrangePassages(pool, { ...open, present: true }, context, options);
     expect(arranged.layout).toBe('newest-first');
-    // The hospital's older claim takes the last place, from the reporter's passage.
-    expect(titles(arranged)).toEqual(['guild-1', 'guild-2', 'hospital']);
+    // The hospital's older claim follows the newest documents' passages.
+    expect(titles(arranged)).toEqual(['guild-1', 'guild-2', 'reporter', 'hospital']);
   });
 
   it('quotes one passage per event, newest first, with its year', () => {
