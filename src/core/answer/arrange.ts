@@ -25,6 +25,8 @@ export interface ArrangeQuestion {
   typed: boolean;
   /** The question asks for an amount or a date (how long, how many, how much, when): each event has its own. */
   measure: boolean;
+  /** The question asks for an amount (how long, how many, how much): sides may state it differently. */
+  amount: boolean;
 }
 
 /** Settings of {@link arrangePassages}. */
@@ -207,9 +209,10 @@ export function arrangePassages(
   const lead = order[0];
   if (!lead) return { passages: [] };
 
-  // Sides dispute accounts and figures, not a name, a place or what an abbreviation stands for.
+  // Sides dispute accounts and amounts, not a date, a name, a place or what an abbreviation
+  // stands for.
   const dispute =
-    question.oneSource || (question.typed && !question.measure)
+    question.oneSource || (question.typed && !question.amount)
       ? undefined
       : findDispute(lead, pool, best, question.typed, context, o);
   // The sides disagree when the other side's claim is a good candidate too. A claim the model

@@ -49,6 +49,8 @@ export interface ComposeOptions {
   typed: boolean;
   /** True when the question asks for an amount or a date (see `asksForMeasure`). */
   measure: boolean;
+  /** True when the question asks for an amount (see `asksForAmount`). */
+  amount: boolean;
   /** True when the question asks how things stand now (the engine reads it in `temporal-intent.ts`). */
   present: boolean;
 }
@@ -69,7 +71,7 @@ export interface ComposedAnswer {
  * the present, or one quote per event.
  *
  * @example
- * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true, typed: false, measure: false, present: true })
+ * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true, typed: false, measure: false, amount: false, present: true })
  * // => { layout: 'newest-first', text: 'The newest document that answers this is from ...', citations: [...] }
  */
 export function composeAnswer(
@@ -90,6 +92,7 @@ export function composeAnswer(
       oneSource: ONE_SOURCE.test(question),
       typed: options.typed,
       measure: options.measure,
+      amount: options.amount,
     },
     { speakerOf, dateOf: (id) => corpus.docById.get(id)?.date },
     {

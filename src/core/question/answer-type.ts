@@ -186,6 +186,21 @@ export function asksForMeasure(type: AnswerType): boolean {
   return MEASURES.has(type);
 }
 
+/** The kinds of answer that are amounts: sides of a dispute may give different figures. */
+const AMOUNTS: ReadonlySet<AnswerType> = new Set(['number', 'money', 'duration']);
+
+/**
+ * True when a question of this type asks for an amount (how many, how much, how long), which the
+ * sides of a dispute may state differently ("six weeks" against "within ten days"); a date is
+ * when something happened, not a claim.
+ *
+ * @example
+ * asksForAmount('duration') // => true
+ */
+export function asksForAmount(type: AnswerType): boolean {
+  return AMOUNTS.has(type);
+}
+
 /** The kinds of answer that are an account or a judgement (why, yes or no, what happened), not one fact. */
 const ACCOUNTS: ReadonlySet<AnswerType> = new Set(['reason', 'yesno', 'other']);
 

@@ -84,6 +84,7 @@ const open: ArrangeQuestion = {
   oneSource: false,
   typed: false,
   measure: false,
+  amount: false,
 };
 const titles = (arranged: { passages: Passage[] }) => arranged.passages.map((p) => p.doc.title);
 
@@ -191,7 +192,7 @@ describe('arrangePassages', () => {
         side: 'hospital',
       },
     ];
-    const typed = { ...open, typed: true, measure: true };
+    const typed = { ...open, typed: true, measure: true, amount: true };
     const both = passages(waits);
     expect(titles(arrangePassages(both.pool, typed, both.context, options))).toEqual([
       'guild-weeks',
@@ -202,9 +203,17 @@ describe('arrangePassages', () => {
     expect(arranged.layout).toBeUndefined();
     expect(titles(arranged)).toEqual(['guild-weeks', 'hospital-blame']);
     // A name or what an abbreviation stands for is not in dispute, whoever states it.
-    const named = arrangePassages(both.pool, { ...typed, measure: false }, both.context, options);
+    const named = arrangePassages(
+      both.pool,
+      { ...typed, measure: false, amount: false },
+      both.context,
+      options,
+    );
     expect(named.layout).toBeUndefined();
     expect(titles(named)).toEqual(['guild-weeks', 'hospital-blame', 'hospital-days']);
+    // Nor is a date: it says when something happened ("the vote is on May 4", "on May 5").
+    const dated = arrangePassages(both.pool, { ...typed, amount: false }, both.context, options);
+    expect(dated.layout).toBeUndefined();
   });
 
   it('invents no dispute when the best passage is a report, or the sides say the same', () => {

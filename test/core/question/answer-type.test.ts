@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AnswerType,
+  asksForAmount,
   asksForFact,
   asksForMeasure,
   detectAnswerType as detect,
@@ -108,5 +110,12 @@ describe('asksForFact and asksForMeasure', () => {
     const types = ['duration', 'date', 'person', 'reason', 'definition', 'yesno'] as const;
     expect(types.map(asksForFact)).toEqual([true, true, true, false, true, false]);
     expect(types.map(asksForMeasure)).toEqual([true, true, false, false, false, false]);
+    // Only amounts are figures the sides of a dispute may state differently.
+    expect(types.map(asksForAmount)).toEqual([true, false, false, false, false, false]);
+    expect(['number', 'money', 'time'].map((t) => asksForAmount(t as AnswerType))).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });
