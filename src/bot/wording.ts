@@ -30,7 +30,8 @@ const UNSURE_OPENING =
 
 /**
  * The opening of closest passages, saying how they are arranged when the engine arranged them
- * (by side, by recency, by event); {@link UNSURE_OPENING} otherwise.
+ * (by side, by recency, by event, with each side's claim after them); {@link UNSURE_OPENING}
+ * otherwise.
  *
  * @example
  * unsureOpening('newest-first'); // "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:"
@@ -39,6 +40,7 @@ export function unsureOpening(layout?: AnswerLayout, eventYears: readonly number
   const lead = "I'm not sure the documents answer this exactly; these passages come closest";
   if (layout === 'both-sides') return `${lead}, each side's claim labelled (the sides disagree):`;
   if (layout === 'newest-first') return `${lead}, the newest documents first:`;
+  if (layout === 'sides-after') return `${lead}, then each side's nearest claim, labelled:`;
   if (layout === 'by-event') {
     const which = eventYears.length > 0 ? eventYears.join(', ') : 'there are several';
     return `${lead}, one per event (${which}), newest first:`;

@@ -101,8 +101,10 @@ export type AbstainReason = 'empty' | 'too-long' | 'not-found' | 'unsure';
  *   they are.
  * - `by-event`: the question matches several events in different years; one quote per event,
  *   newest first, each with its year.
+ * - `sides-after`: closest passages best first, then a side's claim on the question that is not
+ *   among them, labelled; no dispute is claimed (the model rates the claim low).
  */
-export type AnswerLayout = 'both-sides' | 'newest-first' | 'by-event';
+export type AnswerLayout = 'both-sides' | 'newest-first' | 'by-event' | 'sides-after';
 
 /** The engine's reply to one question: the one model every adapter renders. */
 export interface Answer {

@@ -35,7 +35,7 @@ describe('formatTextAnswer', () => {
   });
 
   it('says how closest passages are arranged when the engine arranged them', () => {
-    const opening = (layout: 'both-sides' | 'newest-first' | 'by-event') =>
+    const opening = (layout: 'both-sides' | 'newest-first' | 'by-event' | 'sides-after') =>
       formatTextAnswer({ ...unsureAnswer, layout }).split('\n')[0];
     expect(opening('both-sides')).toBe(
       "I'm not sure the documents answer this exactly; these passages come closest, each side's claim labelled (the sides disagree):",
@@ -45,6 +45,9 @@ describe('formatTextAnswer', () => {
     );
     expect(opening('by-event')).toBe(
       "I'm not sure the documents answer this exactly; these passages come closest, one per event (there are several), newest first:",
+    );
+    expect(opening('sides-after')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, then each side's nearest claim, labelled:",
     );
     expect(
       formatTextAnswer({ ...unsureAnswer, layout: 'by-event', eventYears: [2025, 2022] }).split(

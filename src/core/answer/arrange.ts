@@ -231,7 +231,9 @@ export function arrangePassages(
     return { layout: 'both-sides', passages: bothSides(lead, dispute, order, pool, context, o) };
   }
   if (shownClaims.length > 0) {
-    return { passages: includeClaims(take(order, pool, o), shownClaims) };
+    const closest = take(order, pool, o);
+    const passages = includeClaims(closest, shownClaims);
+    return passages.length > closest.length ? { passages, layout: 'sides-after' } : { passages };
   }
 
   if (!question.present && !question.namesYear) {

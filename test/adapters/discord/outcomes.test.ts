@@ -53,6 +53,14 @@ describe('renderDiscordReply, the three outcomes', () => {
     );
   });
 
+  it('says a side’s claim follows the closest passages', () => {
+    const answer = { ...unsureAnswer, layout: 'sides-after' as const };
+    const reply = renderDiscordReply({ kind: 'answer', answer, asked: 'x', answerId: 'a5' });
+    expect(reply.embeds?.[0]?.description).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, then each side's nearest claim, labelled:",
+    );
+  });
+
   it('renders closest passages as an amber embed that says it is not sure, buttons included', () => {
     expect(
       renderDiscordReply({

@@ -81,6 +81,16 @@ describe('renderSlackReply, the three outcomes', () => {
     );
   });
 
+  it('says a side’s claim follows the closest passages', () => {
+    const answer = { ...unsureAnswer, layout: 'sides-after' as const };
+    const reply = renderSlackReply({ kind: 'answer', answer, asked: 'x', answerId: 'a5' });
+    expect(reply.blocks?.[0]).toEqual(
+      section(
+        "I'm not sure the documents answer this exactly; these passages come closest, then each side's nearest claim, labelled:",
+      ),
+    );
+  });
+
   it('renders not found as its text alone, with no sources and no Show context', () => {
     expect(
       renderSlackReply({ kind: 'answer', answer: notFoundAnswer, asked: 'x', answerId: 'a3' }),

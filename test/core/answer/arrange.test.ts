@@ -129,7 +129,7 @@ describe('arrangePassages', () => {
     expect(titles(confident)).toEqual(['guild-1', 'guild-2']);
     // Closest passages: the hospital's claim comes after them, labelled, undisputed.
     const closest = arrangePassages(pool, open, context, { ...options, fill: true });
-    expect(closest.layout).toBeUndefined();
+    expect(closest.layout).toBe('sides-after');
     expect(titles(closest)).toEqual(['guild-1', 'guild-2', 'reporter', 'hospital']);
   });
 
