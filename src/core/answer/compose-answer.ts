@@ -83,7 +83,7 @@ export function composeAnswer(
   const { corpus, speakerOf, sides } = context;
   // Every candidate may be quoted: arranging decides which (the other side's claim on an open
   // question may be any of them); closest passages fill up.
-  const pool = collectPassages(ranked, corpus, ranked.length, 0);
+  const pool = collectPassages(ranked, corpus);
   const arranged = arrangePassages(
     pool,
     {

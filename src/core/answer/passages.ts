@@ -26,22 +26,18 @@ export interface Passage {
 
 /**
  * The passages of a ranked list, best first: one per snippet (a candidate whose snippet overlaps
- * one already taken is skipped), at most `limit`, stopping at the first candidate whose
- * probability is below `minProbability`.
+ * one already taken is skipped).
  *
  * @example
- * collectPassages(ranked, corpus, 10, ranked[0].probability * 0.1).map((p) => p.snippet.text)
+ * collectPassages(ranked, corpus).map((p) => p.snippet.text)
  */
 export function collectPassages(
   ranked: readonly ScoredCandidate[],
   corpus: Pick<Corpus, 'chunks' | 'docById'>,
-  limit: number,
-  minProbability: number,
 ): Passage[] {
   const passages: Passage[] = [];
   const used = new Set<number>();
   for (const { candidate, probability } of ranked) {
-    if (passages.length >= limit || probability < minProbability) break;
     const { chunk } = candidate;
     if (used.has(chunk.id)) continue;
     const snippet = buildSnippet(corpus.chunks, chunk, corpus.docById);
