@@ -86,6 +86,11 @@ function newestDocumentsFirst(passages: readonly Passage[]): Passage[] {
     .map(({ passage }) => passage);
 }
 
+/** The side whose claim a passage is. */
+function sideOf(context: ArrangeContext, passage: Passage): string {
+  return context.speakerOf(passage.chunk).speaker.side;
+}
+
 /** The first passages of `order`, then (when filling) the pool's next best, up to `max`. */
 function take(order: readonly Passage[], pool: readonly Passage[], o: ArrangeOptions): Passage[] {
   const chosen = order.slice(0, o.maxCitations);
@@ -101,8 +106,8 @@ function take(order: readonly Passage[], pool: readonly Passage[], o: ArrangeOpt
  * The strongest claim of a side opposed to the lead passage's: the best passage of the pool
  * whose speaker is another disputant, that the model rates at least `floor`, and
  * that does not say the same as the lead (sides that agree are not in dispute). On a question
- * for a kind of fact (`typed`), two claims dispute it only if both state such a fact (two
- * figures for "how long do patients wait?"); claims without a date do not answer "when?".
+ * for an amount (`typed`), two claims dispute it only if both state one (two figures for "how
+ * long do patients wait?"); a claim with no figure does not answer "how long?".
  */
 function findOtherSide(
   lead: Passage,
@@ -112,12 +117,12 @@ function findOtherSide(
   context: ArrangeContext,
   disputants: readonly string[],
 ): Passage | undefined {
-  const side = context.speakerOf(lead.chunk).speaker.side;
+  const side = sideOf(context, lead);
   if (!disputants.includes(side) || (typed && !lead.holdsAnswerType)) return undefined;
   for (const passage of pool) {
     if (passage.probability < floor) break;
     if (typed && !passage.holdsAnswerType) continue;
-    const other = context.speakerOf(passage.chunk).speaker.side;
+    const other = sideOf(context, passage);
     if (other === side || !disputants.includes(other)) continue;
     if (lead.sameClaim.includes(passage.chunk.id)) continue;
     if (saySameThing(lead.snippet.text, passage.snippet.text)) continue;
@@ -142,7 +147,7 @@ function findDispute(
   o: ArrangeOptions,
 ): [Passage, Passage] | undefined {
   const share = typed ? o.answerShare : o.goodShare;
-  const disputant = (p: Passage) => o.disputants.includes(context.speakerOf(p.chunk).speaker.side);
+  const disputant = (p: Passage) => o.disputants.includes(sideOf(context, p));
   const claim = disputant(lead)
     ? lead
     : candidates.find(
@@ -175,10 +180,9 @@ function bothSides(
   o: ArrangeOptions,
 ): Passage[] {
   if (o.fill) return includeClaims(take(order, pool, o), claims);
-  const sideOf = (p: Passage) => context.speakerOf(p.chunk).speaker.side;
-  const sides = new Set(claims.map(sideOf));
+  const sides = new Set(claims.map((p) => sideOf(context, p)));
   const head = [...new Set([lead, ...claims])];
-  const rest = order.filter((p) => !head.includes(p) && !sides.has(sideOf(p)));
+  const rest = order.filter((p) => !head.includes(p) && !sides.has(sideOf(context, p)));
   return [...head, ...rest].slice(0, Math.max(o.maxCitations, head.length));
 }
 
@@ -186,7 +190,7 @@ function bothSides(
  * Chooses and orders the passages an answer quotes. `pool` is the ranked passages, best first.
  *
  * @example
- * arrangePassages(pool, { present: false, namesYear: false, oneSource: false, typed: false }, context, options)
+ * arrangePassages(pool, { present: false, namesYear: false, oneSource: false, typed: false, measure: false, amount: false }, context, options)
  * // => { layout: 'both-sides', passages: [guildClaim, hospitalClaim] }
  */
 export function arrangePassages(
