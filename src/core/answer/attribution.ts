@@ -50,7 +50,9 @@ interface DocumentState {
   described: Map<string, string>;
   lastPerson?: Resolved;
   lastOrganisation?: Resolved;
-  lastSpeaker?: { resolved: Resolved; paragraph: number };
+  /** The organisation that last acted in the document: a sentence's subject, or a speaker. */
+  lastAgent?: { resolved: Resolved; chunk: number };
+  lastSpeaker?: { resolved: Resolved; paragraph: number; chunk: number };
 }
 
 const FIRST_PERSON = /(?<![\p{L}’'])(?:[Ww]e|[Oo]ur|[Oo]urs|us|I|my|me)(?![\p{L}’'])/u;
@@ -69,6 +71,24 @@ function firstRole(role: string | undefined): string | undefined {
 /** A group as a speaker's name: without "a"/"an", with "the" in lower case ("the union"). */
 function nameOfGroup(text: string): string {
   return text.replace(/^an?\s+/i, '').replace(/^The\s/, 'the ');
+}
+
+function groupOf(mention: SideMention): Resolved {
+  return { speaker: { name: nameOfGroup(mention.text), side: mention.side }, person: false };
+}
+
+/**
+ * The organisation a sentence is about as its subject: the first one named, when nothing but an
+ * opening phrase ("Last year,"), "the" and capitalised words come before it and it is not a
+ * possessive ("Kaiser's violations" is about the violations).
+ */
+function subjectOf(text: string, mentions: readonly SideMention[]): SideMention | undefined {
+  const first = mentions[0];
+  if (!first) return undefined;
+  const before = text.slice(0, first.index).replace(/^[\s"“„«]+/u, '');
+  const after = text.slice(first.index + first.text.length);
+  if (/^[’']s(?!\p{L})/u.test(after)) return undefined;
+  return /^(?:[^,]*,\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+)*$/u.test(before) ? first : undefined;
 }
 
 function speakerOf(name: string | undefined, role: string | undefined, side: string): Speaker {
@@ -129,13 +149,18 @@ class Resolver {
     );
   }
 
-  /** The organisation last named in `context`, else the last speaker or organisation before. */
+  /**
+   * The organisation last named in `context`; else whichever acted last, the last organisation
+   * that was a sentence's subject or a speaker, or (when `allowPerson`) the last person who
+   * spoke; else the organisation last named at all.
+   */
   antecedent(context: string, allowPerson: boolean): Resolved {
     const mention = this.organisationsIn(context).at(-1);
-    if (mention)
-      return { speaker: { name: nameOfGroup(mention.text), side: mention.side }, person: false };
-    const last = this.state.lastSpeaker?.resolved;
-    if (last && (allowPerson || !last.person)) return last;
+    if (mention) return groupOf(mention);
+    const { lastAgent: agent, lastSpeaker: speaker } = this.state;
+    const person = allowPerson && speaker?.resolved.person ? speaker : undefined;
+    if (person && (!agent || person.chunk >= agent.chunk)) return person.resolved;
+    if (agent) return agent.resolved;
     return this.state.lastOrganisation ?? { speaker: { side: UNKNOWN }, person: false };
   }
 
@@ -335,17 +360,16 @@ function attribute(
     const final = resolved ?? ownVoice;
     speakers.push({ speaker: final.speaker, reported: !own });
 
-    if (!own) state.lastSpeaker = { resolved: final, paragraph: chunk.paragraph };
+    if (!own) state.lastSpeaker = { resolved: final, paragraph: chunk.paragraph, chunk: i };
     state.lastPerson = (!own && final.person ? final : introduced[i]?.at(-1)) ?? state.lastPerson;
     if (scan.quoted) quoteSpeaker = final;
     if (chunk.kind !== 'bullet') intro = /:\s*$/.test(chunk.text) ? final : undefined;
-    const mention = resolver.organisationsIn(chunk.text).at(-1);
-    if (mention) {
-      state.lastOrganisation = {
-        speaker: { name: nameOfGroup(mention.text), side: mention.side },
-        person: false,
-      };
-    }
+    const mentions = resolver.organisationsIn(chunk.text);
+    const subject = subjectOf(chunk.text, mentions);
+    if (subject) state.lastAgent = { resolved: groupOf(subject), chunk: i };
+    else if (!own && !final.person) state.lastAgent = { resolved: final, chunk: i };
+    const mention = mentions.at(-1);
+    if (mention) state.lastOrganisation = groupOf(mention);
   }
   return speakers;
 }

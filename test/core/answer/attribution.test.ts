@@ -164,6 +164,23 @@ describe('attributeChunks', () => {
     ).toEqual([REPORTER, { name: 'State Health Board', side: 'regulator' }]);
   });
 
+  it('reads "the board" as the organisation that was last a subject, not one named later as an object or possessive', () => {
+    expect(
+      attribute(
+        'Last year, the State Health Board fined Bayview Health $2 million. ' +
+          'Bayview’s failures included closing two wards.\n\n' +
+          'This week, the board announced that it would inspect every ward.',
+      ),
+    ).toEqual([REPORTER, REPORTER, { name: 'State Health Board', side: 'regulator' }]);
+    // Before this, "the board" was the organisation named last: Bayview.
+    expect(
+      attribute(
+        'Inspectors visited in May. Bayview Health said the wards were safe. ' +
+          'The State Health Board disagreed with Bayview on Tuesday. The board said two wards had closed.',
+      ).at(-1),
+    ).toEqual({ name: 'State Health Board', side: 'regulator' });
+  });
+
   it('places a person by the role in their apposition', () => {
     expect(
       attribute('Omar Haddad, president of the Harbor Nurses Guild, said the vote was unanimous.'),
