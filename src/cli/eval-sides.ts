@@ -1,12 +1,20 @@
+import { readFile } from 'node:fs/promises';
 import { bootstrap, exitWithError } from '../bootstrap.ts';
 import type { Engine } from '../core/engine.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
-import { formatSidesReport, parseSidesSet, scoreSides } from '../eval/sides.ts';
+import {
+  formatSidesReport,
+  type HandLabels,
+  parseHandLabels,
+  parseSidesSet,
+  scoreSides,
+} from '../eval/sides.ts';
 import { loadKnowledge } from '../knowledge/load-knowledge.ts';
 import { parseFlags } from './parse-flags.ts';
 import { readQuestionFile } from './read-question-file.ts';
 
-const USAGE = 'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--json]';
+const USAGE =
+  'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--speakers FILE] [--json]';
 
 /**
  * `npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--json]`: scores the engine on
@@ -14,13 +22,15 @@ const USAGE = 'usage: npm run eval:sides -- --questions FILE [--also-knowledge D
  * of disputed questions whose answer quotes each side's claim under that side's label, and the
  * number of factual answers set out as a dispute, then every miss. `--also-knowledge DIR` adds
  * the documents of a second folder to the knowledge folder's (the index is then built, not
- * loaded from the snapshot).
+ * loaded from the snapshot). `--speakers FILE` (hand-labelled speakers, as
+ * `test/core/answer/fixtures/seed-speakers.json`) also checks each cited sentence's label.
  */
 async function main(argv: string[]): Promise<void> {
   const values = parseFlags(
     {
       questions: { type: 'string' },
       'also-knowledge': { type: 'string' },
+      speakers: { type: 'string' },
       json: { type: 'boolean' },
     },
     USAGE,
@@ -28,6 +38,7 @@ async function main(argv: string[]): Promise<void> {
   );
   const { file, text } = await readQuestionFile(values.questions, USAGE);
   const questions = parseSidesSet(text, file);
+  const labels = await readHandLabels(values.speakers);
   const runtime = await bootstrap();
   let engine: Engine = runtime.engine;
   const also = values['also-knowledge'];
@@ -37,10 +48,18 @@ async function main(argv: string[]): Promise<void> {
       maxQuestionLength: runtime.config.MAX_QUESTION_LENGTH,
     });
   }
-  const report = scoreSides(engine, questions);
+  const report = scoreSides(engine, questions, labels);
   process.stdout.write(
     values.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatSidesReport(report)}\n`,
   );
+}
+
+async function readHandLabels(file: string | undefined): Promise<HandLabels | undefined> {
+  if (file === undefined) return undefined;
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
+  });
+  return parseHandLabels(text, file);
 }
 
 main(process.argv.slice(2)).catch(exitWithError);

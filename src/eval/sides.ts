@@ -31,6 +31,46 @@ const rowSchema = z.union([contestedRow, factualRow]);
 /** One row of a contested question set. */
 export type SidesQuestion = z.infer<typeof rowSchema>;
 
+const handLabelsSchema = z.object({
+  documents: z.record(
+    z.string(),
+    z.array(z.object({ text: z.string().min(1), side: z.string().min(1) }).passthrough()),
+  ),
+});
+
+/** Sides labelled by hand: per document id, each sentence's text and the side that says it. */
+export type HandLabels = ReadonlyMap<string, readonly { text: string; side: string }[]>;
+
+/**
+ * Parses a file of hand-labelled speakers (`{"documents": {"<doc id>": [{"text", "side"}, ...]}}`,
+ * as `test/core/answer/fixtures/seed-speakers.json`).
+ *
+ * @throws StrikebotError CONFIG_INVALID naming the file when it is not such a file.
+ */
+export function parseHandLabels(text: string, file: string): HandLabels {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new StrikebotError('CONFIG_INVALID', `${file}: not JSON`);
+  }
+  const parsed = handLabelsSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new StrikebotError(
+      'CONFIG_INVALID',
+      `${file}: not hand-labelled speakers (${issue?.path.join('.')}: ${issue?.message})`,
+    );
+  }
+  return new Map(Object.entries(parsed.data.documents));
+}
+
+/** The hand label of a citation: that of the first labelled sentence its snippet holds. */
+function handSideOf(citation: Citation, labels: HandLabels): string | undefined {
+  const text = normalizeText(citation.snippet);
+  return labels.get(citation.docId)?.find((row) => text.includes(normalizeText(row.text)))?.side;
+}
+
 /** How the engine did on one question of the set. */
 export interface SidesResult {
   id: string;
@@ -45,6 +85,11 @@ export interface SidesResult {
    * label itself is not checked against a gold speaker).
    */
   everySideCited: boolean;
+  /**
+   * Contested, with hand labels: every side of `sides_any` has a citation under its label that
+   * the hand labels give to that side too (any claim).
+   */
+  labelledRight?: boolean;
   /** Factual: the answer is set out as a dispute between sides. */
   invented: boolean;
   layout?: Answer['layout'];
@@ -64,6 +109,12 @@ export interface SidesReport {
   factual: number;
   /** Factual questions answered as a dispute. */
   invented: number;
+  /**
+   * With hand labels: the share of contested questions whose answer cites each side by a
+   * sentence that side says, labelled so; and over all answers, how many citations the hand
+   * labels cover and how many of those show another side than theirs.
+   */
+  handLabelled?: { rightShare: number; citations: number; mislabelled: number };
   results: SidesResult[];
 }
 
@@ -105,7 +156,8 @@ function holds(citation: Citation, spans: readonly string[]): boolean {
 }
 
 /**
- * Asks each question of the set (each on its own, no history) and scores the answers.
+ * Asks each question of the set (each on its own, no history) and scores the answers; with
+ * `labels`, also checks each citation's side against the hand labels of its sentence.
  *
  * @example
  * scoreSides(engine, parseSidesSet(text, file)).bothSidesShare // => 0.875
@@ -113,9 +165,18 @@ function holds(citation: Citation, spans: readonly string[]): boolean {
 export function scoreSides(
   engine: Pick<Engine, 'answer'>,
   questions: readonly SidesQuestion[],
+  labels?: HandLabels,
 ): SidesReport {
+  let labelled = 0;
+  let mislabelled = 0;
   const results = questions.map((q): SidesResult => {
     const answer = engine.answer(q.question);
+    const hand = answer.citations.map((c) => (labels ? handSideOf(c, labels) : undefined));
+    hand.forEach((side, i) => {
+      if (side === undefined) return;
+      labelled++;
+      if (answer.citations[i]?.speaker?.side !== side) mislabelled++;
+    });
     const cited = answer.citations.map(
       (c) => `${c.speaker?.side ?? '-'}: ${c.snippet.slice(0, 60).replace(/\s+/g, ' ')}`,
     );
@@ -145,7 +206,17 @@ export function scoreSides(
     const everySideCited = Object.keys(q.sides_any).every((side) =>
       answer.citations.some((c) => c.speaker?.side === side),
     );
-    return { ...base, bothSides, sidesRight, everySideCited, invented: false };
+    const labelledRight = Object.keys(q.sides_any).every((side) =>
+      answer.citations.some((c, i) => c.speaker?.side === side && hand[i] === side),
+    );
+    return {
+      ...base,
+      bothSides,
+      sidesRight,
+      everySideCited,
+      ...(labels ? { labelledRight } : {}),
+      invented: false,
+    };
   });
   const contested = results.filter((r) => r.kind === 'contested');
   const factual = results.filter((r) => r.kind === 'factual');
@@ -155,6 +226,15 @@ export function scoreSides(
     everySideCitedShare: share(contested, (r) => r.everySideCited),
     factual: factual.length,
     invented: factual.filter((r) => r.invented).length,
+    ...(labels
+      ? {
+          handLabelled: {
+            rightShare: share(contested, (r) => r.labelledRight === true),
+            citations: labelled,
+            mislabelled,
+          },
+        }
+      : {}),
     results,
   };
 }
@@ -168,6 +248,13 @@ export function formatSidesReport(report: SidesReport): string {
     `contested: ${cited}/${report.contested} answers cite each side under its label, any claim (${report.everySideCitedShare.toFixed(3)})`,
     `factual: ${report.invented}/${report.factual} answers invent a second side`,
   ];
+  const hand = report.handLabelled;
+  if (hand) {
+    const right = Math.round(hand.rightShare * report.contested);
+    lines.push(
+      `hand labels: ${right}/${report.contested} contested answers cite each side by a sentence that side says (${hand.rightShare.toFixed(3)}); ${hand.mislabelled} of ${hand.citations} labelled citations show another side`,
+    );
+  }
   for (const r of report.results) {
     const missed = r.kind === 'contested' ? !r.bothSides : r.invented;
     if (!missed) continue;

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/core/types.ts';
 import { createStrikebotEngine } from '../../src/domain/engine.ts';
-import { formatSidesReport, parseSidesSet, scoreSides } from '../../src/eval/sides.ts';
+import {
+  formatSidesReport,
+  parseHandLabels,
+  parseSidesSet,
+  scoreSides,
+} from '../../src/eval/sides.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -87,6 +92,41 @@ describe('scoreSides', () => {
     expect(report.results[0]).toMatchObject({ sidesRight: ['guild'], everySideCited: true });
   });
 
+  it('checks each cited side against the hand label of the snippet’s first sentence in its document', () => {
+    const labels = parseHandLabels(
+      JSON.stringify({
+        documents: {
+          d: [
+            { text: 'The guild says wards are short.', side: 'guild' },
+            { text: 'Staffing meets the rules.', side: 'guild', person: 'Ann Lee' },
+            { text: 'The board agrees.', side: 'board' },
+          ],
+        },
+      }),
+      'labels.json',
+    );
+    const answers = engineAnswering({
+      'Is staffing short?': {
+        citations: [
+          cite('The guild says wards are short.', 'guild'),
+          cite('Staffing meets the rules. The board agrees.', 'hospital'),
+          { ...cite('Staffing meets the rules.', 'hospital'), docId: 'other' },
+        ],
+      },
+    });
+    const report = scoreSides(answers, rows, labels);
+    expect(report.handLabelled).toEqual({ rightShare: 0, citations: 2, mislabelled: 1 });
+    expect(report.results[0]).toMatchObject({ everySideCited: true, labelledRight: false });
+    expect(formatSidesReport(report).split('\n')[3]).toBe(
+      'hand labels: 0/1 contested answers cite each side by a sentence that side says (0.000); 1 of 2 labelled citations show another side',
+    );
+    expect(scoreSides(answers, rows).handLabelled).toBeUndefined();
+    expect(() => parseHandLabels('{"documents":{"d":[{"text":"x"}]}}', 'l.json')).toThrow(
+      /^l\.json: not hand-labelled speakers \(documents\.d\.0\.side: /,
+    );
+    expect(() => parseHandLabels('{', 'l.json')).toThrow('l.json: not JSON');
+  });
+
   it('counts a factual answer set out as a dispute as an invented side', () => {
     const report = scoreSides(
       engineAnswering({ 'When is the vote?': { layout: 'both-sides' } }),
@@ -111,10 +151,16 @@ describe('scoreSides', () => {
 // Measured with the model in src/model/ranker.json when this was written (see README, "Sides of
 // the dispute"); the floors sit just under the measured figures so a regression fails.
 describe('both sides on the contested sets', () => {
-  it('test/eval/contested.jsonl over knowledge/: 4 of 24 disputes with the claims asked for, 20 with each side, none of 20 factual set out as one', async () => {
+  it('test/eval/contested.jsonl over knowledge/: 4 of 24 disputes with the claims asked for, 20 with each side (by the hand labels too), none of 20 factual set out as one', async () => {
     const engine = createStrikebotEngine(await loadKnowledge(join(root, 'knowledge')));
-    const report = scoreSides(engine, readSet('test/eval/contested.jsonl'));
+    const labels = parseHandLabels(
+      readFileSync(join(root, 'test/core/answer/fixtures/seed-speakers.json'), 'utf8'),
+      'seed-speakers.json',
+    );
+    const report = scoreSides(engine, readSet('test/eval/contested.jsonl'), labels);
     expect(report.contested).toBe(24);
+    expect(report.handLabelled?.rightShare).toBeGreaterThanOrEqual(0.83);
+    expect(report.handLabelled?.mislabelled).toBeLessThanOrEqual(2);
     expect(report.bothSidesShare).toBeGreaterThanOrEqual(0.16);
     expect(report.everySideCitedShare).toBeGreaterThanOrEqual(0.83);
     expect(report.factual).toBe(20);

@@ -22,8 +22,10 @@ const fixture = JSON.parse(
 // Measured when the attribution was written: sides 110/112 (0.982), person names 20/20. Two
 // profile entries that each matched a single seed sentence ("works for" as a union role, "the
 // agency" as the regulator) were then removed as rules written for one sentence: sides 107/112
-// (0.955). In-sample either way: the profile was written reading these documents.
-const SIDE_ACCURACY_FLOOR = 0.95;
+// (0.955). Later rules for people and first-person statements made it 109/112; resolving "the
+// agency" to the organisation that last acted (the regulator, not Kaiser named after it) made it
+// 111/112 (0.991). In-sample either way: the profile was written reading these documents.
+const SIDE_ACCURACY_FLOOR = 0.99;
 const PERSON_ACCURACY_FLOOR = 0.95;
 
 describe('attribution on the seed documents (knowledge/)', async () => {
