@@ -3,7 +3,8 @@
  * one place. Formatters decide layout and escaping; the words come from here.
  */
 
-import type { AnswerLayout } from '../core/types.ts';
+import { formatDate } from '../core/answer/compose-layout.ts';
+import type { Answer } from '../core/types.ts';
 import type { SourceEntry } from '../knowledge/list-sources.ts';
 import type { Platform } from './incoming.ts';
 
@@ -30,16 +31,21 @@ const UNSURE_OPENING =
 
 /**
  * The opening of closest passages, saying how they are arranged when the engine arranged them
- * (by side, by recency, by event, with each side's claim after them); {@link UNSURE_OPENING}
- * otherwise.
+ * (by side, by recency with the date of the newest quoted, by event, with each side's claim after
+ * them); {@link UNSURE_OPENING} otherwise.
  *
  * @example
- * unsureOpening('newest-first'); // "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:"
+ * unsureOpening({ layout: 'newest-first', citations: [{ date: '2025-05-08', ... }] });
+ * // "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first (the newest is from May 8, 2025):"
  */
-export function unsureOpening(layout?: AnswerLayout, eventYears: readonly number[] = []): string {
+export function unsureOpening(answer: Pick<Answer, 'layout' | 'eventYears' | 'citations'>): string {
   const lead = "I'm not sure the documents answer this exactly; these passages come closest";
+  const { layout, eventYears = [] } = answer;
   if (layout === 'both-sides') return `${lead}, each side's claim labelled (the sides disagree):`;
-  if (layout === 'newest-first') return `${lead}, the newest documents first:`;
+  if (layout === 'newest-first') {
+    const newest = answer.citations[0]?.date;
+    return `${lead}, the newest documents first${newest ? ` (the newest is from ${formatDate(newest)})` : ''}:`;
+  }
   if (layout === 'sides-after') return `${lead}, then each side's nearest claim, labelled:`;
   if (layout === 'by-event') {
     const which = eventYears.length > 0 ? eventYears.join(', ') : 'there are several';

@@ -43,11 +43,7 @@ function citationLines(citations: readonly Citation[]): string[] {
 export function formatTextAnswer(answer: Answer): string {
   let lines: string[];
   if (!answer.answered && answer.reason === 'unsure' && answer.citations.length > 0) {
-    lines = [
-      unsureOpening(answer.layout, answer.eventYears),
-      '',
-      ...citationLines(answer.citations),
-    ];
+    lines = [unsureOpening(answer), '', ...citationLines(answer.citations)];
   } else {
     lines = [answer.text];
     if (answer.citations.length > 0)

@@ -41,6 +41,14 @@ describe('formatTextAnswer', () => {
       "I'm not sure the documents answer this exactly; these passages come closest, each side's claim labelled (the sides disagree):",
     );
     expect(opening('newest-first')).toBe(
+      "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first (the newest is from October 21, 2024):",
+    );
+    const undated = unsureAnswer.citations.map((c) => ({ ...c, date: undefined }));
+    expect(
+      formatTextAnswer({ ...unsureAnswer, layout: 'newest-first', citations: undated }).split(
+        '\n',
+      )[0],
+    ).toBe(
       "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first:",
     );
     expect(opening('by-event')).toBe(

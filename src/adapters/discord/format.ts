@@ -178,7 +178,7 @@ export function formatDiscordReply(
   const footer = hidden > 0 ? moreSourcesText(hidden) : '';
   const descriptionLimit = Math.min(maxAnswerLength, DISCORD_LIMITS.embedDescription);
   const description = unsure
-    ? unsureOpening(answer.layout, answer.eventYears)
+    ? unsureOpening(answer)
     : truncateText(escapeDiscordLines(answer.text), descriptionLimit) || '\u200b';
 
   // Fields go in while they fit the 6,000 total; the last one that does not fit is shortened.

@@ -122,7 +122,7 @@ export function formatSlackReply(
 ): SlackMessage {
   const reserve = options.reserveBlocks ?? 0;
   const unsure = !answer.answered && answer.reason === 'unsure' && answer.citations.length > 0;
-  const opening = unsure ? unsureOpening(answer.layout, answer.eventYears) : answer.text;
+  const opening = unsure ? unsureOpening(answer) : answer.text;
   const blocks: SlackBlock[] = [section(escapeSlackText(opening))];
   // The answer section and the divider take two blocks.
   const citations = answer.citations.slice(0, MAX_BLOCKS - 2 - reserve);

@@ -81,6 +81,16 @@ describe('renderSlackReply, the three outcomes', () => {
     );
   });
 
+  it('says how recent the newest of closest passages put newest first is', () => {
+    const answer = { ...unsureAnswer, layout: 'newest-first' as const };
+    const reply = renderSlackReply({ kind: 'answer', answer, asked: 'x', answerId: 'a6' });
+    expect(reply.blocks?.[0]).toEqual(
+      section(
+        "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first (the newest is from October 21, 2024):",
+      ),
+    );
+  });
+
   it('says a side’s claim follows the closest passages', () => {
     const answer = { ...unsureAnswer, layout: 'sides-after' as const };
     const reply = renderSlackReply({ kind: 'answer', answer, asked: 'x', answerId: 'a5' });
