@@ -91,6 +91,15 @@ function sideOf(context: ArrangeContext, passage: Passage): string {
   return context.speakerOf(passage.chunk).speaker.side;
 }
 
+/**
+ * True when a passage speaks to the question: the sentence holds one of its words. Sides are set
+ * against each other only with such claims; the closest passages to a question about something
+ * else ("good" matched as "full", "css" read as "crisis") are no side's answer to it.
+ */
+function addresses(passage: Passage): boolean {
+  return passage.echoes;
+}
+
 /** The first passages of `order`, then (when filling) the pool's next best, up to `max`. */
 function take(order: readonly Passage[], pool: readonly Passage[], o: ArrangeOptions): Passage[] {
   const chosen = order.slice(0, o.maxCitations);
@@ -121,7 +130,7 @@ function findOtherSide(
   if (!disputants.includes(side) || (typed && !lead.holdsAnswerType)) return undefined;
   for (const passage of pool) {
     if (passage.probability < floor) break;
-    if (typed && !passage.holdsAnswerType) continue;
+    if ((typed && !passage.holdsAnswerType) || !addresses(passage)) continue;
     const other = sideOf(context, passage);
     if (other === side || !disputants.includes(other)) continue;
     if (lead.sameClaim.includes(passage.chunk.id)) continue;
@@ -147,7 +156,7 @@ function findDispute(
   o: ArrangeOptions,
 ): [Passage, Passage] | undefined {
   const share = typed ? o.answerShare : o.goodShare;
-  const disputant = (p: Passage) => o.disputants.includes(sideOf(context, p));
+  const disputant = (p: Passage) => o.disputants.includes(sideOf(context, p)) && addresses(p);
   const claim = disputant(lead)
     ? lead
     : candidates.find(

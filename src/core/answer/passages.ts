@@ -22,6 +22,8 @@ export interface Passage {
   holdsAnswerType: boolean;
   /** Per concept of the question, whether the sentence, its neighbours or its document's title express it. */
   expresses: readonly boolean[];
+  /** The sentence itself holds a word of the question (its stem), not only a synonym or a near spelling. */
+  echoes: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export function collectPassages(
       doc,
       holdsAnswerType: typeEvidence(candidate) > 0,
       expresses: candidate.matches.map((m) => m.sentence !== undefined || m.context || m.title),
+      echoes: candidate.matches.some((m) => m.sentence === 'exact'),
     });
   }
   return passages;

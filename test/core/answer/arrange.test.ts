@@ -23,6 +23,8 @@ interface Made {
   holdsAnswerType?: boolean;
   /** Per question concept, whether the passage expresses it (default: none asked). */
   expresses?: boolean[];
+  /** The sentence holds a word of the question (default true). */
+  echoes?: boolean;
 }
 
 let nextChunk = 0;
@@ -59,6 +61,7 @@ function passages(made: readonly Made[]): { pool: Passage[]; context: ArrangeCon
       doc,
       holdsAnswerType: m.holdsAnswerType ?? true,
       expresses: m.expresses ?? [],
+      echoes: m.echoes ?? true,
     };
   });
   const context: ArrangeContext = {
@@ -117,6 +120,21 @@ describe('arrangePassages', () => {
     expect(arranged.layout).toBe('both-sides');
     // Never a second quote of one side: the third place goes to a voice of neither.
     expect(titles(arranged)).toEqual(['guild-1', 'hospital']);
+  });
+
+  it('sets no sides against each other with claims that share no word with the question', () => {
+    // Closest passages to a question about something else: found by a synonym or a near spelling.
+    const { pool, context } = passages(dispute.map((m) => ({ ...m, echoes: false })));
+    const closest = arrangePassages(pool, open, context, { ...options, fill: true });
+    expect(closest.layout).toBeUndefined();
+    expect(titles(closest)).toEqual(['guild-1', 'guild-2', 'reporter']);
+    // Only the other side's claim shares no word: the guild's claim stands alone.
+    const oneSide = passages(
+      dispute.map((m) => (m.id === 'hospital' ? { ...m, echoes: false } : m)),
+    );
+    const answer = arrangePassages(oneSide.pool, open, oneSide.context, options);
+    expect(answer.layout).toBeUndefined();
+    expect(titles(answer)).toEqual(['guild-1', 'guild-2']);
   });
 
   it('shows a claim of the other side the model rates low only among closest passages, with no dispute claimed', () => {
