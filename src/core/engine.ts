@@ -24,7 +24,7 @@ import {
   analyzeQuestion,
   type QuestionAnalysis,
 } from './question/analyze.ts';
-import { asksForAmount, asksForFact, asksForMeasure } from './question/answer-type.ts';
+import { askedOf } from './question/answer-type.ts';
 import { FOLLOW_UP_FEATURES, followUpFeatures } from './question/follow-up.ts';
 import { compileLexicon } from './question/lexicon.ts';
 import { emptyThesaurus, type Thesaurus } from './question/wordnet.ts';
@@ -316,9 +316,7 @@ export function createEngine(
         maxCitations: settings.maxCitations,
         answerShare: CITE_SHARE,
         confident,
-        typed: asksForFact(analysis.type),
-        measure: asksForMeasure(analysis.type),
-        amount: asksForAmount(analysis.type),
+        asks: askedOf(analysis.type),
         present,
       });
       if (confident) return { question, answered: true, text, citations, ...arranged };

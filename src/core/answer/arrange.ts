@@ -1,3 +1,4 @@
+import type { Asked } from '../question/answer-type.ts';
 import type { AnswerLayout, Chunk } from '../types.ts';
 import type { Attribution } from './attribution.ts';
 import { saySameThing } from './compose.ts';
@@ -21,12 +22,8 @@ export interface ArrangeQuestion {
   namesYear: boolean;
   /** The question asks for one source's account ("according to the hospital, ..."): no second side. */
   oneSource: boolean;
-  /** The question asks for a kind of fact (a number, a date, a person, a place...). */
-  typed: boolean;
-  /** The question asks for an amount or a date (how long, how many, how much, when): each event has its own. */
-  measure: boolean;
-  /** The question asks for an amount (how long, how many, how much): sides may state it differently. */
-  amount: boolean;
+  /** What the question asks for: an account, an amount, a date or another fact. */
+  asks: Asked;
 }
 
 /** Settings of {@link arrangePassages}. */
@@ -41,10 +38,10 @@ export interface ArrangeOptions {
   /**
    * A passage is a good candidate when its probability is at least this share of the best's: the
    * newest documents that answer a question about the present are found among these, and so is
-   * the first side's claim when a voice of neither side leads (a typed question's needs
-   * `answerShare`), and, for a question asking for an amount or a date, the passages that tell
-   * each event's. The other side's claim on an open question may be any passage, but the sides
-   * are said to disagree only when it is a good candidate too.
+   * the first side's claim when a voice of neither side leads (on a question for an amount it
+   * needs `answerShare`), and, for a question asking for an amount or a date, the passages that
+   * tell each event's. The other side's claim on a question asking for an account may be any
+   * passage, but the sides are said to disagree only when it is a good candidate too.
    */
   goodShare: number;
   /** Fill the answer up to `maxCitations` with the next-best passages (closest passages). */
@@ -115,22 +112,22 @@ function take(order: readonly Passage[], pool: readonly Passage[], o: ArrangeOpt
  * The strongest claim of a side opposed to the lead passage's: the best passage of the pool
  * whose speaker is another disputant, that the model rates at least `floor`, and
  * that does not say the same as the lead (sides that agree are not in dispute). On a question
- * for an amount (`typed`), two claims dispute it only if both state one (two figures for "how
- * long do patients wait?"); a claim with no figure does not answer "how long?".
+ * for an amount, two claims dispute it only if both state one (two figures for "how long do
+ * patients wait?"); a claim with no figure does not answer "how long?".
  */
 function findOtherSide(
   lead: Passage,
   pool: readonly Passage[],
   floor: number,
-  typed: boolean,
+  amount: boolean,
   context: ArrangeContext,
   disputants: readonly string[],
 ): Passage | undefined {
   const side = sideOf(context, lead);
-  if (!disputants.includes(side) || (typed && !lead.holdsAnswerType)) return undefined;
+  if (!disputants.includes(side) || (amount && !lead.holdsAnswerType)) return undefined;
   for (const passage of pool) {
     if (passage.probability < floor) break;
-    if ((typed && !passage.holdsAnswerType) || !addresses(passage)) continue;
+    if ((amount && !passage.holdsAnswerType) || !addresses(passage)) continue;
     const other = sideOf(context, passage);
     if (other === side || !disputants.includes(other)) continue;
     if (lead.sameClaim.includes(passage.chunk.id)) continue;
@@ -143,28 +140,29 @@ function findOtherSide(
 /**
  * The claims of two sides on the question: the first disputant's claim (the lead itself, or, when
  * the lead is a voice of neither side, such as the reporter's, the best disputant claim that is a
- * good candidate, or on a typed question one that could be quoted as an answer) and the other
- * side's strongest (see {@link findOtherSide}), which may be any candidate on an open question: a
- * side's claim is often worded far from the question ("slow walking" for "dragging out").
+ * good candidate, or on a question for an amount one that could be quoted as an answer) and the
+ * other side's strongest (see {@link findOtherSide}), which may be any candidate on a question
+ * asking for an account: a side's claim is often worded far from the question ("slow walking"
+ * for "dragging out").
  */
 function findDispute(
   lead: Passage,
   candidates: readonly Passage[],
   best: number,
-  typed: boolean,
+  amount: boolean,
   context: ArrangeContext,
   o: ArrangeOptions,
 ): [Passage, Passage] | undefined {
-  const share = typed ? o.answerShare : o.goodShare;
+  const share = amount ? o.answerShare : o.goodShare;
   const disputant = (p: Passage) => o.disputants.includes(sideOf(context, p)) && addresses(p);
   const claim = disputant(lead)
     ? lead
     : candidates.find(
-        (p) => p.probability >= best * share && disputant(p) && (!typed || p.holdsAnswerType),
+        (p) => p.probability >= best * share && disputant(p) && (!amount || p.holdsAnswerType),
       );
   if (!claim) return undefined;
-  const otherFloor = typed ? best * o.answerShare : 0;
-  const other = findOtherSide(claim, candidates, otherFloor, typed, context, o.disputants);
+  const otherFloor = amount ? best * o.answerShare : 0;
+  const other = findOtherSide(claim, candidates, otherFloor, amount, context, o.disputants);
   return other ? [claim, other] : undefined;
 }
 
@@ -199,7 +197,7 @@ function bothSides(
  * Chooses and orders the passages an answer quotes. `pool` is the ranked passages, best first.
  *
  * @example
- * arrangePassages(pool, { present: false, namesYear: false, oneSource: false, typed: false, measure: false, amount: false }, context, options)
+ * arrangePassages(pool, { present: false, namesYear: false, oneSource: false, asks: 'account' }, context, options)
  * // => { layout: 'both-sides', passages: [guildClaim, hospitalClaim] }
  */
 export function arrangePassages(
@@ -225,9 +223,9 @@ export function arrangePassages(
   // Sides dispute accounts and amounts, not a date, a name, a place or what an abbreviation
   // stands for.
   const dispute =
-    question.oneSource || (question.typed && !question.amount)
+    question.oneSource || (question.asks !== 'account' && question.asks !== 'amount')
       ? undefined
-      : findDispute(lead, pool, best, question.typed, context, o);
+      : findDispute(lead, pool, best, question.asks === 'amount', context, o);
   // The sides disagree when the other side's claim is a good candidate too. A claim the model
   // rates lower is shown only among closest passages, labelled, with no dispute claimed: on a
   // question the model answers with confidence it is no second answer ("is there another
@@ -252,9 +250,10 @@ export function arrangePassages(
   if (!question.present && !question.namesYear) {
     // On a question for an amount or a date, a passage stating one ("10 weeks" for "how long?")
     // answers for its event even when the model rates another event's far higher.
-    const told = question.measure
-      ? pool.filter((p) => p.probability >= best * o.goodShare && p.holdsAnswerType)
-      : answers;
+    const told =
+      question.asks === 'amount' || question.asks === 'date'
+        ? pool.filter((p) => p.probability >= best * o.goodShare && p.holdsAnswerType)
+        : answers;
     const clusters = clusterEvents(told, context.dateOf).filter((c) => c.year !== undefined);
     // Events the question tells apart are not several answers to it: an event counts only with
     // a passage expressing every concept that the best event's passage expresses ("the Harbor

@@ -80,7 +80,7 @@ function groupOf(mention: SideMention): Resolved {
 /**
  * The organisation a sentence is about as its subject: the first one named, when nothing but an
  * opening phrase ("Last year,"), "the" and capitalised words come before it and it is not a
- * possessive ("Kaiser's violations" is about the violations).
+ * possessive ("Bayview's failures" are about the failures).
  */
 function subjectOf(text: string, mentions: readonly SideMention[]): SideMention | undefined {
   const first = mentions[0];

@@ -1,4 +1,5 @@
 import type { Corpus } from '../index/corpus.ts';
+import type { Asked } from '../question/answer-type.ts';
 import type { AnswerLayout, Citation } from '../types.ts';
 import { arrangePassages } from './arrange.ts';
 import { composeAnswerText } from './compose.ts';
@@ -45,12 +46,8 @@ export interface ComposeOptions {
    * closest passages, which fill up to `maxCitations` and take their text from the caller.
    */
   confident: boolean;
-  /** True when the question asks for a kind of fact (a number, a date, a person, a place...). */
-  typed: boolean;
-  /** True when the question asks for an amount or a date (see `asksForMeasure`). */
-  measure: boolean;
-  /** True when the question asks for an amount (see `asksForAmount`). */
-  amount: boolean;
+  /** What the question asks for (see `askedOf`). */
+  asks: Asked;
   /** True when the question asks how things stand now (the engine reads it in `temporal-intent.ts`). */
   present: boolean;
 }
@@ -71,7 +68,7 @@ export interface ComposedAnswer {
  * the present, or one quote per event.
  *
  * @example
- * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true, typed: false, measure: false, amount: false, present: true })
+ * composeAnswer('Is the ferry still running?', ranked, context, { maxCitations: 3, answerShare: 0.25, confident: true, asks: 'account', present: true })
  * // => { layout: 'newest-first', text: 'The newest document that answers this is from ...', citations: [...] }
  */
 export function composeAnswer(
@@ -90,9 +87,7 @@ export function composeAnswer(
       present: options.present,
       namesYear: YEAR.test(question),
       oneSource: ONE_SOURCE.test(question),
-      typed: options.typed,
-      measure: options.measure,
-      amount: options.amount,
+      asks: options.asks,
     },
     { speakerOf, dateOf: (id) => corpus.docById.get(id)?.date },
     {

@@ -172,46 +172,40 @@ export function evidenceKindOf(type: AnswerType): EvidenceKind | undefined {
   return type === 'yesno' || type === 'other' ? undefined : type;
 }
 
-/** The kinds of answer that are amounts or dates: each event of a story has its own. */
-const MEASURES: ReadonlySet<AnswerType> = new Set(['number', 'money', 'duration', 'date']);
+/**
+ * What a question asks for, as an answer is arranged for it:
+ * - `account`: an account or a judgement (why, yes or no, what happened), on which sides may
+ *   disagree;
+ * - `amount`: how many, how much, how long: each event has its own, and sides may state it
+ *   differently ("six weeks" against "within ten days");
+ * - `date`: when: each event has its own, but when something happened is not a claim;
+ * - `fact`: any other one fact (who, where, what it stands for, a quote, a list).
+ */
+export type Asked = 'account' | 'amount' | 'date' | 'fact';
+
+const ASKED: Readonly<Record<AnswerType, Asked>> = {
+  reason: 'account',
+  yesno: 'account',
+  other: 'account',
+  number: 'amount',
+  money: 'amount',
+  duration: 'amount',
+  date: 'date',
+  time: 'fact',
+  place: 'fact',
+  person: 'fact',
+  organization: 'fact',
+  quote: 'fact',
+  list: 'fact',
+  definition: 'fact',
+};
 
 /**
- * True when a question of this type asks for an amount or a date (how many, how much, how long,
- * when).
+ * What a question of this type asks for (see {@link Asked}).
  *
  * @example
- * asksForMeasure('duration') // => true
+ * askedOf('duration') // => 'amount'
  */
-export function asksForMeasure(type: AnswerType): boolean {
-  return MEASURES.has(type);
-}
-
-/** The kinds of answer that are amounts: sides of a dispute may give different figures. */
-const AMOUNTS: ReadonlySet<AnswerType> = new Set(['number', 'money', 'duration']);
-
-/**
- * True when a question of this type asks for an amount (how many, how much, how long), which the
- * sides of a dispute may state differently ("six weeks" against "within ten days"); a date is
- * when something happened, not a claim.
- *
- * @example
- * asksForAmount('duration') // => true
- */
-export function asksForAmount(type: AnswerType): boolean {
-  return AMOUNTS.has(type);
-}
-
-/** The kinds of answer that are an account or a judgement (why, yes or no, what happened), not one fact. */
-const ACCOUNTS: ReadonlySet<AnswerType> = new Set(['reason', 'yesno', 'other']);
-
-/**
- * True when a question of this type asks for a fact (how many, when, where, who, what it stands
- * for, a quote, a list) rather than an account or a judgement (why, yes or no, what happened),
- * on which sides may disagree.
- *
- * @example
- * asksForFact('reason') // => false
- */
-export function asksForFact(type: AnswerType): boolean {
-  return !ACCOUNTS.has(type);
+export function askedOf(type: AnswerType): Asked {
+  return ASKED[type];
 }

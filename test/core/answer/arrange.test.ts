@@ -19,7 +19,7 @@ interface Made {
   date?: string;
   doc?: string;
   sameClaim?: number[];
-  /** Holds the kind of fact a typed question asks for (default true). */
+  /** Holds the kind of fact the question asks for, when it asks for one (default true). */
   holdsAnswerType?: boolean;
   /** Per question concept, whether the passage expresses it (default: none asked). */
   expresses?: boolean[];
@@ -85,9 +85,7 @@ const open: ArrangeQuestion = {
   present: false,
   namesYear: false,
   oneSource: false,
-  typed: false,
-  measure: false,
-  amount: false,
+  asks: 'account',
 };
 const titles = (arranged: { passages: Passage[] }) => arranged.passages.map((p) => p.doc.title);
 
@@ -181,14 +179,14 @@ describe('arrangePassages', () => {
     expect(arrangePassages(weak.pool, open, weak.context, options).layout).toBeUndefined();
   });
 
-  it('asks a typed question’s other side to be as good as any cited answer', () => {
+  it('sets no sides against each other on a question asking for one fact', () => {
     const { pool, context } = passages(dispute);
-    const arranged = arrangePassages(pool, { ...open, typed: true }, context, options);
+    const arranged = arrangePassages(pool, { ...open, asks: 'fact' }, context, options);
     expect(arranged.layout).toBeUndefined();
     expect(titles(arranged)).toEqual(['guild-1', 'guild-2']);
   });
 
-  it('sets a typed question’s claims side by side only when both state the fact asked for', () => {
+  it('sets the claims on an amount side by side only when both state one', () => {
     const waits: Made[] = [
       {
         id: 'guild-weeks',
@@ -210,27 +208,22 @@ describe('arrangePassages', () => {
         side: 'hospital',
       },
     ];
-    const typed = { ...open, typed: true, measure: true, amount: true };
+    const amount: ArrangeQuestion = { ...open, asks: 'amount' };
     const both = passages(waits);
-    expect(titles(arrangePassages(both.pool, typed, both.context, options))).toEqual([
+    expect(titles(arrangePassages(both.pool, amount, both.context, options))).toEqual([
       'guild-weeks',
       'hospital-days',
     ]);
     const noFigure = passages(waits.filter((m) => m.id !== 'hospital-days'));
-    const arranged = arrangePassages(noFigure.pool, typed, noFigure.context, options);
+    const arranged = arrangePassages(noFigure.pool, amount, noFigure.context, options);
     expect(arranged.layout).toBeUndefined();
     expect(titles(arranged)).toEqual(['guild-weeks', 'hospital-blame']);
     // A name or what an abbreviation stands for is not in dispute, whoever states it.
-    const named = arrangePassages(
-      both.pool,
-      { ...typed, measure: false, amount: false },
-      both.context,
-      options,
-    );
+    const named = arrangePassages(both.pool, { ...open, asks: 'fact' }, both.context, options);
     expect(named.layout).toBeUndefined();
     expect(titles(named)).toEqual(['guild-weeks', 'hospital-blame', 'hospital-days']);
     // Nor is a date: it says when something happened ("the vote is on May 4", "on May 5").
-    const dated = arrangePassages(both.pool, { ...typed, amount: false }, both.context, options);
+    const dated = arrangePassages(both.pool, { ...open, asks: 'date' }, both.context, options);
     expect(dated.layout).toBeUndefined();
   });
 
@@ -398,7 +391,7 @@ describe('arrangePassages', () => {
         expresses: [true],
       },
     ];
-    const measure = { ...open, typed: true, measure: true };
+    const measure: ArrangeQuestion = { ...open, asks: 'amount' };
     const { pool, context } = passages(made);
     const arranged = arrangePassages(pool, measure, context, { ...options, fill: true });
     expect(arranged).toMatchObject({ layout: 'by-event', years: [2021, 2019] });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AnswerType,
-  asksForAmount,
-  asksForFact,
-  asksForMeasure,
-  detectAnswerType as detect,
-} from '../../../src/core/question/answer-type.ts';
+import { askedOf, detectAnswerType as detect } from '../../../src/core/question/answer-type.ts';
 import { englishThesaurus } from '../../../src/resources/thesaurus.ts';
 
 const detectAnswerType = (q: string) => detect(q, englishThesaurus);
@@ -105,17 +99,33 @@ describe('detectAnswerType', () => {
   });
 });
 
-describe('asksForFact and asksForMeasure', () => {
-  it('tells one fact (a date, a name) from an account (why, a quote), and amounts and dates from the rest', () => {
-    const types = ['duration', 'date', 'person', 'reason', 'definition', 'yesno'] as const;
-    expect(types.map(asksForFact)).toEqual([true, true, true, false, true, false]);
-    expect(types.map(asksForMeasure)).toEqual([true, true, false, false, false, false]);
-    // Only amounts are figures the sides of a dispute may state differently.
-    expect(types.map(asksForAmount)).toEqual([true, false, false, false, false, false]);
-    expect(['number', 'money', 'time'].map((t) => asksForAmount(t as AnswerType))).toEqual([
-      true,
-      true,
-      false,
+describe('askedOf', () => {
+  it('tells an account (why, yes or no) from an amount, a date and any other fact', () => {
+    const types = [
+      'reason',
+      'yesno',
+      'other',
+      'number',
+      'money',
+      'duration',
+      'date',
+      'time',
+      'person',
+      'place',
+      'definition',
+    ] as const;
+    expect(types.map(askedOf)).toEqual([
+      'account',
+      'account',
+      'account',
+      'amount',
+      'amount',
+      'amount',
+      'date',
+      'fact',
+      'fact',
+      'fact',
+      'fact',
     ]);
   });
 });
