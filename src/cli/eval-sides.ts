@@ -14,7 +14,7 @@ import { parseFlags } from './parse-flags.ts';
 import { readQuestionFile } from './read-question-file.ts';
 
 const USAGE =
-  'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--speakers FILE] [--json]';
+  'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--speakers FILE ...] [--json]';
 
 /**
  * `npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--json]`: scores the engine on
@@ -23,14 +23,15 @@ const USAGE =
  * number of factual answers set out as a dispute, then every miss. `--also-knowledge DIR` adds
  * the documents of a second folder to the knowledge folder's (the index is then built, not
  * loaded from the snapshot). `--speakers FILE` (hand-labelled speakers, as
- * `test/core/answer/fixtures/seed-speakers.json`) also checks each cited sentence's label.
+ * `test/core/answer/fixtures/seed-speakers.json`; may be given once per file) also checks each
+ * cited sentence's label.
  */
 async function main(argv: string[]): Promise<void> {
   const values = parseFlags(
     {
       questions: { type: 'string' },
       'also-knowledge': { type: 'string' },
-      speakers: { type: 'string' },
+      speakers: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
     USAGE,
@@ -54,12 +55,18 @@ async function main(argv: string[]): Promise<void> {
   );
 }
 
-async function readHandLabels(file: string | undefined): Promise<HandLabels | undefined> {
-  if (file === undefined) return undefined;
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
-  });
-  return parseHandLabels(text, file);
+/** The hand labels of every `--speakers` file, as one map (each file labels its own documents). */
+async function readHandLabels(files: readonly string[] = []): Promise<HandLabels | undefined> {
+  if (files.length === 0) return undefined;
+  const maps = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
+      });
+      return parseHandLabels(text, file);
+    }),
+  );
+  return new Map(maps.flatMap((map) => [...map]));
 }
 
 main(process.argv.slice(2)).catch(exitWithError);

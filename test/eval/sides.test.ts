@@ -167,16 +167,29 @@ describe('both sides on the contested sets', () => {
     expect(report.invented).toBe(0);
   });
 
-  it('held out, test/eval/unseen/contested.jsonl with the unseen articles added: 1 of 10 with the claims asked for, 9 with each side, no invented side', async () => {
+  it('held out, test/eval/unseen/contested.jsonl with the unseen articles added: 1 of 10 with the claims asked for, 9 with each side (by the hand labels too), no invented side', async () => {
     const documents = [
       ...(await loadKnowledge(join(root, 'knowledge'))),
       ...(await loadKnowledge(join(root, 'test/eval/unseen/knowledge'))),
     ];
+    const labels = new Map([
+      ...parseHandLabels(
+        readFileSync(join(root, 'test/core/answer/fixtures/seed-speakers.json'), 'utf8'),
+        'seed-speakers.json',
+      ),
+      ...parseHandLabels(
+        readFileSync(join(root, 'test/eval/unseen/speakers.json'), 'utf8'),
+        'speakers.json',
+      ),
+    ]);
     const report = scoreSides(
       createStrikebotEngine(documents),
       readSet('test/eval/unseen/contested.jsonl'),
+      labels,
     );
     expect(report.contested).toBe(10);
+    expect(report.handLabelled?.rightShare).toBeGreaterThanOrEqual(0.89);
+    expect(report.handLabelled?.mislabelled).toBeLessThanOrEqual(2);
     expect(report.bothSidesShare).toBeGreaterThanOrEqual(0.09);
     expect(report.everySideCitedShare).toBeGreaterThanOrEqual(0.85);
     expect(report.invented).toBe(0);
