@@ -64,12 +64,18 @@ const SAY_VERBS = [
   'urges',
   'confirmed',
   'confirms',
+  // A commitment is the committer's stated position.
   'vowed',
   'vows',
+  'pledged',
+  'pledges',
+  'promised',
+  'promises',
   'predicted',
   'testified',
-  // "issued a statement that read:" names its speaker as "said in a statement" does.
-  '(?:issued|issues|released|releases)\\s+(?:a|the)\\s+statement',
+  // "issued a statement that read:" names its speaker as "said in a statement" does, and so do
+  // "issued the following statement" and "released a joint statement".
+  '(?:issued|issues|released|releases)\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+)?statement',
 ];
 
 /** Verbs that report a position when followed by what is asked for ("asks for", "calls on"). */

@@ -181,6 +181,26 @@ describe('attributeChunks', () => {
     ).toEqual({ name: 'State Health Board', side: 'regulator' });
   });
 
+  it('reads a commitment ("has pledged to", "promised") as its maker’s position, and a statement with a word before "statement" as a statement', () => {
+    expect(
+      attribute(
+        'Bayview Health has also pledged to hire 40 nurses. The guild promised to end the strike by May.',
+      ),
+    ).toEqual([
+      { name: 'Bayview Health', side: 'employer' },
+      { name: 'the guild', side: 'union' },
+    ]);
+    // The outer act speaks: the senator's statement, not the board's announcement within it.
+    expect(
+      attribute(
+        'Senator Ana Cruz issued the following statement after the State Health Board announced an inquiry.',
+      ),
+    ).toEqual([{ name: 'Ana Cruz', role: 'Senator', side: 'politician' }]);
+    expect(attribute('The guild released a joint statement on Friday.')).toEqual([
+      { name: 'the guild', side: 'union' },
+    ]);
+  });
+
   it('places a person by the role in their apposition', () => {
     expect(
       attribute('Omar Haddad, president of the Harbor Nurses Guild, said the vote was unanimous.'),

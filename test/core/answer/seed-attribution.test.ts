@@ -48,16 +48,17 @@ const SETS: LabelledSet[] = [
   // Labelled by a reader who never ran the attribution code (a helper given only the chunks and
   // the guidelines of seed-speakers.json), after all of the rules above were written. Measured
   // then: sides 96/107 (0.897), person names 13/21 (0.62: "White" for "Elizabeth White",
-  // "Governor Newsom" for "Gavin Newsom"). Earlier stops had read the engine's attribution of
-  // the claims the unseen contested set quotes, so not every rule is blind to these documents.
+  // "Governor Newsom" for "Gavin Newsom"). Commitments ("pledged") and "issued the following
+  // statement" made it 98/107 (0.916) and 14/21. Earlier stops had read the engine's attribution
+  // of the claims the unseen contested set quotes, so not every rule is blind to these documents.
   {
     name: 'the unseen articles (test/eval/unseen/knowledge/)',
     folder: 'test/eval/unseen/knowledge',
     labels: 'test/eval/unseen/speakers.json',
     chunks: 107,
     people: 21,
-    sideFloor: 0.89,
-    personFloor: 0.6,
+    sideFloor: 0.91,
+    personFloor: 0.65,
   },
 ];
 
