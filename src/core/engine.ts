@@ -207,7 +207,7 @@ export function createEngine(
   const composing: ComposeContext = {
     corpus,
     sides,
-    speakerOf: createSpeakerLookup(corpus.chunks, corpus.docById, sides),
+    speakerOf: createSpeakerLookup(corpus.chunks, corpus.docById, sides, settings.thesaurus),
   };
   const resources: AnalysisResources = {
     lexicon: compileLexicon(profile),

@@ -1,3 +1,4 @@
+import { emptyThesaurus, type Thesaurus, VERB_COMMUNICATION } from '../question/wordnet.ts';
 import type { Chunk, SourceDocument, Speaker } from '../types.ts';
 import { surnameOf } from './names.ts';
 import { findDescribed, findPeople } from './people.ts';
@@ -104,6 +105,7 @@ class Resolver {
   constructor(
     private readonly matcher: SideMatcher,
     private readonly state: DocumentState,
+    private readonly reportsSpeech: (word: string) => boolean,
   ) {}
 
   /** Organisation names found per text: the same frame is asked about for each name in it. */
@@ -195,19 +197,39 @@ class Resolver {
     return { speaker: { name, side }, person: false };
   }
 
-  /** The speaker of the first speech act of a frame that names one. */
+  /**
+   * The speaker of the first speech act of a frame that names one (a verb of communication the
+   * speech verbs do not list counts only when it names its party itself: see `namesParty`).
+   */
   acts(frame: string): Resolved | undefined {
-    for (const act of findSpeechActs(frame)) {
+    for (const act of findSpeechActs(frame, this.reportsSpeech)) {
       const phrase =
         act.side === 'after'
           ? readSpeakerAfter(act.after, this.isOrganisation)
           : act.side === 'subject'
             ? readSubject(act.before, this.isOrganisation)
-            : (readSpeakerBefore(act.before, this.isOrganisation) ??
-              readSpeakerAfter(act.after, this.isOrganisation));
-      if (phrase) return this.phrase(phrase, act.before);
+            : act.side === 'before'
+              ? readSpeakerBefore(act.before, this.isOrganisation)
+              : (readSpeakerBefore(act.before, this.isOrganisation) ??
+                readSpeakerAfter(act.after, this.isOrganisation));
+      if (!phrase) continue;
+      const resolved = this.phrase(phrase, act.before);
+      if (act.lexical && !this.namesParty(phrase, resolved)) continue;
+      return resolved;
     }
     return undefined;
+  }
+
+  /**
+   * True when a speaker phrase names a party itself: a person or group the profile places, not a
+   * pronoun or a description ("the contract") read as the organisation named before.
+   */
+  private namesParty(phrase: SpeakerPhrase, resolved: Resolved): boolean {
+    if (phrase.kind === 'pronoun' || resolved.speaker.side === UNKNOWN) return false;
+    if (phrase.kind !== 'group') return true;
+    return (
+      (this.matcher.sideOfRole(phrase.core) ?? this.matcher.sideOfRole(phrase.text)) !== undefined
+    );
   }
 }
 
@@ -256,9 +278,11 @@ export interface Attribution {
  */
 export function createSentenceAttributor(
   profile: SidesProfile,
+  thesaurus: Pick<Thesaurus, 'verbCategory'> = emptyThesaurus,
 ): (chunks: readonly Chunk[], document: AttributedDocument) => Attribution[] {
   const matcher = compileSides(profile);
-  return (chunks, document) => attribute(matcher, chunks, document);
+  const reportsSpeech = (word: string) => thesaurus.verbCategory(word) === VERB_COMMUNICATION;
+  return (chunks, document) => attribute(matcher, reportsSpeech, chunks, document);
 }
 
 /**
@@ -270,8 +294,9 @@ export function createSentenceAttributor(
  */
 export function createAttributor(
   profile: SidesProfile,
+  thesaurus?: Pick<Thesaurus, 'verbCategory'>,
 ): (chunks: readonly Chunk[], document: AttributedDocument) => Speaker[] {
-  const attribute = createSentenceAttributor(profile);
+  const attribute = createSentenceAttributor(profile, thesaurus);
   return (chunks, document) => attribute(chunks, document).map((a) => a.speaker);
 }
 
@@ -287,17 +312,19 @@ export function attributeChunks(
   chunks: readonly Chunk[],
   document: AttributedDocument,
   profile: SidesProfile,
+  thesaurus?: Pick<Thesaurus, 'verbCategory'>,
 ): Speaker[] {
-  return createAttributor(profile)(chunks, document);
+  return createAttributor(profile, thesaurus)(chunks, document);
 }
 
 function attribute(
   matcher: SideMatcher,
+  reportsSpeech: (word: string) => boolean,
   chunks: readonly Chunk[],
   document: AttributedDocument,
 ): Attribution[] {
   const state: DocumentState = { people: new Map(), described: new Map() };
-  const resolver = new Resolver(matcher, state);
+  const resolver = new Resolver(matcher, state, reportsSpeech);
   const scans = scanChunks(chunks);
   for (const scan of scans) {
     const described = findDescribed(scan.frame, resolver.isOrganisation);

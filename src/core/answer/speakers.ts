@@ -1,3 +1,4 @@
+import type { Thesaurus } from '../question/wordnet.ts';
 import type { Chunk, SourceDocument } from '../types.ts';
 import { type Attribution, createSentenceAttributor } from './attribution.ts';
 import { SIDES_DEFAULTS, type SidesProfile, UNKNOWN } from './sides-profile.ts';
@@ -31,8 +32,9 @@ export function createSpeakerLookup(
   chunks: readonly Chunk[],
   docById: ReadonlyMap<string, SourceDocument>,
   sides: SidesProfile,
+  thesaurus?: Pick<Thesaurus, 'verbCategory'>,
 ): SpeakerLookup {
-  const attribute = createSentenceAttributor(sides);
+  const attribute = createSentenceAttributor(sides, thesaurus);
   const byDocument = new Map<string, Attribution[]>();
   return (chunk) => {
     let attributions = byDocument.get(chunk.docId);

@@ -123,33 +123,66 @@ export interface SpeechAct {
    * ("Workers walked out on Monday, demanding ...").
    */
   side: 'before' | 'after' | 'either' | 'subject';
+  /**
+   * True for a verb found by `reportsSpeech` rather than in the speech verbs ("detailed that"):
+   * it reports speech only when its subject is a known party.
+   */
+  lexical?: boolean;
 }
+
+/** A word followed by "that": a verb of communication there reports what its subject said. */
+const BEFORE_THAT = /(?<![\p{L}\p{N}'’-])(\p{L}+)(?=\s+that(?![\p{L}\p{N}]))/gu;
 
 /**
  * The speech acts of a sentence frame, in order. Infinitives ("to demand") and nouns ("its
  * demands") are not acts; a passive counts only with its agent ("was stated by the guild").
+ * `reportsSpeech`, when given, tells other verbs of communication, which count before "that"
+ * ("The statement from the hospital detailed that ...").
  *
  * @example
  * findSpeechActs('Workers, the union says, are tired.')[0]?.before // => 'Workers, the union '
  */
-export function findSpeechActs(frame: string): SpeechAct[] {
-  const acts: SpeechAct[] = [];
+export function findSpeechActs(
+  frame: string,
+  reportsSpeech?: (word: string) => boolean,
+): SpeechAct[] {
+  const acts: Array<SpeechAct & { at: number }> = [];
+  const listed = new Set<number>();
   for (const match of frame.matchAll(VERB)) {
+    listed.add(match.index);
     const verb = match[0];
     const before = frame.slice(0, match.index);
     const after = frame.slice(match.index + verb.length);
     if (/^according/i.test(verb)) {
-      acts.push({ verb, before, after, side: 'after' });
+      acts.push({ verb, before, after, side: 'after', at: match.index });
       continue;
     }
     if (NOT_A_VERB_AFTER.test(before)) continue;
     if (isParticiple(verb) && PASSIVE.test(before)) {
       const agent = /^\s+by\s+/iu.exec(after);
-      if (agent) acts.push({ verb, before, after: after.slice(agent[0].length), side: 'after' });
+      if (agent) {
+        acts.push({
+          verb,
+          before,
+          after: after.slice(agent[0].length),
+          side: 'after',
+          at: match.index,
+        });
+      }
       continue;
     }
     const participle = /^\p{L}+ing\b/iu.test(verb) && /,\s*$/u.test(before);
-    acts.push({ verb, before, after, side: participle ? 'subject' : 'either' });
+    acts.push({ verb, before, after, side: participle ? 'subject' : 'either', at: match.index });
   }
-  return acts;
+  if (reportsSpeech) {
+    for (const match of frame.matchAll(BEFORE_THAT)) {
+      const verb = match[0];
+      if (listed.has(match.index) || !reportsSpeech(verb.toLowerCase())) continue;
+      const before = frame.slice(0, match.index);
+      if (NOT_A_VERB_AFTER.test(before) || PASSIVE.test(before)) continue;
+      const after = frame.slice(match.index + verb.length);
+      acts.push({ verb, before, after, side: 'before', lexical: true, at: match.index });
+    }
+  }
+  return acts.sort((a, b) => a.at - b.at).map(({ at: _, ...act }) => act);
 }

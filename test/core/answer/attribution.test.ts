@@ -201,6 +201,25 @@ describe('attributeChunks', () => {
     ]);
   });
 
+  it('reads another verb of communication before "that" as speech when its subject is a known party', () => {
+    // A stand-in for WordNet: "detailed" and "conceded" are communication verbs (category 32).
+    const thesaurus = { verbCategory: (w: string) => (/^(detailed|conceded)$/.test(w) ? 32 : 31) };
+    const body =
+      'The statement from Bayview Health detailed that nurses would get raises. ' +
+      'The contract detailed that raises start in May. The guild conceded that talks were slow. ' +
+      'Inspectors believed that wards were safe.';
+    const document = { id: 'doc', title: 'Story', body };
+    expect(attributeChunks(chunkDocument(document), document, profile, thesaurus)).toEqual([
+      { name: 'the statement from Bayview Health', side: 'employer' },
+      // Not a known party: the reporter's sentence; a verb of thought is no speech.
+      REPORTER,
+      { name: 'the guild', side: 'union' },
+      REPORTER,
+    ]);
+    // Without a thesaurus, only the listed speech verbs count.
+    expect(attribute(body)).toEqual([REPORTER, REPORTER, REPORTER, REPORTER]);
+  });
+
   it('places a person by the role in their apposition', () => {
     expect(
       attribute('Omar Haddad, president of the Harbor Nurses Guild, said the vote was unanimous.'),

@@ -38,4 +38,28 @@ describe('findSpeechActs', () => {
   it('does not read "calls" without "for", "on" or "upon" as a position', () => {
     expect(findSpeechActs('The guild calls it a crisis.')).toEqual([]);
   });
+
+  it('reads another verb of communication before "that" only when told it is one', () => {
+    const communication = (word: string) => word === 'detailed' || word === 'said';
+    expect(findSpeechActs('The letter from the board detailed that wards closed.')).toEqual([]);
+    expect(
+      findSpeechActs('The letter from the board detailed that wards closed.', communication),
+    ).toEqual([
+      {
+        verb: 'detailed',
+        before: 'The letter from the board ',
+        after: ' that wards closed.',
+        side: 'before',
+        lexical: true,
+      },
+    ]);
+    // A listed verb stays listed; a noun or an infinitive before "that" is no act.
+    expect(findSpeechActs('The guild said that talks stalled.', communication)).toEqual([
+      { verb: 'said', before: 'The guild ', after: ' that talks stalled.', side: 'either' },
+    ]);
+    expect(findSpeechActs('It was detailed that wards closed.', communication)).toEqual([]);
+    expect(findSpeechActs('They want to detail that plan.', () => true)).toEqual([
+      { verb: 'want', before: 'They ', after: ' to detail that plan.', side: 'either' },
+    ]);
+  });
 });
