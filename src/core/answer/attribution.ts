@@ -126,7 +126,10 @@ class Resolver {
 
   /** A person: the description given here, else as introduced earlier, else the profile's. */
   person(named: NamedPerson): Resolved {
-    const key = named.name.includes(' ') ? named.name.toLowerCase() : surnameOf(named.name);
+    // "Governor Newsom": a title and a surname are the person introduced as "Gavin Newsom".
+    const title = this.matcher.sideOfTitle(named.name);
+    const bare = title?.index === 0 ? named.name.slice(title.text.length).trim() : named.name;
+    const key = bare.includes(' ') ? bare.toLowerCase() : surnameOf(bare);
     const known = this.state.people.get(key)?.speaker;
     const listed = this.matcher.findPerson(known?.name ?? named.name);
     // No description here: the one given at their introduction, else what the document says they are.
@@ -389,6 +392,12 @@ function attribute(
 
     if (!own) state.lastSpeaker = { resolved: final, paragraph: chunk.paragraph, chunk: i };
     state.lastPerson = (!own && final.person ? final : introduced[i]?.at(-1)) ?? state.lastPerson;
+    // A speaker named in full ("said Jane Doe") is who "Doe said" means later.
+    const name = final.person ? final.speaker.name : undefined;
+    if (!own && name?.includes(' ')) {
+      if (!state.people.has(name.toLowerCase())) state.people.set(name.toLowerCase(), final);
+      if (!state.people.has(surnameOf(name))) state.people.set(surnameOf(name), final);
+    }
     if (scan.quoted) quoteSpeaker = final;
     if (chunk.kind !== 'bullet') intro = /:\s*$/.test(chunk.text) ? final : undefined;
     const mentions = resolver.organisationsIn(chunk.text);

@@ -220,6 +220,15 @@ describe('attributeChunks', () => {
     expect(attribute(body)).toEqual([REPORTER, REPORTER, REPORTER, REPORTER]);
   });
 
+  it('gives a title and a surname the full name the speaker was first named under', () => {
+    const CRUZ = { name: 'Ana Cruz', role: 'Senator', side: 'politician' };
+    expect(
+      attribute(
+        'Senator Ana Cruz issued a statement on Monday.\n\n“The hospital must reopen the ward,” Senator Cruz said.',
+      ),
+    ).toEqual([CRUZ, CRUZ]);
+  });
+
   it('places a person by the role in their apposition', () => {
     expect(
       attribute('Omar Haddad, president of the Harbor Nurses Guild, said the vote was unanimous.'),
@@ -336,7 +345,8 @@ describe('attributeChunks', () => {
     ).toEqual([
       { name: 'Maya Ross', role: 'one of hundreds of nurses who walked out in May', side: 'union' },
       REPORTER,
-      { name: 'Ross', role: 'one of hundreds of nurses who walked out in May', side: 'union' },
+      // The surname is the person first quoted under their full name.
+      { name: 'Maya Ross', role: 'one of hundreds of nurses who walked out in May', side: 'union' },
     ]);
   });
 

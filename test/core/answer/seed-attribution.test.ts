@@ -51,7 +51,8 @@ const SETS: LabelledSet[] = [
   // then: sides 96/107 (0.897), person names 13/21 (0.62: "White" for "Elizabeth White",
   // "Governor Newsom" for "Gavin Newsom"). Commitments ("pledged") and "issued the following
   // statement" made it 98/107 (0.916) and 14/21; WordNet's verbs of communication before "that"
-  // ("The statement from Kaiser detailed that") 99/107 (0.925). Earlier stops had read the engine's attribution
+  // ("The statement from Kaiser detailed that") 99/107 (0.925); a surname, or a title and a
+  // surname, named as the speaker's full name first quoted: names 19/21. Earlier stops had read the engine's attribution
   // of the claims the unseen contested set quotes, so not every rule is blind to these documents.
   {
     name: 'the unseen articles (test/eval/unseen/knowledge/)',
@@ -60,7 +61,7 @@ const SETS: LabelledSet[] = [
     chunks: 107,
     people: 21,
     sideFloor: 0.92,
-    personFloor: 0.65,
+    personFloor: 0.9,
   },
 ];
 
