@@ -18,8 +18,8 @@ import { clusterEvents } from './timeline.ts';
 export interface ArrangeQuestion {
   /** The question asks about the present ("is the strike still on?"). */
   present: boolean;
-  /** The question names a year, so it is about one event. */
-  namesYear: boolean;
+  /** The years the question names ("in 2022"): it is about one event, of one of those years. */
+  years: readonly number[];
   /** The question asks for one source's account ("according to the hospital, ..."): no second side. */
   oneSource: boolean;
   /** What the question asks for: an account, an amount, a date or another fact. */
@@ -89,12 +89,15 @@ function sideOf(context: ArrangeContext, passage: Passage): string {
 }
 
 /**
- * True when a passage speaks to the question: the sentence holds one of its words. Sides are set
- * against each other only with such claims; the closest passages to a question about something
- * else ("good" matched as "full", "css" read as "crisis") are no side's answer to it.
+ * True when a passage may speak of the years a question names: its document is dated in one of
+ * them, is undated, or the passage names one ("in 2022" is not answered by a claim published
+ * in 2025 about another strike).
  */
-function addresses(passage: Passage): boolean {
-  return passage.echoes;
+function fitsYears(passage: Passage, years: readonly number[], context: ArrangeContext): boolean {
+  if (years.length === 0) return true;
+  const dated = context.dateOf(passage.doc.id);
+  if (!dated || years.includes(Number(dated.slice(0, 4)))) return true;
+  return years.some((year) => passage.snippet.text.includes(String(year)));
 }
 
 /** The first passages of `order`, then (when filling) the pool's next best, up to `max`. */
@@ -120,6 +123,7 @@ function findOtherSide(
   pool: readonly Passage[],
   floor: number,
   amount: boolean,
+  speaksTo: (passage: Passage) => boolean,
   context: ArrangeContext,
   disputants: readonly string[],
 ): Passage | undefined {
@@ -127,7 +131,7 @@ function findOtherSide(
   if (!disputants.includes(side) || (amount && !lead.holdsAnswerType)) return undefined;
   for (const passage of pool) {
     if (passage.probability < floor) break;
-    if ((amount && !passage.holdsAnswerType) || !addresses(passage)) continue;
+    if ((amount && !passage.holdsAnswerType) || !speaksTo(passage)) continue;
     const other = sideOf(context, passage);
     if (other === side || !disputants.includes(other)) continue;
     if (lead.sameClaim.includes(passage.chunk.id)) continue;
@@ -150,11 +154,12 @@ function findDispute(
   candidates: readonly Passage[],
   best: number,
   amount: boolean,
+  speaksTo: (passage: Passage) => boolean,
   context: ArrangeContext,
   o: ArrangeOptions,
 ): [Passage, Passage] | undefined {
   const share = amount ? o.answerShare : o.goodShare;
-  const disputant = (p: Passage) => o.disputants.includes(sideOf(context, p)) && addresses(p);
+  const disputant = (p: Passage) => o.disputants.includes(sideOf(context, p)) && speaksTo(p);
   const claim = disputant(lead)
     ? lead
     : candidates.find(
@@ -162,7 +167,15 @@ function findDispute(
       );
   if (!claim) return undefined;
   const otherFloor = amount ? best * o.answerShare : 0;
-  const other = findOtherSide(claim, candidates, otherFloor, amount, context, o.disputants);
+  const other = findOtherSide(
+    claim,
+    candidates,
+    otherFloor,
+    amount,
+    speaksTo,
+    context,
+    o.disputants,
+  );
   return other ? [claim, other] : undefined;
 }
 
@@ -197,7 +210,7 @@ function bothSides(
  * Chooses and orders the passages an answer quotes. `pool` is the ranked passages, best first.
  *
  * @example
- * arrangePassages(pool, { present: false, namesYear: false, oneSource: false, asks: 'account' }, context, options)
+ * arrangePassages(pool, { present: false, years: [], oneSource: false, asks: 'account' }, context, options)
  * // => { layout: 'both-sides', passages: [guildClaim, hospitalClaim] }
  */
 export function arrangePassages(
@@ -221,11 +234,14 @@ export function arrangePassages(
   if (!lead) return { passages: [] };
 
   // Sides dispute accounts and amounts, not a date, a name, a place or what an abbreviation
-  // stands for.
+  // stands for. A side's claim must speak to the question: hold one of its words (the closest
+  // passages to a question about something else, found by a synonym or a near spelling, are no
+  // side's answer to it), and fit the years it names.
+  const speaksTo = (p: Passage) => p.echoes && fitsYears(p, question.years, context);
   const dispute =
     question.oneSource || (question.asks !== 'account' && question.asks !== 'amount')
       ? undefined
-      : findDispute(lead, pool, best, question.asks === 'amount', context, o);
+      : findDispute(lead, pool, best, question.asks === 'amount', speaksTo, context, o);
   // The sides disagree when the other side's claim is a good candidate too. A claim the model
   // rates lower is shown only among closest passages, labelled, with no dispute claimed: on a
   // question the model answers with confidence it is no second answer ("is there another
@@ -247,7 +263,7 @@ export function arrangePassages(
     return passages.length > closest.length ? { passages, layout: 'sides-after' } : { passages };
   }
 
-  if (!question.present && !question.namesYear) {
+  if (!question.present && question.years.length === 0) {
     // On a question for an amount or a date, a passage stating one ("10 weeks" for "how long?")
     // answers for its event even when the model rates another event's far higher.
     const told =

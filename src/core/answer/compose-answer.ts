@@ -24,7 +24,7 @@ import type { SpeakerLookup } from './speakers.ts';
  */
 const GOOD_SHARE = 0.025;
 /** A four-digit year from 1900 to 2099 in a question. */
-const YEAR = /\b(?:19|20)\d{2}\b/;
+const YEAR = /\b(?:19|20)\d{2}\b/g;
 /** A question that asks for one source's account of something. */
 const ONE_SOURCE = /\baccording to\b/i;
 
@@ -85,7 +85,7 @@ export function composeAnswer(
     pool,
     {
       present: options.present,
-      namesYear: YEAR.test(question),
+      years: [...question.matchAll(YEAR)].map((m) => Number(m[0])),
       oneSource: ONE_SOURCE.test(question),
       asks: options.asks,
     },

@@ -83,7 +83,7 @@ const options: ArrangeOptions = {
 };
 const open: ArrangeQuestion = {
   present: false,
-  namesYear: false,
+  years: [],
   oneSource: false,
   asks: 'account',
 };
@@ -133,6 +133,31 @@ describe('arrangePassages', () => {
     const answer = arrangePassages(oneSide.pool, open, oneSide.context, options);
     expect(answer.layout).toBeUndefined();
     expect(titles(answer)).toEqual(['guild-1', 'guild-2']);
+  });
+
+  it('sets against a question naming a year no claim from a document of another year', () => {
+    const dated = (date: string | undefined, text?: string) =>
+      passages(
+        dispute.map((m) =>
+          m.id === 'hospital' ? { ...m, ...(date ? { date } : {}), text: text ?? m.text } : m,
+        ),
+      );
+    const in2021: ArrangeQuestion = { ...open, years: [2021] };
+    const later = dated('2023-05-02');
+    expect(arrangePassages(later.pool, in2021, later.context, options).layout).toBeUndefined();
+    // Dated that year, undated, or naming the year: the claim may be about that year's events.
+    for (const fits of [
+      dated('2021-06-01'),
+      dated(undefined),
+      dated('2023-05-02', 'Bayview said staffing met every ratio in 2021.'),
+    ]) {
+      expect(titles(arrangePassages(fits.pool, in2021, fits.context, options))).toEqual([
+        'guild-1',
+        'hospital',
+      ]);
+    }
+    // A question naming no year takes the claim from any year.
+    expect(arrangePassages(later.pool, open, later.context, options).layout).toBe('both-sides');
   });
 
   it('shows a claim of the other side the model rates low only among closest passages, with no dispute claimed', () => {
@@ -442,7 +467,7 @@ describe('arrangePassages', () => {
         date: '2021-11-03',
       },
     ]);
-    const arranged = arrangePassages(pool, { ...open, namesYear: true }, context, options);
+    const arranged = arrangePassages(pool, { ...open, years: [2021] }, context, options);
     expect(arranged.layout).toBeUndefined();
     expect(titles(arranged)).toEqual(['short', 'long']);
   });
