@@ -10,6 +10,7 @@ import {
   rankedView,
   type ScoredCandidate,
 } from './answer/decide.ts';
+import { compileSides } from './answer/side-matcher.ts';
 import { buildSnippet } from './answer/snippet.ts';
 import { createSpeakerLookup, NO_SIDES } from './answer/speakers.ts';
 import { detectTemporalIntent, withoutTimeWords } from './answer/temporal-intent.ts';
@@ -208,6 +209,7 @@ export function createEngine(
     corpus,
     sides,
     speakerOf: createSpeakerLookup(corpus.chunks, corpus.docById, sides, settings.thesaurus),
+    matcher: compileSides(sides),
   };
   const resources: AnalysisResources = {
     lexicon: compileLexicon(profile),

@@ -165,6 +165,12 @@ describe('both sides on the contested sets', () => {
     expect(report.everySideCitedShare).toBeGreaterThanOrEqual(0.83);
     expect(report.factual).toBe(20);
     expect(report.invented).toBe(0);
+    // Nor does a factual answer quote each side's claim after its closest passages ("Will the
+    // DMHC watch access to care?" names only the regulator: it is about the regulator).
+    const withClaims = report.results.filter(
+      (r) => r.kind === 'factual' && (r.layout === 'both-sides' || r.layout === 'sides-after'),
+    );
+    expect(withClaims.map((r) => r.id)).toEqual([]);
   });
 
   it('held out, test/eval/unseen/contested.jsonl with the unseen articles added: 1 of 10 with the claims asked for, 9 with each side (by the hand labels too), no invented side', async () => {

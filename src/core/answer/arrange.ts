@@ -20,8 +20,12 @@ export interface ArrangeQuestion {
   present: boolean;
   /** The years the question names ("in 2022"): it is about one event, of one of those years. */
   years: readonly number[];
-  /** The question asks for one source's account ("according to the hospital, ..."): no second side. */
-  oneSource: boolean;
+  /**
+   * No second side is set against the first: the question asks for one source's account
+   * ("according to the hospital, ...") or is about a party of neither side ("will the board
+   * inspect the wards?").
+   */
+  noDispute: boolean;
   /** What the question asks for: an account, an amount, a date or another fact. */
   asks: Asked;
 }
@@ -93,9 +97,9 @@ function sideOf(context: ArrangeContext, passage: Passage): string {
  * them, is undated, or the passage names one ("in 2022" is not answered by a claim published
  * in 2025 about another strike).
  */
-function fitsYears(passage: Passage, years: readonly number[], context: ArrangeContext): boolean {
+function fitsYears(passage: Passage, years: readonly number[]): boolean {
   if (years.length === 0) return true;
-  const dated = context.dateOf(passage.doc.id);
+  const dated = passage.doc.date;
   if (!dated || years.includes(Number(dated.slice(0, 4)))) return true;
   return years.some((year) => passage.snippet.text.includes(String(year)));
 }
@@ -210,7 +214,7 @@ function bothSides(
  * Chooses and orders the passages an answer quotes. `pool` is the ranked passages, best first.
  *
  * @example
- * arrangePassages(pool, { present: false, years: [], oneSource: false, asks: 'account' }, context, options)
+ * arrangePassages(pool, { present: false, years: [], noDispute: false, asks: 'account' }, context, options)
  * // => { layout: 'both-sides', passages: [guildClaim, hospitalClaim] }
  */
 export function arrangePassages(
@@ -237,9 +241,9 @@ export function arrangePassages(
   // stands for. A side's claim must speak to the question: hold one of its words (the closest
   // passages to a question about something else, found by a synonym or a near spelling, are no
   // side's answer to it), and fit the years it names.
-  const speaksTo = (p: Passage) => p.echoes && fitsYears(p, question.years, context);
+  const speaksTo = (p: Passage) => p.echoes && fitsYears(p, question.years);
   const dispute =
-    question.oneSource || (question.asks !== 'account' && question.asks !== 'amount')
+    question.noDispute || (question.asks !== 'account' && question.asks !== 'amount')
       ? undefined
       : findDispute(lead, pool, best, question.asks === 'amount', speaksTo, context, o);
   // The sides disagree when the other side's claim is a good candidate too. A claim the model

@@ -6,6 +6,7 @@ import { composeAnswerText } from './compose.ts';
 import { composeBothSidesText, composeEventsText, composeNewestText } from './compose-layout.ts';
 import type { ScoredCandidate } from './decide.ts';
 import { citePassage, collectPassages } from './passages.ts';
+import type { SideMatcher } from './side-matcher.ts';
 import { labelSide, type SidesProfile } from './sides-profile.ts';
 import type { SpeakerLookup } from './speakers.ts';
 
@@ -33,6 +34,8 @@ export interface ComposeContext {
   corpus: Pick<Corpus, 'chunks' | 'docById' | 'newest'>;
   speakerOf: SpeakerLookup;
   sides: SidesProfile;
+  /** The sides' names found in a question (see `SideMatcher.sidesNamedIn`). */
+  matcher: Pick<SideMatcher, 'sidesNamedIn'>;
 }
 
 /** Settings of one answer. */
@@ -78,6 +81,11 @@ export function composeAnswer(
   options: ComposeOptions,
 ): ComposedAnswer {
   const { corpus, speakerOf, sides } = context;
+  const disputants = sides.disputants ?? sides.sides.map((s) => s.id);
+  // A question that names parties, none of them a disputant, is about them ("will the board
+  // inspect the wards?"), not about what the sides dispute.
+  const named = context.matcher.sidesNamedIn(question);
+  const aboutOthers = named.length > 0 && named.every((side) => !disputants.includes(side));
   // Every candidate may be quoted: arranging decides which (the other side's claim on an open
   // question may be any of them); closest passages fill up.
   const pool = collectPassages(ranked, corpus);
@@ -86,7 +94,7 @@ export function composeAnswer(
     {
       present: options.present,
       years: [...question.matchAll(YEAR)].map((m) => Number(m[0])),
-      oneSource: ONE_SOURCE.test(question),
+      noDispute: ONE_SOURCE.test(question) || aboutOthers,
       asks: options.asks,
     },
     { speakerOf, dateOf: (id) => corpus.docById.get(id)?.date },
@@ -95,7 +103,7 @@ export function composeAnswer(
       answerShare: options.answerShare,
       goodShare: GOOD_SHARE,
       fill: !options.confident,
-      disputants: sides.disputants ?? sides.sides.map((s) => s.id),
+      disputants,
     },
   );
   const citations = arranged.passages.map((passage, i) => {

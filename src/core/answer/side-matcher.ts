@@ -25,6 +25,11 @@ export interface SideMatcher {
   sideOfTitle(name: string): SideMention | undefined;
   /** Every organisation name in a text, in order of appearance. */
   findOrganisations(text: string): SideMention[];
+  /**
+   * The sides whose organisations a question names, in any letter case (people type "nhs" for
+   * "NHS"), in order of appearance.
+   */
+  sidesNamedIn(question: string): string[];
   /** The side and role the profile gives a person, matched by full name or last name. */
   findPerson(name: string): { name: string; side: string; role?: string } | undefined;
   /** The side whose voice a document's own text is, or `reporter`. */
@@ -58,20 +63,27 @@ function indexNames(entries: Array<[string, readonly string[]]>): NameIndex {
   return index;
 }
 
-/** Whether `name` is written in `text` at `start`, as a whole word. */
-function writtenAt(text: string, start: number, { name, caseless }: Name): boolean {
+/** Whether `name` is written in `text` at `start`, as a whole word (in any case when `anyCase`). */
+function writtenAt(
+  text: string,
+  start: number,
+  { name, caseless }: Name,
+  anyCase: boolean,
+): boolean {
   const slice = text.slice(start, start + name.length);
-  if (caseless ? slice.toLowerCase() !== name.toLowerCase() : slice !== name) return false;
+  if (caseless || anyCase ? slice.toLowerCase() !== name.toLowerCase() : slice !== name) {
+    return false;
+  }
   return !LETTER_OR_DIGIT.test(text.charAt(start + name.length) || ' ');
 }
 
-function findAll(index: NameIndex, text: string): SideMention[] {
+function findAll(index: NameIndex, text: string, anyCase = false): SideMention[] {
   const found: SideMention[] = [];
   let covered = 0;
   for (const word of text.matchAll(WORD)) {
     if (word.index < covered) continue;
     const candidates = index.get(word[0].toLowerCase());
-    const name = candidates?.find((c) => writtenAt(text, word.index, c));
+    const name = candidates?.find((c) => writtenAt(text, word.index, c, anyCase));
     if (!name) continue;
     const written = text.slice(word.index, word.index + name.name.length);
     found.push({ side: name.side, text: written, index: word.index });
@@ -112,6 +124,9 @@ export function compileSides(profile: SidesProfile): SideMatcher {
     },
     findOrganisations(text) {
       return findAll(organisations, text);
+    },
+    sidesNamedIn(question) {
+      return findAll(organisations, question, true).map((m) => m.side);
     },
     findPerson(name) {
       const folded = fold(name);

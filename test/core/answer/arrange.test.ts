@@ -84,7 +84,7 @@ const options: ArrangeOptions = {
 const open: ArrangeQuestion = {
   present: false,
   years: [],
-  oneSource: false,
+  noDispute: false,
   asks: 'account',
 };
 const titles = (arranged: { passages: Passage[] }) => arranged.passages.map((p) => p.doc.title);
@@ -285,7 +285,7 @@ describe('arrangePassages', () => {
 
   it('sets no second side against a question asking for one source’s account', () => {
     const { pool, context } = passages(dispute);
-    const arranged = arrangePassages(pool, { ...open, oneSource: true }, context, options);
+    const arranged = arrangePassages(pool, { ...open, noDispute: true }, context, options);
     expect(arranged.layout).toBeUndefined();
   });
 

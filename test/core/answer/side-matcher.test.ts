@@ -20,6 +20,16 @@ const profile = sidesProfileSchema.parse({
 const matcher = compileSides(profile);
 
 describe('compileSides', () => {
+  it('finds the sides a question names, in any letter case', () => {
+    expect(matcher.sidesNamedIn('did bayview and the guild meet? what did LAWMAKERS say')).toEqual([
+      'employer',
+      'union',
+      'politician',
+    ]);
+    // Organisations only: an occupation is no party named.
+    expect(matcher.sidesNamedIn('do nurses want more pay?')).toEqual([]);
+  });
+
   it('places a role by occupation before organisation', () => {
     expect(matcher.sideOfRole('a nurse at Bayview Health')).toEqual({
       side: 'union',
