@@ -37,6 +37,14 @@ const MAX_CACHED_TEXTS = 512;
 /** Longest group description used as a speaker's name; longer ones are named by their organisation. */
 const MAX_GROUP_NAME_WORDS = 6;
 
+/**
+ * A role that speaks for an organisation the text named before: "its president", "their
+ * spokeswoman", "a spokesperson for the health care giant" (a professor at "the university" is
+ * not one).
+ */
+const SPEAKS_FOR_ONE_BEFORE =
+  /^(?:its|their)\s|^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of)\s+(?:the|its|their)\s/iu;
+
 /** A speaker and whether they are one named person (for "he"/"she" and "it"). */
 interface Resolved {
   speaker: Speaker;
@@ -139,7 +147,9 @@ class Resolver {
       (known && known.side !== UNKNOWN ? known.side : undefined) ||
       this.matcher.sideOfTitle(named.name)?.side ||
       listed?.side ||
-      UNKNOWN;
+      (role && SPEAKS_FOR_ONE_BEFORE.test(role)
+        ? this.antecedent('', false).speaker.side
+        : UNKNOWN);
     const name = known?.name ?? listed?.name ?? named.name;
     return {
       speaker: speakerOf(name, firstRole(role) ?? known?.role ?? listed?.role, side),

@@ -161,7 +161,14 @@ export function readSpeakerBefore(
       return { kind: 'people', people: partner ? [partner, described] : [described] };
     }
   }
-  return readHead(last, isOrganisation);
+  const head = readHead(last, isOrganisation);
+  // "Its president, Jane Doe, said": a description before a person's name is their role.
+  const only = head.kind === 'people' && head.people.length === 1 ? head.people[0] : undefined;
+  const described = parts.length >= 2 ? (parts.at(-2) as string).trim() : '';
+  if (only && !only.role && (isApposition(described) || /^(?:its|their)\s/i.test(described))) {
+    return { kind: 'people', people: [{ name: only.name, role: described }] };
+  }
+  return head;
 }
 
 /** The person before "and Jane Doe" in "John Roe, a nurse, and Jane Doe, ...", with their role. */

@@ -229,6 +229,32 @@ describe('attributeChunks', () => {
     ).toEqual([CRUZ, CRUZ]);
   });
 
+  it('places a spokesperson for, or an officer of, an organisation named before on its side', () => {
+    expect(
+      attribute(
+        'Bayview Health defended its record on Monday.\n\n' +
+          '“We remain committed to our patients,” said John Doe, a spokesperson for the health care giant.',
+      ),
+    ).toEqual([
+      REPORTER,
+      { name: 'John Doe', role: 'a spokesperson for the health care giant', side: 'employer' },
+    ]);
+    expect(
+      attribute(
+        'The guild rejected the offer. Its president, Omar Haddad, said the vote was unanimous.',
+      ),
+    ).toEqual([REPORTER, { name: 'Omar Haddad', role: 'Its president', side: 'union' }]);
+    // A professor at "the university" speaks for no organisation named before.
+    expect(
+      attribute(
+        'Bayview Health defended its record. “It is fine,” said Ann Lee, a professor at the university.',
+      ),
+    ).toEqual([
+      REPORTER,
+      { name: 'Ann Lee', role: 'a professor at the university', side: 'unknown' },
+    ]);
+  });
+
   it('places a person by the role in their apposition', () => {
     expect(
       attribute('Omar Haddad, president of the Harbor Nurses Guild, said the vote was unanimous.'),

@@ -22,6 +22,24 @@ describe('readSpeakerBefore', () => {
     });
   });
 
+  it('reads a description before a person’s name as their role ("Its president, Jane Doe,")', () => {
+    expect(readSpeakerBefore('Its president, Omar Haddad, ', isOrganisation)).toEqual({
+      kind: 'people',
+      people: [{ name: 'Omar Haddad', role: 'Its president' }],
+    });
+    expect(
+      readSpeakerBefore('On Monday, a spokesperson for the hospital, Jane Roe, ', isOrganisation),
+    ).toEqual({
+      kind: 'people',
+      people: [{ name: 'Jane Roe', role: 'a spokesperson for the hospital' }],
+    });
+    // An opening phrase is no description.
+    expect(readSpeakerBefore('In Fresno, Jane Roe ', isOrganisation)).toEqual({
+      kind: 'people',
+      people: [{ name: 'Jane Roe', role: '' }],
+    });
+  });
+
   it('reads the subject after a quotation and an opening phrase', () => {
     expect(readSpeakerBefore(`${QUOTE}, the Bayview board `, isOrganisation)).toEqual({
       kind: 'group',
