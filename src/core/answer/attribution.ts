@@ -39,11 +39,11 @@ const MAX_GROUP_NAME_WORDS = 6;
 
 /**
  * A role that speaks for an organisation the text named before: "its president", "their
- * spokeswoman", "a spokesperson for the health care giant" (a professor at "the university" is
- * not one).
+ * spokeswoman", "a spokesperson for the health care giant", "company spokesperson" (a professor
+ * at "the university" is not one).
  */
 const SPEAKS_FOR_ONE_BEFORE =
-  /^(?:its|their)\s|^(?:an?\s+|the\s+)?(?:spokesperson|spokesman|spokeswoman|representative)\s+(?:for|of)\s+(?:the|its|their)\s/iu;
+  /^(?:its|their)\s|^(?:an?\s+|the\s+)?(?:\p{L}+\s+)?(?:spokesperson|spokesman|spokeswoman|representative)(?:$|\s+(?:for|of)\s+(?:the|its|their)\s)/iu;
 
 /** A speaker and whether they are one named person (for "he"/"she" and "it"). */
 interface Resolved {
@@ -339,20 +339,23 @@ function attribute(
   const state: DocumentState = { people: new Map(), described: new Map() };
   const resolver = new Resolver(matcher, state, reportsSpeech);
   const scans = scanChunks(chunks);
-  for (const scan of scans) {
-    const described = findDescribed(scan.frame, resolver.isOrganisation);
+  const describedAt = scans.map((scan) => findDescribed(scan.frame, resolver.isOrganisation));
+  for (const described of describedAt) {
     if (!described) continue;
     state.described.set(described.name.toLowerCase(), described.role);
     state.described.set(surnameOf(described.name), described.role);
   }
-  const introduced = scans.map((scan) =>
-    findPeople(scan.frame, resolver.isOrganisation).map((named) => {
+  const introduced = scans.map((scan, i) => {
+    const people = findPeople(scan.frame, resolver.isOrganisation).map((named) => {
       const resolved = resolver.person(named);
       state.people.set(named.name.toLowerCase(), resolved);
       state.people.set(surnameOf(named.name), resolved);
       return resolved;
-    }),
-  );
+    });
+    // "Jane Doe is a nurse. 'No,' she said.": a person the sentence says who they are.
+    const described = describedAt[i];
+    return people.length > 0 || !described ? people : [resolver.person(described)];
+  });
   const ownVoice: Resolved = {
     speaker: speakerOf(document.publisher, undefined, matcher.ownVoiceOf(document)),
     person: false,

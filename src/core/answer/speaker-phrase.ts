@@ -1,3 +1,4 @@
+import { isStopWord } from '../index/text.ts';
 import { splitNameAtEnd, splitNameAtStart } from './names.ts';
 import { QUOTE } from './quotations.ts';
 
@@ -139,6 +140,8 @@ export function readSpeakerBefore(
     previous = text;
     text = text.replace(TRAILING_AUXILIARY, '');
   }
+  // "Nurses, who have worked without a contract since May, say": the clause describes the subject.
+  text = text.replace(/,\s*(?:who|which)\s(?:[^,]|(?<=\d),(?=\d))*,\s*$/iu, ' ');
   const relative = /(?:,\s*|\s+)(?:who|that|which)\s*$/iu.exec(text);
   if (relative) text = text.slice(0, relative.index);
   text = afterLast(text, CLAUSE_START);
@@ -202,14 +205,22 @@ export function readSpeakerAfter(
   const clause = (after.split(/[\uE000;:]|\sthat\s/u)[0] ?? '').replace(/[.!?\s]+$/u, '');
   const parts = splitParts(clause.replace(/^[\s,]+/u, ''));
   const [head, ...rest] = parts;
-  if (head === undefined || !/^(?:\p{Lu}|the\s|a\s|an\s|he\b|she\b|it\b|they\b)/u.test(head)) {
-    return undefined;
-  }
+  if (head === undefined) return undefined;
   const roles: string[] = [];
   for (const part of rest) {
     if (!isApposition(part)) break;
     roles.push(part);
   }
+  // "said nurse Jane Doe", "said company spokesperson Jane Doe": a description before a full name.
+  const titled = /^((?:\p{Ll}[\p{L}-]*\s+){1,3})(\p{Lu}.*)$/u.exec(head);
+  if (titled && !(titled[1] as string).split(/\s+/).some((w) => w !== '' && isStopWord(w))) {
+    const split = splitNameAtStart(titled[2] as string);
+    if (split?.name.includes(' ') && !isOrganisation(titled[2] as string, 0, split.name.length)) {
+      const role = joinRoles((titled[1] as string).trim(), split.rest, ...roles);
+      return { kind: 'people', people: [{ name: split.name, role }] };
+    }
+  }
+  if (!/^(?:\p{Lu}|the\s|a\s|an\s|he\b|she\b|it\b|they\b)/u.test(head)) return undefined;
   const split = splitNameAtStart(head);
   if (split && !isOrganisation(head, 0, split.name.length)) {
     return {

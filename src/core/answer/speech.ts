@@ -78,6 +78,23 @@ const SAY_VERBS = [
   '(?:issued|issues|released|releases)\\s+(?:an?|the)\\s+(?:[\\p{L}-]+\\s+)?statement',
 ];
 
+/** Verbs of blame: their subject makes the charge ("the guild accused the hospital of ..."). */
+const BLAME_VERBS = [
+  'accused',
+  'accuses',
+  'accuse',
+  'blamed',
+  'blames',
+  'blame',
+  'criticized',
+  'criticizes',
+  'criticised',
+  'criticises',
+  'faulted',
+  'faults',
+];
+const BLAME = new RegExp(`^(?:${BLAME_VERBS.join('|')})$`, 'iu');
+
 /** Verbs that report a position when followed by what is asked for ("asks for", "calls on"). */
 const POSITION_VERBS = [
   '(?:asks?|asked|asking)\\s+(?:for|that)',
@@ -94,7 +111,7 @@ const POSITION_VERBS = [
 ];
 
 const VERB = new RegExp(
-  `(?<![\\p{L}\\p{N}'’-])(according\\s+to|${[...SAY_VERBS, ...POSITION_VERBS].join('|')})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}'’-])(according\\s+to|${[...SAY_VERBS, ...BLAME_VERBS, ...POSITION_VERBS].join('|')})(?![\\p{L}\\p{N}])`,
   'giu',
 );
 
@@ -172,7 +189,11 @@ export function findSpeechActs(
       continue;
     }
     const participle = /^\p{L}+ing\b/iu.test(verb) && /,\s*$/u.test(before);
-    acts.push({ verb, before, after, side: participle ? 'subject' : 'either', at: match.index });
+    const blame = BLAME.test(verb);
+    // "Kaiser criticized for ...": a headline's passive, the subject is the one blamed.
+    if (blame && /^\s+(?:for|of|over)\s/iu.test(after)) continue;
+    const side = participle ? 'subject' : blame ? 'before' : 'either';
+    acts.push({ verb, before, after, side, at: match.index });
   }
   if (reportsSpeech) {
     for (const match of frame.matchAll(BEFORE_THAT)) {

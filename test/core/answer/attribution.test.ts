@@ -255,6 +255,30 @@ describe('attributeChunks', () => {
     ]);
   });
 
+  it('reads news forms of speakers: "said nurse Jane Doe", "company spokesperson", a described "she", blame', () => {
+    expect(
+      attribute(
+        'Bayview Health defended its record. “We are ready,” said company spokesperson Jane Roe.',
+      ),
+    ).toEqual([REPORTER, { name: 'Jane Roe', role: 'company spokesperson', side: 'employer' }]);
+    expect(
+      attribute('“We are exhausted,” said nurse Maria Lopez, who has worked there for years.'),
+    ).toEqual([{ name: 'Maria Lopez', role: 'nurse', side: 'union' }]);
+    expect(attribute('Ana Ortiz is a nurse. “No,” she told reporters.')).toEqual([
+      REPORTER,
+      { name: 'Ana Ortiz', role: 'a nurse', side: 'union' },
+    ]);
+    expect(
+      attribute('The guild accused Bayview of stalling. Bayview blamed the guild for the delay.'),
+    ).toEqual([
+      { name: 'the guild', side: 'union' },
+      { name: 'Bayview', side: 'employer' },
+    ]);
+    expect(
+      attribute('Nurses, who have been without a contract since May, say they are tired.'),
+    ).toEqual([{ name: 'Nurses', side: 'union' }]);
+  });
+
   it('places a person by the role in their apposition', () => {
     expect(
       attribute('Omar Haddad, president of the Harbor Nurses Guild, said the vote was unanimous.'),

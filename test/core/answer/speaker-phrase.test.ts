@@ -40,6 +40,16 @@ describe('readSpeakerBefore', () => {
     });
   });
 
+  it('reads past a relative clause between the subject and its verb', () => {
+    // The same as the subject alone.
+    expect(
+      readSpeakerBefore('Nurses, who have been without a contract since May, ', isOrganisation),
+    ).toEqual(readSpeakerBefore('Nurses ', isOrganisation));
+    expect(readSpeakerBefore('The guild, which represents 2,000 nurses, ', isOrganisation)).toEqual(
+      { kind: 'group', text: 'The guild', core: 'The guild' },
+    );
+  });
+
   it('reads the subject after a quotation and an opening phrase', () => {
     expect(readSpeakerBefore(`${QUOTE}, the Bayview board `, isOrganisation)).toEqual({
       kind: 'group',
@@ -117,6 +127,24 @@ describe('readSpeakerAfter', () => {
       kind: 'people',
       people: [{ name: 'Jane Doe', role: 'with the guild' }],
     });
+  });
+
+  it('reads a description before a full name ("said nurse Jane Doe")', () => {
+    expect(
+      readSpeakerAfter(' nurse Maria Lopez, who has worked there for years.', isOrganisation),
+    ).toEqual({
+      kind: 'people',
+      people: [{ name: 'Maria Lopez', role: 'nurse, who has worked there for years' }],
+    });
+    expect(readSpeakerAfter(' company spokesperson Jane Roe.', isOrganisation)).toEqual({
+      kind: 'people',
+      people: [{ name: 'Jane Roe', role: 'company spokesperson' }],
+    });
+    // Not a name after a description: "told reporters Friday that ...", "said on Monday".
+    expect(
+      readSpeakerAfter(' reporters Friday that talks stalled.', isOrganisation),
+    ).toBeUndefined();
+    expect(readSpeakerAfter(' on Monday Jane Roe.', isOrganisation)).toBeUndefined();
   });
 
   it('stops at the clause after an "according to" speaker', () => {

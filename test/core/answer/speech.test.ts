@@ -62,4 +62,13 @@ describe('findSpeechActs', () => {
       { verb: 'want', before: 'They ', after: ' to detail that plan.', side: 'either' },
     ]);
   });
+
+  it('reads blame as its subject’s charge, but not a headline’s passive ("X criticized for")', () => {
+    expect(findSpeechActs('The guild accused Bayview of stalling.')).toEqual([
+      { verb: 'accused', before: 'The guild ', after: ' Bayview of stalling.', side: 'before' },
+    ]);
+    expect(findSpeechActs('Bayview criticized for closing wards')).toEqual([]);
+    expect(findSpeechActs('Bayview was blamed for the delay.')).toEqual([]);
+    expect(findSpeechActs('Nobody took the blame.')).toEqual([]);
+  });
 });
