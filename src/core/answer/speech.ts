@@ -190,7 +190,7 @@ export function findSpeechActs(
     }
     const participle = /^\p{L}+ing\b/iu.test(verb) && /,\s*$/u.test(before);
     const blame = BLAME.test(verb);
-    // "Kaiser criticized for ...": a headline's passive, the subject is the one blamed.
+    // "Bayview criticized for ...": a headline's passive, the subject is the one blamed.
     if (blame && /^\s+(?:for|of|over)\s/iu.test(after)) continue;
     const side = participle ? 'subject' : blame ? 'before' : 'either';
     acts.push({ verb, before, after, side, at: match.index });
