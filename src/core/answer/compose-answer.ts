@@ -9,6 +9,7 @@ import { citePassage, collectPassages } from './passages.ts';
 import type { SideMatcher } from './side-matcher.ts';
 import { labelSide, type SidesProfile } from './sides-profile.ts';
 import type { SpeakerLookup } from './speakers.ts';
+import { yearsNamedIn } from './timeline.ts';
 
 /**
  * Builds the quoted part of an answer from a ranked candidate list: which passages, in what
@@ -24,8 +25,6 @@ import type { SpeakerLookup } from './speakers.ts';
  * 0.004), so a candidate at this share is as good as a typical second right answer.
  */
 const GOOD_SHARE = 0.025;
-/** A four-digit year from 1900 to 2099 in a question. */
-const YEAR = /\b(?:19|20)\d{2}\b/g;
 /** A question that asks for one source's account of something. */
 const ONE_SOURCE = /\baccording to\b/i;
 
@@ -93,7 +92,7 @@ export function composeAnswer(
     pool,
     {
       present: options.present,
-      years: [...question.matchAll(YEAR)].map((m) => Number(m[0])),
+      years: yearsNamedIn(question),
       noDispute: ONE_SOURCE.test(question) || aboutOthers,
       asks: options.asks,
     },

@@ -169,6 +169,19 @@ export function extractTimeline(
   return kept.map(({ terms: _terms, position: _position, ...entry }) => entry);
 }
 
+/** A four-digit year from 1900 to 2099, as a question or a query names one. */
+const NAMED_YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * The years a question or a `/timeline` query names, in order.
+ *
+ * @example
+ * yearsNamedIn('the 2018 and 2019 strikes') // => [2018, 2019]
+ */
+export function yearsNamedIn(text: string): number[] {
+  return [...text.matchAll(NAMED_YEAR)].map((m) => Number(m[0]));
+}
+
 /**
  * The entries a `/timeline` query asks for: a four-digit year keeps that year's entries, words
  * keep the entries whose quote holds every one of them (as index terms, so "strikes" finds
@@ -178,10 +191,10 @@ export function extractTimeline(
  * filterTimeline(entries, '2018 strike')
  */
 export function filterTimeline(entries: readonly TimelineEntry[], query: string): TimelineEntry[] {
-  const years = query.match(/\b(?:19|20)\d{2}\b/g) ?? [];
-  const terms = tokenize(query.replace(/\b(?:19|20)\d{2}\b/g, ' '));
+  const years = yearsNamedIn(query);
+  const terms = tokenize(query.replace(NAMED_YEAR, ' '));
   return entries.filter((entry) => {
-    if (years.length > 0 && !years.some((y) => entry.date.startsWith(y))) return false;
+    if (years.length > 0 && !years.some((y) => entry.date.startsWith(String(y)))) return false;
     const quoteTerms = termSet(entry.quote);
     return terms.every((t) => quoteTerms.has(t));
   });

@@ -4,6 +4,7 @@ import {
   extractTimeline,
   filterTimeline,
   quoteAround,
+  yearsNamedIn,
 } from '../../../src/core/answer/timeline.ts';
 import { chunkDocument } from '../../../src/core/index/chunk.ts';
 import type { Chunk, SourceDocument } from '../../../src/core/types.ts';
@@ -122,6 +123,13 @@ describe('quoteAround', () => {
     expect(quote.length).toBeLessThanOrEqual(160);
     expect(quote).toContain('in 2019');
     expect(sentence.includes(quote)).toBe(true);
+  });
+});
+
+describe('yearsNamedIn', () => {
+  it('reads the four-digit years of a question, not other numbers', () => {
+    expect(yearsNamedIn('how long was the 2018 strike, and the 2019 one?')).toEqual([2018, 2019]);
+    expect(yearsNamedIn('did 2,000 therapists or 300 walk out in 1899?')).toEqual([]);
   });
 });
 
