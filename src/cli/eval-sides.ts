@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { bootstrap, exitWithError } from '../bootstrap.ts';
 import type { Engine } from '../core/engine.ts';
 import { createStrikebotEngine } from '../domain/engine.ts';
@@ -11,7 +10,7 @@ import {
 } from '../eval/sides.ts';
 import { loadKnowledge } from '../knowledge/load-knowledge.ts';
 import { parseFlags } from './parse-flags.ts';
-import { readQuestionFile } from './read-question-file.ts';
+import { readNamedFile, readQuestionFile } from './read-question-file.ts';
 
 const USAGE =
   'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--speakers FILE ...] [--json]';
@@ -59,12 +58,7 @@ async function main(argv: string[]): Promise<void> {
 async function readHandLabels(files: readonly string[] = []): Promise<HandLabels | undefined> {
   if (files.length === 0) return undefined;
   const maps = await Promise.all(
-    files.map(async (file) => {
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
-      });
-      return parseHandLabels(text, file);
-    }),
+    files.map(async (file) => parseHandLabels(await readNamedFile(file), file)),
   );
   return new Map(maps.flatMap((map) => [...map]));
 }

@@ -15,8 +15,17 @@ export async function readQuestionFile(
     process.stderr.write(`${usage}\n`);
     process.exit(2);
   }
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  return { file, text: await readNamedFile(file) };
+}
+
+/**
+ * A file a CLI was given, as text; a file that cannot be read is named with the reason.
+ *
+ * @example
+ * await readNamedFile('missing.json') // throws "cannot read missing.json: ENOENT"
+ */
+export async function readNamedFile(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new Error(`cannot read ${file}: ${error.code ?? error.message}`);
   });
-  return { file, text };
 }
