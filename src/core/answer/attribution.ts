@@ -12,7 +12,7 @@ import {
   readSubject,
   type SpeakerPhrase,
 } from './speaker-phrase.ts';
-import { findSpeechActs } from './speech.ts';
+import { findSpeechActs, type SpeechAct } from './speech.ts';
 
 /**
  * Attribution: who makes the claim in each sentence of a document. A sentence is its speaker's
@@ -82,6 +82,16 @@ function nameOfGroup(text: string): string {
   return text.replace(/^an?\s+/i, '').replace(/^The\s/, 'the ');
 }
 
+/**
+ * Keeps `value` under a person's full name (lower case) and surname, the two ways a document
+ * refers to them again; `keepFirst` leaves entries already there.
+ */
+function setByName<T>(map: Map<string, T>, name: string, value: T, keepFirst = false): void {
+  for (const key of [name.toLowerCase(), surnameOf(name)]) {
+    if (!keepFirst || !map.has(key)) map.set(key, value);
+  }
+}
+
 function groupOf(mention: SideMention): Resolved {
   return { speaker: { name: nameOfGroup(mention.text), side: mention.side }, person: false };
 }
@@ -145,7 +155,7 @@ class Resolver {
     const side =
       (role && this.matcher.sideOfRole(role)?.side) ||
       (known && known.side !== UNKNOWN ? known.side : undefined) ||
-      this.matcher.sideOfTitle(named.name)?.side ||
+      title?.side ||
       listed?.side ||
       (role && SPEAKS_FOR_ONE_BEFORE.test(role)
         ? this.antecedent('', false).speaker.side
@@ -180,7 +190,7 @@ class Resolver {
   }
 
   group(text: string, core: string, context: string): Resolved {
-    const mention = this.matcher.sideOfRole(core) ?? this.matcher.sideOfRole(text);
+    const mention = this.sideOfGroup(text, core);
     if (mention) {
       const short = text.split(/\s+/).length <= MAX_GROUP_NAME_WORDS;
       return {
@@ -216,21 +226,30 @@ class Resolver {
    */
   acts(frame: string): Resolved | undefined {
     for (const act of findSpeechActs(frame, this.reportsSpeech)) {
-      const phrase =
-        act.side === 'after'
-          ? readSpeakerAfter(act.after, this.isOrganisation)
-          : act.side === 'subject'
-            ? readSubject(act.before, this.isOrganisation)
-            : act.side === 'before'
-              ? readSpeakerBefore(act.before, this.isOrganisation)
-              : (readSpeakerBefore(act.before, this.isOrganisation) ??
-                readSpeakerAfter(act.after, this.isOrganisation));
+      const phrase = this.speakerPhrase(act);
       if (!phrase) continue;
       const resolved = this.phrase(phrase, act.before);
       if (act.lexical && !this.namesParty(phrase, resolved)) continue;
       return resolved;
     }
     return undefined;
+  }
+
+  /** The phrase naming an act's speaker, where the act says it stands. */
+  private speakerPhrase(act: SpeechAct): SpeakerPhrase | undefined {
+    switch (act.side) {
+      case 'after':
+        return readSpeakerAfter(act.after, this.isOrganisation);
+      case 'subject':
+        return readSubject(act.before, this.isOrganisation);
+      case 'before':
+        return readSpeakerBefore(act.before, this.isOrganisation);
+      case 'either':
+        return (
+          readSpeakerBefore(act.before, this.isOrganisation) ??
+          readSpeakerAfter(act.after, this.isOrganisation)
+        );
+    }
   }
 
   /**
@@ -240,9 +259,12 @@ class Resolver {
   private namesParty(phrase: SpeakerPhrase, resolved: Resolved): boolean {
     if (phrase.kind === 'pronoun' || resolved.speaker.side === UNKNOWN) return false;
     if (phrase.kind !== 'group') return true;
-    return (
-      (this.matcher.sideOfRole(phrase.core) ?? this.matcher.sideOfRole(phrase.text)) !== undefined
-    );
+    return this.sideOfGroup(phrase.text, phrase.core) !== undefined;
+  }
+
+  /** The side a group phrase names itself, by its head ("union officials") or its whole text. */
+  private sideOfGroup(text: string, core: string): SideMention | undefined {
+    return this.matcher.sideOfRole(core) ?? this.matcher.sideOfRole(text);
   }
 }
 
@@ -342,14 +364,12 @@ function attribute(
   const describedAt = scans.map((scan) => findDescribed(scan.frame, resolver.isOrganisation));
   for (const described of describedAt) {
     if (!described) continue;
-    state.described.set(described.name.toLowerCase(), described.role);
-    state.described.set(surnameOf(described.name), described.role);
+    setByName(state.described, described.name, described.role);
   }
   const introduced = scans.map((scan, i) => {
     const people = findPeople(scan.frame, resolver.isOrganisation).map((named) => {
       const resolved = resolver.person(named);
-      state.people.set(named.name.toLowerCase(), resolved);
-      state.people.set(surnameOf(named.name), resolved);
+      setByName(state.people, named.name, resolved);
       return resolved;
     });
     // "Jane Doe is a nurse. 'No,' she said.": a person the sentence says who they are.
@@ -407,10 +427,7 @@ function attribute(
     state.lastPerson = (!own && final.person ? final : introduced[i]?.at(-1)) ?? state.lastPerson;
     // A speaker named in full ("said Jane Doe") is who "Doe said" means later.
     const name = final.person ? final.speaker.name : undefined;
-    if (!own && name?.includes(' ')) {
-      if (!state.people.has(name.toLowerCase())) state.people.set(name.toLowerCase(), final);
-      if (!state.people.has(surnameOf(name))) state.people.set(surnameOf(name), final);
-    }
+    if (!own && name?.includes(' ')) setByName(state.people, name, final, true);
     if (scan.quoted) quoteSpeaker = final;
     if (chunk.kind !== 'bullet') intro = /:\s*$/.test(chunk.text) ? final : undefined;
     const mentions = resolver.organisationsIn(chunk.text);
