@@ -213,22 +213,25 @@ export function readSpeakerAfter(
   }
   // "said nurse Jane Doe", "said company spokesperson Jane Doe": a description before a full name.
   const titled = /^((?:\p{Ll}[\p{L}-]*\s+){1,3})(\p{Lu}.*)$/u.exec(head);
-  if (titled && !(titled[1] as string).split(/\s+/).some((w) => w !== '' && isStopWord(w))) {
-    const split = splitNameAtStart(titled[2] as string);
-    if (split?.name.includes(' ') && !isOrganisation(titled[2] as string, 0, split.name.length)) {
-      const role = joinRoles((titled[1] as string).trim(), split.rest, ...roles);
-      return { kind: 'people', people: [{ name: split.name, role }] };
-    }
+  const description =
+    titled && !(titled[1] as string).split(/\s+/).some((w) => w !== '' && isStopWord(w))
+      ? (titled[1] as string).trim()
+      : undefined;
+  if (
+    description === undefined &&
+    !/^(?:\p{Lu}|the\s|a\s|an\s|he\b|she\b|it\b|they\b)/u.test(head)
+  ) {
+    return undefined;
   }
-  if (!/^(?:\p{Lu}|the\s|a\s|an\s|he\b|she\b|it\b|they\b)/u.test(head)) return undefined;
-  const split = splitNameAtStart(head);
-  if (split && !isOrganisation(head, 0, split.name.length)) {
-    return {
-      kind: 'people',
-      people: [{ name: split.name, role: joinRoles(split.rest, ...roles) }],
-    };
+  const named = description === undefined ? head : (titled?.[2] as string);
+  const split = splitNameAtStart(named);
+  // After a description only a full name is a speaker: "told reporters Friday" names no one.
+  const fullEnough = description === undefined || split?.name.includes(' ');
+  if (split && fullEnough && !isOrganisation(named, 0, split.name.length)) {
+    const role = joinRoles(description ?? '', split.rest, ...roles);
+    return { kind: 'people', people: [{ name: split.name, role }] };
   }
-  return readHead(head, isOrganisation);
+  return description === undefined ? readHead(head, isOrganisation) : undefined;
 }
 
 /** The verb that ends a sentence's subject: an auxiliary or a regular past tense ("hundred" is not one). */
