@@ -1,5 +1,9 @@
 import { describeCoverage, missingWords, NOT_FOUND_TEXT, UNSURE_TEXT } from './answer/compose.ts';
-import { type ComposeContext, composeAnswer } from './answer/compose-answer.ts';
+import {
+  type ComposeContext,
+  type ComposedAnswer,
+  composeAnswer,
+} from './answer/compose-answer.ts';
 import {
   DECISION_FEATURES,
   decide,
@@ -311,25 +315,34 @@ export function createEngine(
         `Ask me a question about ${profile.subject ?? 'the documents'}, for example: "${profile.exampleQuestion ?? 'What happened?'}"`,
       );
     }
-    const { analysis, present, ranked, decision } = think(question, ask.history ?? []);
-    if (decision.outcome !== 'not-found') {
-      const confident = decision.outcome === 'answer';
-      const { text, citations, ...arranged } = composeAnswer(question, ranked, composing, {
+    const { analysis, present, facts, ranked, decision } = think(question, ask.history ?? []);
+    const compose = (confident: boolean) =>
+      composeAnswer(question, ranked, composing, {
         maxCitations: settings.maxCitations,
         answerShare: CITE_SHARE,
         confident,
         asks: askedOf(analysis.type),
         present,
       });
-      if (confident) return { question, answered: true, text, citations, ...arranged };
-      return {
-        question,
-        answered: false,
-        reason: 'unsure',
-        text: UNSURE_TEXT,
-        citations,
-        ...arranged,
-      };
+    const unsure = ({ citations, text: _, ...arranged }: ComposedAnswer): Answer => ({
+      question,
+      answered: false,
+      reason: 'unsure',
+      text: UNSURE_TEXT,
+      citations,
+      ...arranged,
+    });
+    if (decision.outcome === 'answer') {
+      const { text, citations, ...arranged } = compose(true);
+      return { question, answered: true, text, citations, ...arranged };
+    }
+    if (decision.outcome === 'unsure') return unsure(compose(false));
+    // A question the sides argue over, worded in a judgment the documents leave to them ("does
+    // the company have enough staff?"), finds no passage that answers it; when every word of it is
+    // in the documents and each side's claim on it is a good candidate, those claims come closest.
+    if (facts.unknown === 0) {
+      const closest = compose(false);
+      if (closest.layout === 'both-sides') return unsure(closest);
     }
     const near = [...new Set(ranked.slice(0, 3).map((r) => r.candidate.chunk.docId))];
     return abstain(

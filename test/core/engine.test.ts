@@ -4,6 +4,7 @@ import { UNSURE_TEXT } from '../../src/core/answer/compose.ts';
 import { createEngine, type Engine, newestDocuments } from '../../src/core/engine.ts';
 import type { SourceDocument } from '../../src/core/types.ts';
 import { createStrikebotEngine } from '../../src/domain/engine.ts';
+import { sidesProfileSchema } from '../../src/domain/sides-schema.ts';
 import { loadKnowledge } from '../../src/knowledge/index.ts';
 import { englishThesaurus } from '../../src/resources/thesaurus.ts';
 import { testModel } from '../fixtures/test-model.ts';
@@ -274,5 +275,73 @@ describe('newestDocuments', () => {
       'undated',
     ]);
     expect(newestDocuments([], 3)).toEqual([]);
+  });
+});
+
+describe('a question the sides argue over that no passage answers', () => {
+  // A made-up dispute between a ferry crews' guild and the ferry company. The model finds no
+  // passage good enough to answer or even come close, so only each side's claim can be shown.
+  const dispute: SourceDocument[] = [
+    {
+      id: 'ferry-dispute',
+      title: 'Ferry crews walk out',
+      date: '2024-02-05',
+      body: [
+        'Ferry crews stopped work on Monday.',
+        '',
+        '“Harbor Ferries sends every boat out with half the deckhands it needs,” said Mara Quist, president of the Ferry Crews Guild.',
+        '',
+        'Harbor Ferries said it hired 40 deckhands this winter.',
+        '',
+        'Tickets stay cheap enough for most commuters.',
+        '',
+        'The crews voted on Sunday night.',
+      ].join('\n'),
+    },
+  ];
+  const sides = sidesProfileSchema.parse({
+    sides: [
+      { id: 'union', label: 'Guild', organisations: ['Ferry Crews Guild'] },
+      { id: 'employer', label: 'Company', organisations: ['Harbor Ferries'] },
+    ],
+  });
+  const neverSure = {
+    ...testModel,
+    answer: { ...testModel.answer, threshold: 2 },
+    closest: { ...testModel.closest, threshold: 2 },
+  };
+  const engine = createEngine(dispute, {
+    model: neverSure,
+    profile: { sides },
+    thesaurus: englishThesaurus,
+  });
+
+  it('shows each side’s claim, labelled, as the closest passages when every word is in the documents', () => {
+    const answer = engine.answer('Does Harbor Ferries have enough deckhands?');
+    expect(answer).toMatchObject({
+      answered: false,
+      reason: 'unsure',
+      layout: 'both-sides',
+      text: UNSURE_TEXT,
+    });
+    expect(answer.citations.map((c) => [c.speaker?.label, c.snippet])).toEqual([
+      ['Company', 'Harbor Ferries said it hired 40 deckhands this winter.'],
+      ['Reporter', 'Tickets stay cheap enough for most commuters.'],
+      [
+        'Guild',
+        '“Harbor Ferries sends every boat out with half the deckhands it needs,” said Mara Quist, president of the Ferry Crews Guild.',
+      ],
+    ]);
+  });
+
+  it('still finds nothing when the question holds a word no document uses, or asks for a date', () => {
+    expect(engine.answer('Does Harbor Ferries have enough lifeboats?')).toMatchObject({
+      reason: 'not-found',
+      citations: [],
+    });
+    expect(engine.answer('When did the crews vote?')).toMatchObject({
+      reason: 'not-found',
+      citations: [],
+    });
   });
 });
