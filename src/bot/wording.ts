@@ -3,6 +3,7 @@
  * one place. Formatters decide layout and escaping; the words come from here.
  */
 
+import { listWords } from '../core/answer/compose.ts';
 import { formatDate } from '../core/answer/compose-layout.ts';
 import type { Answer } from '../core/types.ts';
 import type { SourceEntry } from '../knowledge/list-sources.ts';
@@ -25,23 +26,30 @@ export const FAILURE_TEXT =
 /** Said to a question that arrives while the bot is shutting down. */
 export const RESTARTING_TEXT = 'I am restarting; please ask again shortly.';
 
-/** Opens a reply whose passages come closest but may not answer the question. */
-const UNSURE_OPENING =
-  "I'm not sure the documents answer this exactly; these passages come closest:";
-
 /**
- * The opening of closest passages, saying how they are arranged when the engine arranged them
- * (by side, by recency with the date of the newest quoted, by event, with each side's claim after
- * them); {@link UNSURE_OPENING} otherwise.
+ * The opening of closest passages: which of the question's words no document mentions, when
+ * some are not, and how the passages are arranged when the engine arranged them (by side, by
+ * recency with the date of the newest quoted, by event, with each side's claim after them);
+ * the plain opening otherwise. The sides are said to disagree only on a question the
+ * documents cover word for word: they do not dispute what none of them mentions.
  *
  * @example
  * unsureOpening({ layout: 'newest-first', citations: [{ date: '2025-05-08', ... }] });
  * // "I'm not sure the documents answer this exactly; these passages come closest, the newest documents first (the newest is from May 8, 2025):"
+ * unsureOpening({ citations: [...], unmentioned: ['parking'] });
+ * // "I'm not sure the documents answer this exactly: none of them mentions “parking”. These passages come closest:"
  */
-export function unsureOpening(answer: Pick<Answer, 'layout' | 'eventYears' | 'citations'>): string {
-  const lead = "I'm not sure the documents answer this exactly; these passages come closest";
-  const { layout, eventYears = [] } = answer;
-  if (layout === 'both-sides') return `${lead}, each side's claim labelled (the sides disagree):`;
+export function unsureOpening(
+  answer: Pick<Answer, 'layout' | 'eventYears' | 'citations' | 'unmentioned'>,
+): string {
+  const { layout, eventYears = [], unmentioned = [] } = answer;
+  const lead =
+    unmentioned.length > 0
+      ? `I'm not sure the documents answer this exactly: none of them mentions ${listWords(unmentioned)}. These passages come closest`
+      : "I'm not sure the documents answer this exactly; these passages come closest";
+  if (layout === 'both-sides') {
+    return `${lead}, each side's claim labelled${unmentioned.length > 0 ? '' : ' (the sides disagree)'}:`;
+  }
   if (layout === 'newest-first') {
     const newest = answer.citations[0]?.date;
     return `${lead}, the newest documents first${newest ? ` (the newest is from ${formatDate(newest)})` : ''}:`;
@@ -51,7 +59,7 @@ export function unsureOpening(answer: Pick<Answer, 'layout' | 'eventYears' | 'ci
     const which = eventYears.length > 0 ? eventYears.join(', ') : 'there are several';
     return `${lead}, one per event (${which}), newest first:`;
   }
-  return UNSURE_OPENING;
+  return `${lead}:`;
 }
 
 /** Said when the engine gives no text of its own for an unanswered question. */

@@ -315,7 +315,7 @@ export function createEngine(
         `Ask me a question about ${profile.subject ?? 'the documents'}, for example: "${profile.exampleQuestion ?? 'What happened?'}"`,
       );
     }
-    const { analysis, present, facts, ranked, decision } = think(question, ask.history ?? []);
+    const { analysis, present, ranked, decision } = think(question, ask.history ?? []);
     const compose = (confident: boolean) =>
       composeAnswer(question, ranked, composing, {
         maxCitations: settings.maxCitations,
@@ -324,6 +324,7 @@ export function createEngine(
         asks: askedOf(analysis.type),
         present,
       });
+    const unmentioned = missingWords(corpus, analysis, question);
     const unsure = ({ citations, text: _, ...arranged }: ComposedAnswer): Answer => ({
       question,
       answered: false,
@@ -331,6 +332,7 @@ export function createEngine(
       text: UNSURE_TEXT,
       citations,
       ...arranged,
+      ...(unmentioned.length > 0 ? { unmentioned } : {}),
     });
     if (decision.outcome === 'answer') {
       const { text, citations, ...arranged } = compose(true);
@@ -340,7 +342,7 @@ export function createEngine(
     // A question the sides argue over, worded in a judgment the documents leave to them ("does
     // the company have enough staff?"), finds no passage that answers it; when every word of it is
     // in the documents and each side's claim on it is a good candidate, those claims come closest.
-    if (facts.unknown === 0) {
+    if (unmentioned.length === 0) {
       const closest = compose(false);
       if (closest.layout === 'both-sides') return unsure(closest);
     }
@@ -348,7 +350,7 @@ export function createEngine(
     return abstain(
       question,
       'not-found',
-      `${NOT_FOUND_TEXT} ${describeCoverage(corpus, profile.subject, near, missingWords(corpus, analysis, question))}`,
+      `${NOT_FOUND_TEXT} ${describeCoverage(corpus, profile.subject, near, unmentioned)}`,
     );
   };
 

@@ -125,4 +125,9 @@ export interface Answer {
   layout?: AnswerLayout;
   /** With the `by-event` layout: the year of the event each citation tells of (parallel to `citations`). */
   eventYears?: number[];
+  /**
+   * With `unsure`: the question's words that no document uses in any way (at most three), as the
+   * question writes them ("parking"); the closest passages cannot speak to those.
+   */
+  unmentioned?: string[];
 }

@@ -66,6 +66,21 @@ describe('formatTextAnswer', () => {
     );
   });
 
+  it('names the question’s words no document mentions, and claims no dispute over them', () => {
+    const opening = (layout?: 'both-sides') =>
+      formatTextAnswer({
+        ...unsureAnswer,
+        unmentioned: ['parking', 'valet'],
+        ...(layout ? { layout } : {}),
+      }).split('\n')[0];
+    expect(opening()).toBe(
+      "I'm not sure the documents answer this exactly: none of them mentions “parking” or “valet”. These passages come closest:",
+    );
+    expect(opening('both-sides')).toBe(
+      "I'm not sure the documents answer this exactly: none of them mentions “parking” or “valet”. These passages come closest, each side's claim labelled:",
+    );
+  });
+
   it('prints only the text when nothing was found', () => {
     expect(formatTextAnswer(notFoundAnswer)).toBe(
       "I couldn't find that in the documents. They cover the dispute from 2018 to 2024.",

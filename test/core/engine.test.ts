@@ -113,6 +113,16 @@ describe('createEngine over inline documents', () => {
     );
   });
 
+  it('names the words no document mentions among the closest passages', () => {
+    expect(engine.answer('How many cars does the ferry carry for tourists?')).toMatchObject({
+      reason: 'unsure',
+      unmentioned: ['tourists'],
+    });
+    expect(
+      engine.answer('How many cars does the ferry carry on winter weekends?').unmentioned,
+    ).toEqual(['winter', 'weekends']);
+  });
+
   it('says what the documents cover when nothing comes close', () => {
     const answer = engine.answer('What is the capital of France?');
     expect(answer).toEqual({

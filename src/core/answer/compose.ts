@@ -93,7 +93,7 @@ export function missingWords(
 }
 
 /** "“a”", "“a” or “b”", "“a”, “b” or “c”". */
-function listWords(words: readonly string[]): string {
+export function listWords(words: readonly string[]): string {
   const quoted = words.map((w) => `“${w}”`);
   return quoted.length > 1
     ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`

@@ -61,6 +61,14 @@ describe('renderDiscordReply, the three outcomes', () => {
     );
   });
 
+  it('names the question’s words no document mentions', () => {
+    const answer = { ...unsureAnswer, unmentioned: ['parking'] };
+    const reply = renderDiscordReply({ kind: 'answer', answer, asked: 'x', answerId: 'a7' });
+    expect(reply.embeds?.[0]?.description).toBe(
+      "I'm not sure the documents answer this exactly: none of them mentions “parking”. These passages come closest:",
+    );
+  });
+
   it('says a side’s claim follows the closest passages', () => {
     const answer = { ...unsureAnswer, layout: 'sides-after' as const };
     const reply = renderDiscordReply({ kind: 'answer', answer, asked: 'x', answerId: 'a5' });

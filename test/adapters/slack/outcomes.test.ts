@@ -91,6 +91,16 @@ describe('renderSlackReply, the three outcomes', () => {
     );
   });
 
+  it('names the question’s words no document mentions', () => {
+    const answer = { ...unsureAnswer, unmentioned: ['parking'] };
+    const reply = renderSlackReply({ kind: 'answer', answer, asked: 'x', answerId: 'a7' });
+    expect(reply.blocks?.[0]).toEqual(
+      section(
+        "I'm not sure the documents answer this exactly: none of them mentions “parking”. These passages come closest:",
+      ),
+    );
+  });
+
   it('says a side’s claim follows the closest passages', () => {
     const answer = { ...unsureAnswer, layout: 'sides-after' as const };
     const reply = renderSlackReply({ kind: 'answer', answer, asked: 'x', answerId: 'a5' });
