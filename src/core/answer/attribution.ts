@@ -12,7 +12,7 @@ import {
   readSubject,
   type SpeakerPhrase,
 } from './speaker-phrase.ts';
-import { findSpeechActs, type SpeechAct } from './speech.ts';
+import { findSpeechActs, reportsPosition, type SpeechAct } from './speech.ts';
 
 /**
  * Attribution: who makes the claim in each sentence of a document. A sentence is its speaker's
@@ -57,6 +57,8 @@ interface DocumentState {
   people: Map<string, Resolved>;
   /** What the document says people are ("Doe is a nurse"), by lower-cased full name and surname. */
   described: Map<string, string>;
+  /** The document's own voice: its publisher, on the side the profile gives it. */
+  ownVoice: Resolved;
   lastPerson?: Resolved;
   lastOrganisation?: Resolved;
   /** The organisation that last acted in the document: a sentence's subject, or a speaker. */
@@ -211,6 +213,13 @@ class Resolver {
       if (phrase.pronoun === 'he' || phrase.pronoun === 'she') {
         return this.state.lastPerson ?? { speaker: { side: UNKNOWN }, person: true };
       }
+      // "We have proposed that ...": a party's own document speaks for it; in a report, the
+      // first person is the last speaker's, quoted without marks.
+      if (phrase.pronoun === 'we' || phrase.pronoun === 'i') {
+        const own = this.state.ownVoice;
+        if (own.speaker.side !== REPORTER) return own;
+        return this.state.lastSpeaker?.resolved ?? { speaker: { side: UNKNOWN }, person: false };
+      }
       return this.antecedent(context, phrase.pronoun === 'they');
     }
     const people = phrase.people.map((p) => this.person(p));
@@ -230,6 +239,9 @@ class Resolver {
       if (!phrase) continue;
       const resolved = this.phrase(phrase, act.before);
       if (act.lexical && !this.namesParty(phrase, resolved)) continue;
+      // "The union is demanding ..." in the company's own notice: the company's account of it.
+      const own = this.state.ownVoice.speaker.side;
+      if (own !== REPORTER && resolved.speaker.side !== own && reportsPosition(act.verb)) continue;
       return resolved;
     }
     return undefined;
@@ -358,7 +370,11 @@ function attribute(
   chunks: readonly Chunk[],
   document: AttributedDocument,
 ): Attribution[] {
-  const state: DocumentState = { people: new Map(), described: new Map() };
+  const ownVoice: Resolved = {
+    speaker: speakerOf(document.publisher, undefined, matcher.ownVoiceOf(document)),
+    person: false,
+  };
+  const state: DocumentState = { people: new Map(), described: new Map(), ownVoice };
   const resolver = new Resolver(matcher, state, reportsSpeech);
   const scans = scanChunks(chunks);
   const describedAt = scans.map((scan) => findDescribed(scan.frame, resolver.isOrganisation));
@@ -376,10 +392,6 @@ function attribute(
     const described = describedAt[i];
     return people.length > 0 || !described ? people : [resolver.person(described)];
   });
-  const ownVoice: Resolved = {
-    speaker: speakerOf(document.publisher, undefined, matcher.ownVoiceOf(document)),
-    person: false,
-  };
   const samePara = (i: number, j: number) => chunks[i]?.paragraph === chunks[j]?.paragraph;
 
   /** A quotation's speaker named later in its paragraph: where it closes, or the next sentence. */
@@ -432,8 +444,10 @@ function attribute(
     if (chunk.kind !== 'bullet') intro = /:\s*$/.test(chunk.text) ? final : undefined;
     const mentions = resolver.organisationsIn(chunk.text);
     const subject = subjectOf(chunk.text, mentions);
-    if (subject) state.lastAgent = { resolved: groupOf(subject), chunk: i };
-    else if (!own && !final.person) state.lastAgent = { resolved: final, chunk: i };
+    // A group the sentence reports speaking acted in it, whatever organisation its subject
+    // names ("Kaiser workers are asking ...": the workers, not the company).
+    if (!own && !final.person) state.lastAgent = { resolved: final, chunk: i };
+    else if (subject) state.lastAgent = { resolved: groupOf(subject), chunk: i };
     const mention = mentions.at(-1);
     if (mention) state.lastOrganisation = groupOf(mention);
   }

@@ -33,7 +33,10 @@ export type SpeakerPhrase =
  */
 export type IsOrganisation = (text: string, start: number, end: number) => boolean;
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they']);
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
+
+/** A finite verb: words before a speech verb that hold one are a clause, not its subject. */
+const FINITE_VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)\s/iu;
 
 /** Words that open a description of the name before them ("Jane Doe, president of ..."). */
 const TITLE_WORDS = new Set(
@@ -165,6 +168,8 @@ export function readSpeakerBefore(
     }
   }
   const head = readHead(last, isOrganisation);
+  // "We are providing care to any member seeking it": the words before "seeking" are a clause.
+  if (head.kind === 'group' && FINITE_VERB.test(` ${head.text} `)) return undefined;
   // "Its president, Jane Doe, said": a description before a person's name is their role.
   const only = head.kind === 'people' && head.people.length === 1 ? head.people[0] : undefined;
   const described = parts.length >= 2 ? (parts.at(-2) as string).trim() : '';

@@ -110,6 +110,19 @@ const POSITION_VERBS = [
   'propos(?:es?|ed|ing)',
 ];
 
+const POSITION = new RegExp(`^(?:${POSITION_VERBS.join('|')})$`, 'iu');
+
+/**
+ * True for a verb that reports a position ("demands", "is asking for") rather than speech: what a
+ * party's own document says the other party wants is its own account, not a quotation.
+ *
+ * @example
+ * reportsPosition('demanding') // => true
+ */
+export function reportsPosition(verb: string): boolean {
+  return POSITION.test(verb.replace(/\s+/gu, ' '));
+}
+
 const VERB = new RegExp(
   `(?<![\\p{L}\\p{N}'’-])(according\\s+to|${[...SAY_VERBS, ...BLAME_VERBS, ...POSITION_VERBS].join('|')})(?![\\p{L}\\p{N}])`,
   'giu',

@@ -438,4 +438,30 @@ describe('attributeChunks', () => {
       { name: 'Ivy Chen', role: 'a visitor', side: 'unknown' },
     ]);
   });
+
+  it('gives "we" in a party’s own notice to that party, and its account of what the other side wants to it too', () => {
+    const body =
+      'We have offered every nurse a 9% raise. ' +
+      'We are keeping every ward open for any patient seeking care. ' +
+      'The guild is demanding a 30% raise instead.';
+    const bayview = { name: 'Bayview Health', side: 'employer' };
+    expect(attribute(body, { publisher: 'Bayview Health', kind: 'press-release' })).toEqual([
+      bayview,
+      bayview,
+      bayview,
+    ]);
+  });
+
+  it('gives a group’s later "they" to the group that spoke, not to an organisation its name holds', () => {
+    expect(
+      attribute(
+        'Bayview Health nurses are asking for safer staffing. They also want a pension. ' +
+          'Bayview Health said the offer was fair.',
+      ),
+    ).toEqual([
+      { name: 'Bayview Health nurses', side: 'union' },
+      { name: 'Bayview Health nurses', side: 'union' },
+      { name: 'Bayview Health', side: 'employer' },
+    ]);
+  });
 });
