@@ -445,7 +445,7 @@ function attribute(
     const mentions = resolver.organisationsIn(chunk.text);
     const subject = subjectOf(chunk.text, mentions);
     // A group the sentence reports speaking acted in it, whatever organisation its subject
-    // names ("Kaiser workers are asking ...": the workers, not the company).
+    // names ("Bayview nurses are asking ...": the nurses, not the hospital).
     if (!own && !final.person) state.lastAgent = { resolved: final, chunk: i };
     else if (subject) state.lastAgent = { resolved: groupOf(subject), chunk: i };
     const mention = mentions.at(-1);

@@ -71,6 +71,27 @@ const MODIFIER =
 /** A quotation or a dash, colon or semicolon: the speaker's clause starts after the last one. */
 const CLAUSE_MARK = new RegExp(`[${QUOTE};:\u2014\u2013]|\\s-\\s`, 'gu');
 
+/**
+ * The clause of `before` that holds a speech verb's subject: after the last quotation mark,
+ * dash, colon or semicolon, except a dash that opens a description of the name before it ("Jane
+ * Doe, president of the guild - the union of the city's nurses, said"), read as a comma.
+ */
+function speakerClause(before: string): string {
+  const marks = [...before.matchAll(CLAUSE_MARK)];
+  let end = before.length;
+  let clause = '';
+  for (let k = marks.length - 1; k >= 0; k--) {
+    const mark = marks[k] as RegExpMatchArray & { index: number };
+    const rest = before.slice(mark.index + mark[0].length, end);
+    clause = clause === '' ? rest : `${rest}, ${clause}`;
+    const dash = /^\s*[—–-]\s*$/u.test(mark[0]);
+    if (!dash || !isApposition(rest) || !/,\s*$/u.test(before)) return clause;
+    end = mark.index;
+  }
+  const head = before.slice(0, end);
+  return clause === '' ? head : `${head}, ${clause}`;
+}
+
 /** The text after the last match of `pattern` (all of `text` when it does not occur). */
 function afterLast(text: string, pattern: RegExp): string {
   let end = 0;
@@ -137,7 +158,7 @@ export function readSpeakerBefore(
   before: string,
   isOrganisation: IsOrganisation,
 ): SpeakerPhrase | undefined {
-  let text = afterLast(before, CLAUSE_MARK);
+  let text = speakerClause(before);
   let previous = '';
   while (previous !== text) {
     previous = text;
@@ -150,6 +171,8 @@ export function readSpeakerBefore(
   text = afterLast(text, CLAUSE_START);
   if (relative) text = afterLast(text, PREPOSITION);
   const parts = splitParts(text.replace(/^[\s,]+|[\s,]+$/g, ''));
+  // "Jane Doe, a nurse, reiterated the guild's demands": a verb after the commas ends the subject.
+  if (parts.length >= 2 && /^\p{Ll}+ed\s/u.test(parts.at(-1) as string)) parts.pop();
   const last = parts.at(-1);
   if (last === undefined) return undefined;
   if (isApposition(last)) {

@@ -22,6 +22,31 @@ describe('readSpeakerBefore', () => {
     });
   });
 
+  it('reads a description after a dash as part of the person’s role, and stops the subject at a verb', () => {
+    expect(
+      readSpeakerBefore(
+        'Omar Haddad, president of the guild - the union of the city’s nurses, ',
+        isOrganisation,
+      ),
+    ).toEqual({
+      kind: 'people',
+      people: [
+        { name: 'Omar Haddad', role: 'president of the guild, the union of the city’s nurses' },
+      ],
+    });
+    expect(
+      readSpeakerBefore('Jane Doe, a nurse in the night ward, repeated the guild ', isOrganisation),
+    ).toEqual({
+      kind: 'people',
+      people: [{ name: 'Jane Doe', role: 'a nurse in the night ward' }],
+    });
+    expect(readSpeakerBefore('The talks broke down - the guild ', isOrganisation)).toEqual({
+      kind: 'group',
+      text: 'the guild',
+      core: 'the guild',
+    });
+  });
+
   it('reads a description before a person’s name as their role ("Its president, Jane Doe,")', () => {
     expect(readSpeakerBefore('Its president, Omar Haddad, ', isOrganisation)).toEqual({
       kind: 'people',
