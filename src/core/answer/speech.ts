@@ -133,6 +133,35 @@ const NOT_A_VERB_AFTER =
   /(?:^|[\s(])(?:to|the|a|an|these|those|its|their|his|her|our|my|your|such|whose|no)\s*$|['’]s\s*$/iu;
 const PASSIVE = /(?:^|\s)(?:is|are|was|were|be|been|being)\s*$/iu;
 
+/** Speech verbs as often used of things as of words ("the river has added a tributary"). */
+const OF_THINGS_TOO = /^(?:add|adds|added|continued)$/iu;
+
+/**
+ * False for a verb of {@link OF_THINGS_TOO} that takes an object or an infinitive, not words:
+ * it reports speech after a quotation or a comma ("…,” she added"), or before words, a quotation,
+ * a pause or "in a statement" ("added that", "continued: …").
+ */
+function reportsWords(verb: string, before: string, after: string): boolean {
+  if (!OF_THINGS_TOO.test(verb)) return true;
+  if (/[,"“”'’]\s*$/u.test(before)) return true;
+  if (/^\s*(?:that(?![\p{L}\p{N}])|[,:.;!?"“”]|$|in\s+(?:a|an|the|its|their)\s)/iu.test(after)) {
+    return true;
+  }
+  // "They add the company failed to ...": a clause with its own verb, "that" left out.
+  const clause = (after.split(/[,;:.()]/u)[0] ?? '').split(/\s+/u).filter((w) => w !== '');
+  return clause.some(
+    (word, i) =>
+      i > 0 &&
+      (AUXILIARY.test(word) ||
+        (/\p{L}{3,}ed$/u.test(word) && !DETERMINER.test(clause[i - 1] ?? ''))),
+  );
+}
+
+/** Auxiliaries: after one, the words after a speech verb are a clause of their own. */
+const AUXILIARY = /^(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)$/iu;
+/** Words before a noun: "the watershed" is no past tense. */
+const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|that|these|those)$/iu;
+
 /** True for past participles, which after "is"/"was" make a passive ("was said"). */
 function isParticiple(verb: string): boolean {
   const first = verb.toLowerCase().split(/\s/)[0] ?? '';
@@ -188,6 +217,7 @@ export function findSpeechActs(
       continue;
     }
     if (NOT_A_VERB_AFTER.test(before)) continue;
+    if (!reportsWords(verb, before, after)) continue;
     if (isParticiple(verb) && PASSIVE.test(before)) {
       const agent = /^\s+by\s+/iu.exec(after);
       if (agent) {

@@ -63,6 +63,16 @@ describe('findSpeechActs', () => {
     ]);
   });
 
+  it('reads "added" and "continued" as speech only before words, not an object or an infinitive', () => {
+    const verbs = (frame: string) => findSpeechActs(frame).map((act) => act.verb);
+    expect(verbs('Since 1900 the river has added two tributaries.')).toEqual([]);
+    expect(verbs('As prices continued to rise, the ferry raised its fares.')).toEqual([]);
+    expect(verbs('\uE000, she added.')).toEqual(['added']);
+    expect(verbs('The guild added that talks had stalled.')).toEqual(['added']);
+    expect(verbs('They add the hospital failed to hire nurses.')).toEqual(['add']);
+    expect(verbs('The board continued: \uE000')).toEqual(['continued']);
+  });
+
   it('reads blame as its subject’s charge, but not a headline’s passive ("X criticized for")', () => {
     expect(findSpeechActs('The guild accused Bayview of stalling.')).toEqual([
       { verb: 'accused', before: 'The guild ', after: ' Bayview of stalling.', side: 'before' },
