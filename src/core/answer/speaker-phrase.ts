@@ -35,6 +35,9 @@ export type IsOrganisation = (text: string, start: number, end: number) => boole
 
 const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 
+/** A quantifier standing for people already spoken of ("Many", "Some of them", "Most"). */
+const QUANTIFIER = /^(?:many|some|most|others|several|few|both|all)(?:\s+of\s+(?:them|those))?$/u;
+
 /** A finite verb: words before a speech verb that hold one are a clause, not its subject. */
 const FINITE_VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)\s/iu;
 
@@ -123,8 +126,10 @@ function personAtEnd(part: string, isOrganisation: IsOrganisation): NamedPerson 
   const split = splitNameAtEnd(text);
   if (!split || isOrganisation(text, text.length - split.name.length, text.length))
     return undefined;
-  // "nurses in Harbor City": a name after a preposition is a place, not the speaker.
-  if (/(?:^|\s)(?:in|at|from|near|across|outside|inside|of|for|to)$/iu.test(split.rest)) {
+  // "nurses in Harbor City", "in the Bay Area": a name after a preposition is a place, not the speaker.
+  if (
+    /(?:^|\s)(?:in|at|from|near|across|outside|inside|of|for|to)(?:\s+the)?$/iu.test(split.rest)
+  ) {
     return undefined;
   }
   return { name: split.name, role: split.rest };
@@ -140,6 +145,8 @@ function readHead(part: string, isOrganisation: IsOrganisation): SpeakerPhrase {
   // "They're asking", "She's demanding": the pronoun without its contracted verb.
   const lower = part.toLowerCase().replace(/['’](?:re|s)$/u, '');
   if (PRONOUNS.has(lower)) return { kind: 'pronoun', pronoun: lower };
+  // "Many say", "Some of them argue": a share of the people last spoken of, as "they" is.
+  if (QUANTIFIER.test(lower)) return { kind: 'pronoun', pronoun: 'they' };
   const members = part.split(/\s+and\s+/);
   const people = members.map((m) => personAtEnd(m, isOrganisation));
   if (people.every((p) => p !== undefined)) return { kind: 'people', people };

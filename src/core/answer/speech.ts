@@ -218,6 +218,8 @@ export function findSpeechActs(
     }
     if (NOT_A_VERB_AFTER.test(before)) continue;
     if (!reportsWords(verb, before, after)) continue;
+    // "the German states of Bavaria", "the claims of the guild": a plural noun, not a verb.
+    if (/s$/iu.test(verb) && /^\s+of\s/iu.test(after)) continue;
     if (isParticiple(verb) && PASSIVE.test(before)) {
       const agent = /^\s+by\s+/iu.exec(after);
       if (agent) {

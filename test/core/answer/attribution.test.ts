@@ -464,4 +464,15 @@ describe('attributeChunks', () => {
       { name: 'Bayview Health', side: 'employer' },
     ]);
   });
+
+  it('gives "Many say" to the people last spoken of, and reads a place after "in the" as no speaker', () => {
+    expect(
+      attribute(
+        'Nurses in the Harbor District say they will strike Monday. Many say they are tired.',
+      ),
+    ).toEqual([
+      { name: 'Nurses in the Harbor District', side: 'union' },
+      { name: 'Nurses in the Harbor District', side: 'union' },
+    ]);
+  });
 });

@@ -73,6 +73,11 @@ describe('findSpeechActs', () => {
     expect(verbs('The board continued: \uE000')).toEqual(['continued']);
   });
 
+  it('reads a plural noun before "of" as no verb ("the states of the union")', () => {
+    expect(findSpeechActs('Its shores lie in the German states of Bavaria and Hesse.')).toEqual([]);
+    expect(findSpeechActs('The claims of the guild were heard.')).toEqual([]);
+  });
+
   it('reads blame as its subject’s charge, but not a headline’s passive ("X criticized for")', () => {
     expect(findSpeechActs('The guild accused Bayview of stalling.')).toEqual([
       { verb: 'accused', before: 'The guild ', after: ' Bayview of stalling.', side: 'before' },
