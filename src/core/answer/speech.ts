@@ -189,6 +189,10 @@ export interface SpeechAct {
   lexical?: boolean;
 }
 
+/** "what X calls", "what X has described as": X names, and so characterises, what follows. */
+const WHAT_IT_CALLS =
+  /(?<![\p{L}\p{N}'’-])what\s+([^,;:\uE000]{2,80}?)\s+(?:(?:has|have|had)\s+)?(calls|called|call|terms|termed|describes\s+as|described\s+as|dubs|dubbed)(?![\p{L}\p{N}])/giu;
+
 /** A word followed by "that": a verb of communication there reports what its subject said. */
 const BEFORE_THAT = /(?<![\p{L}\p{N}'’-])(\p{L}+)(?=\s+that(?![\p{L}\p{N}]))/gu;
 
@@ -249,6 +253,14 @@ export function findSpeechActs(
       const after = frame.slice(match.index + verb.length);
       acts.push({ verb, before, after, side: 'before', lexical: true, at: match.index });
     }
+  }
+  // "ends what the guild calls the longest strike": the name given is the namer's claim.
+  for (const match of frame.matchAll(WHAT_IT_CALLS)) {
+    const [, namer, verb] = match as unknown as [string, string, string];
+    const at = match.index + match[0].length - verb.length;
+    // "what the river is called": a passive names no namer.
+    if (listed.has(at) || PASSIVE.test(namer)) continue;
+    acts.push({ verb, before: frame.slice(0, at), after: ` ${namer}`, side: 'after', at });
   }
   return acts.sort((a, b) => a.at - b.at).map(({ at: _, ...act }) => act);
 }

@@ -78,6 +78,17 @@ describe('findSpeechActs', () => {
     expect(findSpeechActs('The claims of the guild were heard.')).toEqual([]);
   });
 
+  it('reads "what X calls Y" as X’s naming of Y, with X after the verb', () => {
+    const acts = findSpeechActs('The deal ends what the guild calls the longest strike.');
+    expect(acts.map((a) => [a.verb, a.after, a.side])).toEqual([['calls', ' the guild', 'after']]);
+    expect(
+      findSpeechActs('Talks ended in what Bayview has described as a stalemate.').map(
+        (a) => a.after,
+      ),
+    ).toEqual([' Bayview']);
+    expect(findSpeechActs('Nobody knows what the river is called.')).toEqual([]);
+  });
+
   it('reads blame as its subject’s charge, but not a headline’s passive ("X criticized for")', () => {
     expect(findSpeechActs('The guild accused Bayview of stalling.')).toEqual([
       { verb: 'accused', before: 'The guild ', after: ' Bayview of stalling.', side: 'before' },
