@@ -38,6 +38,10 @@ const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 /** A quantifier standing for people already spoken of ("Many", "Some of them", "Most"). */
 const QUANTIFIER = /^(?:many|some|most|others|several|few|both|all)(?:\s+of\s+(?:them|those))?$/u;
 
+/** Words spoken or written, then who from: "a call from", "the letter from". */
+const SPOKEN_FROM =
+  /(?:^|\s)(?:call|plea|request|appeal|letter|statement|message|memo|email|demand|order|proposal|offer|response|warning)s?\s+from\s+(\p{Lu}.*)$/u;
+
 /** A finite verb: words before a speech verb that hold one are a clause, not its subject. */
 const FINITE_VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)\s/iu;
 
@@ -64,6 +68,8 @@ const TRAILING_AUXILIARY =
 /** Conjunctions and complementisers that start the clause holding the verb's subject. */
 const CLAUSE_START =
   /(?:^|[\s,])(?:while|whereas|but|because|although|though|that|when|after|before|if|where|so|since|until|unless|once)\s/giu;
+/** "as" opening a clause ("Talks resumed as nurses raised concerns"), not a role ("Doe, as chair,"). */
+const AS_CLAUSE = /(?<![,\s])\s+as\s+(?=\p{L})/giu;
 /** Prepositions: a relative clause's speaker ("a deal with regulators who said") follows the last. */
 const PREPOSITION =
   /(?:^|\s)(?:with|to|from|by|for|against|between|among|of|at|in|on|about|over)\s/giu;
@@ -175,11 +181,14 @@ export function readSpeakerBefore(
   text = text.replace(/,\s*(?:who|which)\s(?:[^,]|(?<=\d),(?=\d))*,\s*$/iu, ' ');
   const relative = /(?:,\s*|\s+)(?:who|that|which)\s*$/iu.exec(text);
   if (relative) text = text.slice(0, relative.index);
-  text = afterLast(text, CLAUSE_START);
+  text = afterLast(afterLast(text, CLAUSE_START), AS_CLAUSE);
   if (relative) text = afterLast(text, PREPOSITION);
   const parts = splitParts(text.replace(/^[\s,]+|[\s,]+$/g, ''));
   // "Jane Doe, a nurse, reiterated the guild's demands": a verb after the commas ends the subject.
   if (parts.length >= 2 && /^\p{Ll}+ed\s/u.test(parts.at(-1) as string)) parts.pop();
+  // "a public call from Governor Jane Roe urging ...": the speaker is who the words came from.
+  const from = SPOKEN_FROM.exec(parts.at(-1) ?? '');
+  if (from?.[1]) parts.splice(-1, 1, from[1]);
   const last = parts.at(-1);
   if (last === undefined) return undefined;
   if (isApposition(last)) {

@@ -62,6 +62,9 @@ const SAY_VERBS = [
   'instructs',
   'urged',
   'urges',
+  'urging',
+  // Concerns and objections raised are their raiser's words.
+  '(?:raised|raises|raising|voiced|voices|voicing|expressed|expresses|expressing)\\s+(?:concerns?|objections?|alarm|doubts?)',
   'confirmed',
   'confirms',
   // A commitment is the committer's stated position.
@@ -108,6 +111,8 @@ const POSITION_VERBS = [
   'seeking',
   'sought',
   'propos(?:es?|ed|ing)',
+  // An expectation is its holder's position ("the union expects to finish the vote Friday").
+  '(?:expects?|expected|expecting)\\s+(?:to|that)',
 ];
 
 const POSITION = new RegExp(`^(?:${POSITION_VERBS.join('|')})$`, 'iu');

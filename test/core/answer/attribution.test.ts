@@ -210,7 +210,7 @@ describe('attributeChunks', () => {
       'Inspectors believed that wards were safe.';
     const document = { id: 'doc', title: 'Story', body };
     expect(attributeChunks(chunkDocument(document), document, profile, thesaurus)).toEqual([
-      { name: 'the statement from Bayview Health', side: 'employer' },
+      { name: 'Bayview Health', side: 'employer' },
       // Not a known party: the reporter's sentence; a verb of thought is no speech.
       REPORTER,
       { name: 'the guild', side: 'union' },
@@ -473,6 +473,20 @@ describe('attributeChunks', () => {
     ).toEqual([
       { name: 'Nurses in the Harbor District', side: 'union' },
       { name: 'Nurses in the Harbor District', side: 'union' },
+    ]);
+  });
+
+  it('reads raised concerns, an expectation and a call from someone as their words', () => {
+    expect(
+      attribute(
+        'Talks resumed as nurses raised concerns over night shifts. ' +
+          'The guild expects to finish its vote Friday. ' +
+          'The deal follows a public call from Senator Ana Ruiz urging both sides to settle.',
+      ),
+    ).toEqual([
+      { name: 'nurses', side: 'union' },
+      { name: 'the guild', side: 'union' },
+      { name: 'Ana Ruiz', role: 'Senator', side: 'politician' },
     ]);
   });
 });
