@@ -13,15 +13,15 @@ import { parseFlags } from './parse-flags.ts';
 import { readNamedFile, readQuestionFile } from './read-question-file.ts';
 
 const USAGE =
-  'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--speakers FILE ...] [--json]';
+  'usage: npm run eval:sides -- --questions FILE [--also-knowledge DIR ...] [--speakers FILE ...] [--json]';
 
 /**
- * `npm run eval:sides -- --questions FILE [--also-knowledge DIR] [--json]`: scores the engine on
+ * `npm run eval:sides -- --questions FILE [--also-knowledge DIR ...] [--json]`: scores the engine on
  * a contested set (`sides_any` per question in dispute, `answer_any` for factual ones): the share
  * of disputed questions whose answer quotes each side's claim under that side's label, and the
  * number of factual answers set out as a dispute, then every miss. `--also-knowledge DIR` adds
- * the documents of a second folder to the knowledge folder's (the index is then built, not
- * loaded from the snapshot). `--speakers FILE` (hand-labelled speakers, as
+ * the documents of another folder to the knowledge folder's, once per folder (the index is then
+ * built, not loaded from the snapshot). `--speakers FILE` (hand-labelled speakers, as
  * `test/core/answer/fixtures/seed-speakers.json`; may be given once per file) also checks each
  * cited sentence's label.
  */
@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<void> {
   const values = parseFlags(
     {
       questions: { type: 'string' },
-      'also-knowledge': { type: 'string' },
+      'also-knowledge': { type: 'string', multiple: true },
       speakers: { type: 'string', multiple: true },
       json: { type: 'boolean' },
     },
@@ -41,9 +41,9 @@ async function main(argv: string[]): Promise<void> {
   const labels = await readHandLabels(values.speakers);
   const runtime = await bootstrap();
   let engine: Engine = runtime.engine;
-  const also = values['also-knowledge'];
-  if (also) {
-    const extra = await loadKnowledge(also);
+  const also = values['also-knowledge'] ?? [];
+  if (also.length > 0) {
+    const extra = (await Promise.all(also.map((dir) => loadKnowledge(dir)))).flat();
     engine = createStrikebotEngine([...runtime.engine.documents, ...extra], {
       maxQuestionLength: runtime.config.MAX_QUESTION_LENGTH,
     });
