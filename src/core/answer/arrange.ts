@@ -42,10 +42,11 @@ export interface ArrangeOptions {
   /**
    * A passage is a good candidate when its probability is at least this share of the best's: the
    * newest documents that answer a question about the present are found among these, and so is
-   * the first side's claim when a voice of neither side leads (on a question for an amount it
-   * needs `answerShare`), and, for a question asking for an amount or a date, the passages that
-   * tell each event's. The other side's claim on a question asking for an account may be any
-   * passage, but the sides are said to disagree only when it is a good candidate too.
+   * the first side's claim in a confident answer that a voice of neither side leads (on a question
+   * for an amount it needs `answerShare`), and, for a question asking for an amount or a date, the
+   * passages that tell each event's. Among closest passages the first side's claim, and on a
+   * question asking for an account the other side's, may be any passage, but the sides are said
+   * to disagree only when both claims are good candidates.
    */
   goodShare: number;
   /** Fill the answer up to `maxCitations` with the next-best passages (closest passages). */
@@ -162,7 +163,8 @@ function findDispute(
   context: ArrangeContext,
   o: ArrangeOptions,
 ): [Passage, Passage] | undefined {
-  const share = amount ? o.answerShare : o.goodShare;
+  // Closest passages may quote any claim that speaks to the question, as the other side's may be.
+  const share = amount ? o.answerShare : o.fill ? 0 : o.goodShare;
   const disputant = (p: Passage) => o.disputants.includes(sideOf(context, p)) && speaksTo(p);
   const claim = disputant(lead)
     ? lead
@@ -246,12 +248,14 @@ export function arrangePassages(
     question.noDispute || (question.asks !== 'account' && question.asks !== 'amount')
       ? undefined
       : findDispute(lead, pool, best, question.asks === 'amount', speaksTo, context, o);
-  // The sides disagree when the other side's claim is a good candidate too. A claim the model
-  // rates lower is shown only among closest passages, labelled, with no dispute claimed: on a
-  // question the model answers with confidence it is no second answer ("is there another
-  // bargaining session Friday?").
+  // The sides disagree when both claims are good candidates. A claim the model rates lower is
+  // shown only among closest passages, labelled, with no dispute claimed: on a question the model
+  // answers with confidence it is no second answer ("is there another bargaining session
+  // Friday?").
   const other = dispute?.[1];
-  const disagree = other !== undefined && other.probability >= best * o.goodShare;
+  const disagree =
+    other !== undefined &&
+    (dispute ?? []).every((claim) => claim.probability >= best * o.goodShare);
   const shownClaims = dispute && (disagree || o.fill) ? dispute : [];
   // A question about now asks how things stand: the newest documents first, each side's claim
   // among them.

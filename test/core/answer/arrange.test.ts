@@ -202,6 +202,16 @@ describe('arrangePassages', () => {
     // A side's claim under 2.5% of the best's probability is no dispute.
     const weak = led(0.01, 0.05);
     expect(arrangePassages(weak.pool, open, weak.context, options).layout).toBeUndefined();
+    // Among closest passages, claims that are both weak are still each side's nearest claim,
+    // labelled, after them, with no dispute claimed.
+    const faint = led(0.01, 0.005);
+    expect(arrangePassages(faint.pool, open, faint.context, options).layout).toBeUndefined();
+    const faintClosest = arrangePassages(faint.pool, open, faint.context, {
+      ...options,
+      fill: true,
+    });
+    expect(faintClosest.layout).toBe('sides-after');
+    expect(titles(faintClosest)).toEqual(['report', 'guild', 'regulator', 'hospital']);
   });
 
   it('sets no sides against each other on a question asking for one fact', () => {
