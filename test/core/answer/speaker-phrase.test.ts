@@ -22,7 +22,7 @@ describe('readSpeakerBefore', () => {
     });
   });
 
-  it('reads a description after a dash as part of the person’s role, and stops the subject at a verb', () => {
+  it('reads a description after a dash as part of the person’s role, stops the subject at a verb, and shares it across "and"', () => {
     expect(
       readSpeakerBefore(
         'Omar Haddad, president of the guild - the union of the city’s nurses, ',
@@ -40,6 +40,9 @@ describe('readSpeakerBefore', () => {
       kind: 'people',
       people: [{ name: 'Jane Doe', role: 'a nurse in the night ward' }],
     });
+    expect(
+      readSpeakerBefore('The guild will review the offer with its members and ', isOrganisation),
+    ).toEqual({ kind: 'group', text: 'The guild', core: 'The guild' });
     expect(readSpeakerBefore('The talks broke down - the guild ', isOrganisation)).toEqual({
       kind: 'group',
       text: 'the guild',
