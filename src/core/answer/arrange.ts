@@ -252,10 +252,7 @@ export function arrangePassages(
   // shown only among closest passages, labelled, with no dispute claimed: on a question the model
   // answers with confidence it is no second answer ("is there another bargaining session
   // Friday?").
-  const other = dispute?.[1];
-  const disagree =
-    other !== undefined &&
-    (dispute ?? []).every((claim) => claim.probability >= best * o.goodShare);
+  const disagree = dispute?.every((claim) => claim.probability >= best * o.goodShare) ?? false;
   const shownClaims = dispute && (disagree || o.fill) ? dispute : [];
   // A question about now asks how things stand: the newest documents first, each side's claim
   // among them.
