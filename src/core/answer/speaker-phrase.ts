@@ -42,10 +42,6 @@ const QUANTIFIER = /^(?:many|some|most|others|several|few|both|all)(?:\s+of\s+(?
 const SPOKEN_FROM =
   /(?:^|\s)(?:call|plea|request|appeal|letter|statement|message|memo|email|demand|order|proposal|offer|response|warning)s?\s+from\s+(\p{Lu}.*)$/u;
 
-/** A clause whose verb another joins ("The guild will review the deal and"): its subject. */
-const SHARED_SUBJECT =
-  /^(.+?)\s+(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)\s.*\s(?:and|but)$/iu;
-
 /** A finite verb: words before a speech verb that hold one are a clause, not its subject. */
 const FINITE_VERB = /\s(?:is|are|was|were|has|have|had|will|would|can|could|does|do|did)\s/iu;
 
@@ -215,8 +211,7 @@ export function readSpeakerBefore(
   // "The guild will review the deal and expects to ...": a clause joined by "and" shares the
   // subject before its verb.
   if (head.kind === 'group' && FINITE_VERB.test(` ${head.text} `)) {
-    const shared = SHARED_SUBJECT.exec(head.text)?.[1];
-    return shared ? readHead(shared, isOrganisation) : undefined;
+    return /\s(?:and|but)$/iu.test(head.text) ? readSubject(head.text, isOrganisation) : undefined;
   }
   // "Its president, Jane Doe, said": a description before a person's name is their role.
   const only = head.kind === 'people' && head.people.length === 1 ? head.people[0] : undefined;
