@@ -209,11 +209,12 @@ export function createEngine(
   const corpus: Corpus = buildCorpus(documents, parts);
   const associations = new Map(Object.entries(model.associations));
   const sides = profile.sides ?? NO_SIDES;
+  const matcher = compileSides(sides);
   const composing: ComposeContext = {
     corpus,
     sides,
-    speakerOf: createSpeakerLookup(corpus.chunks, corpus.docById, sides, settings.thesaurus),
-    matcher: compileSides(sides),
+    speakerOf: createSpeakerLookup(corpus.chunks, corpus.docById, matcher, settings.thesaurus),
+    matcher,
   };
   const resources: AnalysisResources = {
     lexicon: compileLexicon(profile),

@@ -316,18 +316,17 @@ export interface Attribution {
 }
 
 /**
- * Makes a function giving each sentence of a document its {@link Attribution} (the profile is
- * compiled once).
+ * Makes a function giving each sentence of a document its {@link Attribution}, from the compiled
+ * sides (the caller compiles them once, and may share them).
  *
  * @example
- * const attribute = createSentenceAttributor(profile.sides);
+ * const attribute = createSentenceAttributor(compileSides(profile.sides));
  * attribute(chunksOfDocument, document)[0] // => { speaker: { side: 'reporter' }, reported: false }
  */
 export function createSentenceAttributor(
-  profile: SidesProfile,
+  matcher: SideMatcher,
   thesaurus: Pick<Thesaurus, 'verbCategory'> = emptyThesaurus,
 ): (chunks: readonly Chunk[], document: AttributedDocument) => Attribution[] {
-  const matcher = compileSides(profile);
   const reportsSpeech = (word: string) => thesaurus.verbCategory(word) === VERB_COMMUNICATION;
   return (chunks, document) => attribute(matcher, reportsSpeech, chunks, document);
 }
@@ -343,7 +342,7 @@ export function createAttributor(
   profile: SidesProfile,
   thesaurus?: Pick<Thesaurus, 'verbCategory'>,
 ): (chunks: readonly Chunk[], document: AttributedDocument) => Speaker[] {
-  const attribute = createSentenceAttributor(profile, thesaurus);
+  const attribute = createSentenceAttributor(compileSides(profile), thesaurus);
   return (chunks, document) => attribute(chunks, document).map((a) => a.speaker);
 }
 

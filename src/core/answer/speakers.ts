@@ -1,6 +1,7 @@
 import type { Thesaurus } from '../question/wordnet.ts';
 import type { Chunk, SourceDocument } from '../types.ts';
 import { type Attribution, createSentenceAttributor } from './attribution.ts';
+import type { SideMatcher } from './side-matcher.ts';
 import { SIDES_DEFAULTS, type SidesProfile, UNKNOWN } from './sides-profile.ts';
 
 /**
@@ -25,16 +26,16 @@ export type SpeakerLookup = (chunk: Chunk) => Attribution;
  * consecutive, in body order), attributing each document once, on first use.
  *
  * @example
- * const speakerOf = createSpeakerLookup(corpus.chunks, corpus.docById, profile.sides ?? NO_SIDES);
+ * const speakerOf = createSpeakerLookup(corpus.chunks, corpus.docById, compileSides(profile.sides ?? NO_SIDES));
  * speakerOf(chunk).speaker // => { name: 'Jane Doe', role: 'president of ...', side: 'guild' }
  */
 export function createSpeakerLookup(
   chunks: readonly Chunk[],
   docById: ReadonlyMap<string, SourceDocument>,
-  sides: SidesProfile,
+  matcher: SideMatcher,
   thesaurus?: Pick<Thesaurus, 'verbCategory'>,
 ): SpeakerLookup {
-  const attribute = createSentenceAttributor(sides, thesaurus);
+  const attribute = createSentenceAttributor(matcher, thesaurus);
   const byDocument = new Map<string, Attribution[]>();
   return (chunk) => {
     let attributions = byDocument.get(chunk.docId);

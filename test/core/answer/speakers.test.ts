@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compileSides } from '../../../src/core/answer/side-matcher.ts';
 import { createSpeakerLookup, NO_SIDES } from '../../../src/core/answer/speakers.ts';
 import { indexDocuments } from '../../../src/core/index/build-index.ts';
 import type { SourceDocument } from '../../../src/core/types.ts';
@@ -38,7 +39,7 @@ const docById = new Map(documents.map((d) => [d.id, d]));
 
 describe('createSpeakerLookup', () => {
   it('gives each chunk its speaker and whether the text reports them', () => {
-    const speakerOf = createSpeakerLookup(chunks, docById, sides);
+    const speakerOf = createSpeakerLookup(chunks, docById, compileSides(sides));
     expect(chunks.map((c) => speakerOf(c))).toEqual([
       { speaker: { name: 'Bay Weekly', side: 'reporter' }, reported: false },
       {
@@ -52,13 +53,13 @@ describe('createSpeakerLookup', () => {
   });
 
   it('attributes a document whichever of its chunks is asked about first', () => {
-    const speakerOf = createSpeakerLookup(chunks, docById, sides);
+    const speakerOf = createSpeakerLookup(chunks, docById, compileSides(sides));
     expect(speakerOf(chunks[2] as (typeof chunks)[number]).speaker.side).toBe('hospital');
     expect(speakerOf(chunks[0] as (typeof chunks)[number]).speaker.side).toBe('reporter');
   });
 
   it('makes every sentence a document’s own voice when the profile names no sides', () => {
-    const speakerOf = createSpeakerLookup(chunks, docById, NO_SIDES);
+    const speakerOf = createSpeakerLookup(chunks, docById, compileSides(NO_SIDES));
     expect(chunks.map((c) => speakerOf(c).speaker.side)).toEqual([
       'reporter',
       'unknown',
