@@ -325,6 +325,11 @@ export function createEngine(
         asks: askedOf(analysis.type),
         present,
       });
+    if (decision.outcome === 'answer') {
+      const { text, citations, ...arranged } = compose(true);
+      return { question, answered: true, text, citations, ...arranged };
+    }
+    // Only an answer that is not sure, or finds nothing, says which words no document uses.
     const unmentioned = missingWords(corpus, analysis, question);
     const unsure = ({ citations, text: _, ...arranged }: ComposedAnswer): Answer => ({
       question,
@@ -335,10 +340,6 @@ export function createEngine(
       ...arranged,
       ...(unmentioned.length > 0 ? { unmentioned } : {}),
     });
-    if (decision.outcome === 'answer') {
-      const { text, citations, ...arranged } = compose(true);
-      return { question, answered: true, text, citations, ...arranged };
-    }
     if (decision.outcome === 'unsure') return unsure(compose(false));
     // A question the sides argue over, worded in a judgment the documents leave to them ("does
     // the company have enough staff?"), finds no passage that answers it; when every word of it is
