@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../fixtures/run-cli.ts';
 import { PAGES, type PageServer, startPageServer } from '../knowledge/add/page-server.ts';
 
-const run = promisify(execFile);
 const CLI = join(import.meta.dirname, '..', '..', 'src', 'cli', 'add.ts');
 
 let server: PageServer;
@@ -22,16 +20,8 @@ afterAll(async () => {
 });
 
 /** Runs `npm run add -- ...args` as a user would, against the test knowledge folder. */
-async function add(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], {
-      env: { ...process.env, KNOWLEDGE_DIR: dir, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function add(...args: string[]) {
+  return runCli(CLI, args, { KNOWLEDGE_DIR: dir });
 }
 
 // Each case starts Node with tsx, which takes seconds on a busy 2-core machine.

@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../fixtures/run-cli.ts';
 
-const run = promisify(execFile);
-const tsx = 'node_modules/.bin/tsx';
 const dataDir = mkdtempSync(join(tmpdir(), 'strikebot-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function ask(args: string[], input?: string, env: Record<string, string> = {}) {
-  try {
-    const child = run(tsx, args, {
-      env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DATA_DIR: dataDir, ...env },
-    });
-    if (input !== undefined) {
-      child.child.stdin?.end(input);
-    }
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** Runs an entry point (the first of `args`) with its arguments, stdin and environment. */
+function ask(args: string[], input?: string, env: Record<string, string> = {}) {
+  const [script = '', ...rest] = args;
+  return runCli(script, rest, { DATA_DIR: dataDir, ...env }, input);
 }
 
 describe('ask CLI', { timeout: 60_000 }, () => {

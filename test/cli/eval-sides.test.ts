@@ -1,26 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../fixtures/run-cli.ts';
 
-const run = promisify(execFile);
-const tsx = 'node_modules/.bin/tsx';
 const dataDir = mkdtempSync(join(tmpdir(), 'strikebot-sides-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function evalSides(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(tsx, ['src/cli/eval-sides.ts', ...args], {
-      env: { ...process.env, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DATA_DIR: dataDir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const evalSides = (args: string[]) => runCli('src/cli/eval-sides.ts', args, { DATA_DIR: dataDir });
 
 describe('eval:sides CLI', { timeout: 120_000 }, () => {
   it('adds the documents of every --also-knowledge folder, and prints only JSON with --json', async () => {

@@ -173,10 +173,11 @@ describe('both sides on the contested sets', () => {
     expect(withClaims.map((r) => r.id)).toEqual([]);
   });
 
-  it('held out, test/eval/unseen/contested.jsonl with the unseen articles added: 1 of 10 with the claims asked for, 9 with each side (by the hand labels too), no invented side', async () => {
+  /** A held-out set scored over the seeds plus its own articles, with both sets' hand labels. */
+  async function heldOut(folder: string) {
     const documents = [
       ...(await loadKnowledge(join(root, 'knowledge'))),
-      ...(await loadKnowledge(join(root, 'test/eval/unseen/knowledge'))),
+      ...(await loadKnowledge(join(root, folder, 'knowledge'))),
     ];
     const labels = new Map([
       ...parseHandLabels(
@@ -184,15 +185,19 @@ describe('both sides on the contested sets', () => {
         'seed-speakers.json',
       ),
       ...parseHandLabels(
-        readFileSync(join(root, 'test/eval/unseen/speakers.json'), 'utf8'),
+        readFileSync(join(root, folder, 'speakers.json'), 'utf8'),
         'speakers.json',
       ),
     ]);
-    const report = scoreSides(
+    return scoreSides(
       createStrikebotEngine(documents),
-      readSet('test/eval/unseen/contested.jsonl'),
+      readSet(`${folder}/contested.jsonl`),
       labels,
     );
+  }
+
+  it('held out, test/eval/unseen/contested.jsonl with the unseen articles added: 1 of 10 with the claims asked for, 9 with each side (by the hand labels too), no invented side', async () => {
+    const report = await heldOut('test/eval/unseen');
     expect(report.contested).toBe(10);
     expect(report.handLabelled?.rightShare).toBeGreaterThanOrEqual(0.89);
     expect(report.handLabelled?.mislabelled).toBeLessThanOrEqual(2);
@@ -202,25 +207,7 @@ describe('both sides on the contested sets', () => {
   });
 
   it('held out, test/eval/unseen2/contested.jsonl (written blind) with its articles added: 1 of 13 with the claims asked for, 11 with each side (by the hand labels too), none of 12 factual set out as one', async () => {
-    const documents = [
-      ...(await loadKnowledge(join(root, 'knowledge'))),
-      ...(await loadKnowledge(join(root, 'test/eval/unseen2/knowledge'))),
-    ];
-    const labels = new Map([
-      ...parseHandLabels(
-        readFileSync(join(root, 'test/core/answer/fixtures/seed-speakers.json'), 'utf8'),
-        'seed-speakers.json',
-      ),
-      ...parseHandLabels(
-        readFileSync(join(root, 'test/eval/unseen2/speakers.json'), 'utf8'),
-        'speakers.json',
-      ),
-    ]);
-    const report = scoreSides(
-      createStrikebotEngine(documents),
-      readSet('test/eval/unseen2/contested.jsonl'),
-      labels,
-    );
+    const report = await heldOut('test/eval/unseen2');
     expect(report.contested).toBe(13);
     expect(report.handLabelled?.rightShare).toBeGreaterThanOrEqual(0.84);
     expect(report.handLabelled?.mislabelled).toBe(0);
